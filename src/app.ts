@@ -1,0 +1,50 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Config } from './config/config';
+import type { Database } from './db/database';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { healthRoutes } from './http/health.routes';
+import { createMetrics, metricsMiddleware, type Metrics } from './http/metrics';
+import { requestLogger } from './http/request-context';
+
+/** Everything the HTTP app needs, built by main (or a test) and handed in. */
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  metrics?: Metrics;
+  /** Reports whether graceful shutdown has begun (readiness turns 503). */
+  isShuttingDown?: () => boolean;
+}
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** The exact bytes of a JSON body, kept for webhook signature checks. */
+    rawBody?: Buffer;
+  }
+}
+
+/** Builds the Express app without listening; tests drive it with supertest or a real socket. */
+export function createApp(deps: AppDeps): Express {
+  const metrics = deps.metrics ?? createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.use(requestLogger(deps.logger));
+  app.use(metricsMiddleware(metrics));
+  app.use(helmet());
+  app.use(
+    express.json({
+      limit: deps.config.bodyLimitBytes,
+      type: ['application/json', 'application/*+json'],
+      verify: (req, _res, buf) => {
+        req.rawBody = buf;
+      },
+    }),
+  );
+  app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));
+  return app;
+}

@@ -1,0 +1,42 @@
+import { mkdir } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { Database } from './database';
+import { acquireDataDirLock } from './data-dir-lock';
+import { openPg } from './pg.driver';
+import { openPGlite } from './pglite.driver';
+
+/** Opens the configured database: a Postgres server when DATABASE_URL is set, otherwise PGlite in DATA_DIR. */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  if (config.databaseUrl) {
+    const db = await openPg({
+      connectionString: config.databaseUrl,
+      max: config.databasePoolMax,
+      onIdleError: (err) => logger.warn({ err }, 'idle database client failed; the pool will replace it'),
+    });
+    logger.info({ driver: 'pg' }, 'connected to Postgres server');
+    return db;
+  }
+  await mkdir(config.dataDir, { recursive: true });
+  // PGlite is single-process: a second server on the same folder would corrupt it.
+  const lock = await acquireDataDirLock(config.dataDir);
+  const started = Date.now();
+  let db: Awaited<ReturnType<typeof openPGlite>>;
+  try {
+    db = await openPGlite({ dataDir: config.dataDir });
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+  logger.info(
+    { driver: 'pglite', dataDir: config.dataDir, ms: Date.now() - started },
+    'opened embedded database',
+  );
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await lock.release();
+    },
+  };
+}

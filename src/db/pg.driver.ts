@@ -1,0 +1,74 @@
+import pg from 'pg';
+import { PG_TYPES, parseInt8, type Database, type QueryResult, type Queryable } from './database';
+
+/** Options for the server driver. */
+export interface PgOptions {
+  connectionString: string;
+  /** Pool size; must be 1 in front of pglite-socket, which serves one connection. */
+  max: number;
+  /** Called for errors on idle clients (a restarted server); the pool replaces the client. */
+  onIdleError?: (err: Error) => void;
+}
+
+const typeOverrides = new pg.TypeOverrides();
+typeOverrides.setTypeParser(PG_TYPES.INT8, parseInt8);
+typeOverrides.setTypeParser(PG_TYPES.NUMERIC, Number);
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const result = await client.query(sql, params ? [...params] : undefined);
+      return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      // The simple query protocol (no parameters) accepts several statements at once.
+      await client.query(sql);
+    },
+  };
+}
+
+/** Opens a pool on a Postgres server that has the vector, unaccent and pg_trgm extensions available. */
+export async function openPg(options: PgOptions): Promise<Database & { raw: pg.Pool }> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max,
+    types: typeOverrides,
+  });
+  pool.on('error', (err) => options.onIdleError?.(err));
+  // Fail at start, not at the first request, when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const base = wrap(pool);
+  let closed = false;
+  return {
+    driver: 'pg',
+    raw: pool,
+    query: base.query,
+    exec: base.exec,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackErr) {
+          broken = rollbackErr as Error;
+        }
+        throw err;
+      } finally {
+        // A client whose rollback failed is in an unknown state: destroy it instead of reusing it.
+        client.release(broken);
+      }
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { AppError, appError, type ErrorEnvelope } from './errors';
+import type { Metrics } from './metrics';
+
+/** body-parser and other http-errors carry a `type` and a `status`; map the ones clients cause to stable codes. */
+function fromHttpError(err: unknown): AppError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { type?: string; status?: number; statusCode?: number };
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return appError('invalid_json', 400);
+    case 'entity.too.large':
+      return appError('payload_too_large', 413);
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return appError('unsupported_media_type', 415);
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return appError('validation_failed', 400);
+  }
+  const status = e.status ?? e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return appError('validation_failed', status);
+  return undefined;
+}
+
+/** Turns any error into an AppError: known client errors keep their status, anything else is a 500. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) {
+    const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return appError('validation_failed', 400, details);
+  }
+  return fromHttpError(err) ?? appError('internal_error', 500);
+}
+
+/** The only middleware that writes error responses: `{"error": {"code", "message"}}`. */
+export function errorHandler(logger: Logger, metrics: Metrics) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const appErr = toAppError(err);
+    metrics.httpErrors.inc({ code: appErr.code });
+    if (appErr.status >= 500) logger.error({ err, reqId: req.id }, 'request failed');
+    else logger.debug({ code: appErr.code, reqId: req.id }, 'request rejected');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const body: ErrorEnvelope = {
+      error: { code: appErr.code, message: appErr.message, requestId: String(req.id ?? '') || undefined },
+    };
+    if (appErr.details !== undefined && appErr.status < 500) body.error.details = appErr.details;
+    res.status(appErr.status).json(body);
+  };
+}
+
+/** 404 for any route nobody matched, in the same envelope. */
+export function notFoundHandler(_req: Request, _res: Response, next: NextFunction): void {
+  next(appError('not_found', 404));
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../src/config/config';
+
+describe('loadConfig', () => {
+  it('when the environment is empty, then the documented defaults apply', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      host: '0.0.0.0',
+      dataDir: path.resolve('./data'),
+      databaseUrl: undefined,
+      provinceCode: '38',
+      logLevel: 'info',
+      trustProxy: false,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('when valid values are given, then they are parsed into typed fields', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATA_DIR: '/srv/tiepdan',
+      DATABASE_URL: 'postgres://app:pw@db:5432/tiepdan',
+      PROVINCE_CODE: '01',
+      LOG_LEVEL: 'debug',
+      TRUST_PROXY: 'true',
+      BODY_LIMIT_BYTES: '1048576',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: '/srv/tiepdan',
+      databaseUrl: 'postgres://app:pw@db:5432/tiepdan',
+      provinceCode: '01',
+      logLevel: 'debug',
+      trustProxy: true,
+      bodyLimitBytes: 1048576,
+    });
+  });
+
+  it('when a key is set to an empty string, then it counts as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: ' ' })).toMatchObject({ databaseUrl: undefined, port: 3978 });
+  });
+
+  it('when several keys are invalid, then one error lists every bad key', () => {
+    let caught: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        PROVINCE_CODE: 'TH',
+        LOG_LEVEL: 'loud',
+        TRUST_PROXY: 'maybe',
+        BODY_LIMIT_BYTES: '10',
+      });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const keys = (caught as ConfigError).problems.map((p) => p.key).sort();
+    expect(keys).toEqual([
+      'BODY_LIMIT_BYTES',
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'PROVINCE_CODE',
+      'TRUST_PROXY',
+    ]);
+    expect((caught as ConfigError).message).toContain('PROVINCE_CODE');
+  });
+
+  it.each([
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['DATABASE_POOL_MAX', '0'],
+    ['SHUTDOWN_TIMEOUT_MS', 'soon'],
+    ['NODE_ENV', 'staging'],
+    ['PUBLIC_BASE_URL', 'not a url'],
+  ])('when %s=%s, then that key is reported', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ key })] }),
+    );
+  });
+});
