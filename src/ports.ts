@@ -1,0 +1,128 @@
+/**
+ * The interfaces the feature areas meet at: the bot and channels call knowledge and tickets through these, and
+ * tickets deliver to citizens through a channel. Each area implements its side; main.ts wires them together.
+ */
+
+/** One cited source of an answer (the `/api/ask` contract). */
+export interface Citation {
+  documentId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  quote: string;
+}
+
+/** An answer from the knowledge base; `grounded: false` means it holds no answer and `answer` says so. */
+export interface AskResult {
+  answer: string;
+  grounded: boolean;
+  citations: Citation[];
+}
+
+/** Answers questions about resolutions and policies from the knowledge base. */
+export interface AnswerService {
+  ask(question: string): Promise<AskResult>;
+}
+
+/** What a citizen message is. */
+export type MessageKind = 'question' | 'feedback' | 'complaint' | 'denunciation' | 'track';
+
+/** What the bot would do with a message (the `/api/triage` contract), without creating anything. */
+export interface TriageResult {
+  kind: MessageKind;
+  category: string;
+  commune: { code: string; name: string } | null;
+  agency: { id: string; name: string };
+}
+
+/** Classifies a citizen message: kind, category, commune, responsible agency. */
+export interface TriageService {
+  triage(text: string): Promise<TriageResult>;
+}
+
+/** Where a ticket came from and how to reach the citizen again on that channel. */
+export interface ConversationRef {
+  /** Channel id: `directline`, `zalo`, `open311`, `portal`. */
+  channel: string;
+  /** The channel's conversation id (Direct Line conversation, Zalo user id). */
+  conversationId: string;
+  /** The citizen's id on that channel. */
+  userId: string;
+}
+
+/** A citizen's personal contact, stored only with consent. */
+export interface ContactInput {
+  name?: string;
+  phone?: string;
+  consentAt: Date;
+}
+
+/** What the bot (or an API client) hands over to file a ticket. */
+export interface NewTicketInput {
+  kind: Exclude<MessageKind, 'track'>;
+  category?: string;
+  communeCode?: string;
+  description: string;
+  location?: { lat: number; lon: number; address?: string };
+  attachments?: Array<{ url: string; contentType: string; name?: string }>;
+  contact?: ContactInput;
+  origin: ConversationRef;
+  /** The inbound message id that caused this ticket; retries with the same key return the same ticket. */
+  idempotencyKey: string;
+}
+
+/** The citizen-facing receipt of a filed ticket. */
+export interface TicketReceipt {
+  id: string;
+  trackingCode: string;
+  pin: string;
+  agency: { id: string; name: string };
+  status: string;
+  acknowledgeDueAt: Date;
+  resolveDueAt: Date;
+  /** Set when the ticket was linked to an open near-identical one. */
+  duplicateOf?: string;
+}
+
+/** Public status of a ticket, without personal data. */
+export interface TicketStatusView {
+  trackingCode: string;
+  kind: string;
+  category: string;
+  status: string;
+  agency: { id: string; name: string };
+  createdAt: Date;
+  resolveDueAt: Date;
+  answer: string | null;
+  answeredAt: Date | null;
+  rating: number | null;
+  timeline: Array<{ at: Date; status: string; note?: string }>;
+}
+
+/** The tickets area as the bot sees it. */
+export interface TicketService {
+  create(input: NewTicketInput): Promise<TicketReceipt>;
+  /** Returns null when the code is unknown or the PIN is wrong (never says which). */
+  lookup(trackingCode: string, pin: string): Promise<TicketStatusView | null>;
+  /** Records a 1–5 rating of the answer; a rating of 1–2 reopens the ticket. */
+  rate(trackingCode: string, pin: string, rating: number, comment?: string): Promise<TicketStatusView>;
+}
+
+/** A message to a citizen waiting in the outbox. */
+export interface OutboundMessage {
+  id: string;
+  to: ConversationRef;
+  text: string;
+  /** Suggested replies the channel may render as buttons or numbered options. */
+  suggestedActions?: string[];
+}
+
+/** Outcome of one delivery attempt; `permanent` failures are not retried. */
+export type DeliveryResult =
+  { ok: true; externalId?: string } | { ok: false; permanent: boolean; error: string };
+
+/** A channel that can deliver a message proactively (days later, after the conversation went quiet). */
+export interface OutboundChannel {
+  readonly channel: string;
+  deliver(message: OutboundMessage): Promise<DeliveryResult>;
+}
