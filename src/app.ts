@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
@@ -16,6 +16,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Reports whether graceful shutdown has begun (readiness turns 503). */
   isShuttingDown?: () => boolean;
+  /** Feature routers (web chat, Direct Line, …), mounted after health and before the 404 handler. */
+  routers?: Router[];
 }
 
 declare module 'http' {
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
+  for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));
   return app;

@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { createLogger } from './logger';
+import { createInterimServices } from './bot/interim-services';
+import { createWebChatFeature } from './channels/directline/directline.feature';
 import { startServer } from './server';
 
 /** Entry point: config → database → migrations → HTTP, with graceful shutdown on SIGTERM/SIGINT. */
@@ -18,7 +20,11 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
-  const running = await startServer(config, db, logger);
+  // The bot's services: interim ones until the knowledge and tickets areas are wired in here.
+  const services = createInterimServices(db);
+  const running = await startServer(config, db, logger, async () => [
+    await createWebChatFeature({ config, db, logger, services }),
+  ]);
   logger.info({ url: running.url, readyMs: Date.now() - startedAt }, 'tiepdan is ready');
 
   let signals = 0;

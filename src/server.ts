@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Config } from './config/config';
@@ -14,13 +15,28 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** A feature built after migrations: routes to mount, and optionally the HTTP server to attach to (WebSockets). */
+export interface ServerFeature {
+  routers: Router[];
+  attach?(server: http.Server): void;
+  close?(): Promise<void>;
+}
+
 /** Migrates, builds the app and listens; stop() stops accepting, finishes in-flight requests, then closes the db. */
-export async function startServer(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  db: Database,
+  logger: Logger,
+  buildFeatures: () => Promise<ServerFeature[]> = async () => [],
+): Promise<RunningServer> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
-  const app = createApp({ config, db, logger, isShuttingDown: () => shuttingDown });
+  const features = await buildFeatures();
+  const routers = features.flatMap((f) => f.routers);
+  const app = createApp({ config, db, logger, isShuttingDown: () => shuttingDown, routers });
   const server = http.createServer(app);
+  for (const feature of features) feature.attach?.(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
@@ -38,6 +54,7 @@ export async function startServer(config: Config, db: Database, logger: Logger):
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      for (const feature of features) await feature.close?.();
       await closed;
       clearTimeout(timer);
       await db.close();

@@ -42,6 +42,20 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
   TRUST_PROXY: withDefault(envBoolean, 'false'),
   PUBLIC_BASE_URL: optional(z.url()),
+  DIRECT_LINE_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  DIRECT_LINE_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(86_400), 1800),
+  DIRECT_LINE_TOKENS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
+  DIRECT_LINE_REQUESTS_PER_MINUTE: withDefault(z.coerce.number().int().min(10).max(100_000), 300),
+  DIRECT_LINE_MESSAGES_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 30),
+  DIRECT_LINE_UPLOAD_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024),
+    5 * 1024 * 1024,
+  ),
+  DIRECT_LINE_STREAM_POLL_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1500),
 });
 
 /** The application's typed, frozen configuration. */
@@ -58,6 +72,20 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   publicBaseUrl: string | undefined;
+  directLine: Readonly<{
+    /** Server-to-server secret accepted as Bearer; also the token signing key when set. */
+    secret: string | undefined;
+    tokenTtlSeconds: number;
+    /** Public token requests per client address per minute. */
+    tokensPerMinute: number;
+    /** Authenticated requests per conversation token per minute. */
+    requestsPerMinute: number;
+    /** Posted activities per conversation token per minute. */
+    messagesPerMinute: number;
+    uploadMaxBytes: number;
+    /** How often an open WebSocket re-reads the database (replies written by another replica). */
+    streamPollMs: number;
+  }>;
 }>;
 
 /** Thrown when the environment holds invalid settings; lists every bad key at once. */
@@ -92,5 +120,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    directLine: Object.freeze({
+      secret: e.DIRECT_LINE_SECRET,
+      tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
+      tokensPerMinute: e.DIRECT_LINE_TOKENS_PER_MINUTE,
+      requestsPerMinute: e.DIRECT_LINE_REQUESTS_PER_MINUTE,
+      messagesPerMinute: e.DIRECT_LINE_MESSAGES_PER_MINUTE,
+      uploadMaxBytes: e.DIRECT_LINE_UPLOAD_MAX_BYTES,
+      streamPollMs: e.DIRECT_LINE_STREAM_POLL_MS,
+    }),
   });
 }
