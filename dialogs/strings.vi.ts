@@ -95,7 +95,7 @@ export const vi = {
       summaryNone: 'chưa xác định',
       confirmPrompt: 'Bạn có muốn gửi phản ánh này không?',
       confirmYes: 'Gửi phản ánh',
-      confirmNo: 'Hủy',
+      confirmNo: 'Không gửi',
       businessMarker: '(Doanh nghiệp phản ánh)',
       notSent: 'Phản ánh chưa được gửi. Bạn có thể bắt đầu lại bất cứ lúc nào.',
       received: (code: string, pin: string, agency: string, due: string) =>

@@ -5,6 +5,18 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Router, type Request, type Response } from 'express';
 import { webchatHtml, WEBCHAT_APP_JS } from './webchat.page';
 
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
 /** A static asset held in memory with its compressed forms (compressed once, on first request). */
 class CompressedAsset {
   private gzip?: Buffer;
@@ -57,7 +69,14 @@ export function webchatRoutes(): Router {
   const appVersion = app.etag.slice(1, 13);
   const page = new CompressedAsset(Buffer.from(webchatHtml(version, appVersion)), 'text/html; charset=utf-8');
   const router = Router();
-  router.get('/', (req, res) => page.send(req, res, false));
+  router.get('/', (req, res) => {
+    // Web Chat draws some icons from blob: URLs; the app-wide policy allows only 'self' and data: images.
+    res.set('Content-Security-Policy', PAGE_CSP);
+    page.send(req, res, false);
+  });
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   router.get('/webchat/webchat.js', (req, res) => webchat.send(req, res, req.query.v === version));
   router.get('/webchat/app.js', (req, res) => app.send(req, res, req.query.v === appVersion));
   return router;

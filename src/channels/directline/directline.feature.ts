@@ -13,7 +13,7 @@ import { DirectLineRepository } from './directline.repository';
 import { directLineRoutes } from './directline.routes';
 import { DirectLineService } from './directline.service';
 import { attachDirectLineStream } from './directline.stream';
-import { DirectLineTokens } from './directline.token';
+import { DirectLineTokens, tokenSigningKey } from './directline.token';
 
 /** The web chat as a server feature: routes, the WebSocket stream, and the adapter (the `directline` channel). */
 export interface WebChatFeature {
@@ -41,10 +41,7 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
   const key =
     deps.config.directLine.secret ??
     (await repo.getOrCreateSecret('directline.token-key', DirectLineTokens.generateKey));
-  const tokens = new DirectLineTokens(
-    Buffer.from(`tiepdan.directline.token:${key}`),
-    deps.config.directLine.tokenTtlSeconds,
-  );
+  const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
   const bot = createBot({
     storage: new PostgresStorage(deps.db),
     services: deps.services,

@@ -12,6 +12,11 @@ export interface TokenClaims {
 const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
+/** The HMAC key derived from DIRECT_LINE_SECRET or the generated key (never the raw secret itself). */
+export function tokenSigningKey(secretOrKey: string): Buffer {
+  return createHmac('sha256', secretOrKey).update('tiepdan.directline.token').digest();
+}
+
 /**
  * Signs and verifies conversation-scoped tokens. They are HS256 JWTs so the Direct Line client can read the
  * `user` claim (it does, and then refuses to let the page pick another user id); only the server can mint them.

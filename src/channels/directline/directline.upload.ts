@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../http/errors';
 import type { DirectLineRepository } from './directline.repository';
 
-/** Image types a citizen may upload (photos of the scene); anything else is refused. */
-export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+// Magic bytes: the declared type must match the content, so nothing else is served back as an image.
+const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+};
 
 /** One file of an upload. */
 export interface UploadedFile {
@@ -74,9 +79,8 @@ export async function storeUploads(
 ): Promise<Array<{ contentType: string; contentUrl: string; name?: string }>> {
   if (files.length === 0 || files.length > 10) throw new AppError('upload_invalid', 400);
   for (const file of files) {
-    if (!(UPLOAD_TYPES as readonly string[]).includes(file.contentType) || file.data.length === 0)
-      throw new AppError('upload_invalid', 400);
     if (file.data.length > maxBytes) throw new AppError('upload_too_large', 413);
+    if (!SIGNATURES[file.contentType]?.(file.data)) throw new AppError('upload_invalid', 400);
   }
   const attachments = [];
   for (const file of files) {
