@@ -26,7 +26,8 @@ export function webchatHtml(bundleVersion: string, appVersion: string): string {
   #webchat { width: 100%; max-width: 760px; height: 100%; background: #fff; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); overflow: hidden; }
   #status { padding: 24px; text-align: center; }
   footer { font-size: .75rem; text-align: center; padding: 6px 12px 10px; color: #52606d; }
-  @media (max-width: 600px) { main { padding: 0; } #webchat { border-radius: 0; box-shadow: none; } header p { display: none; } }
+  header button { white-space: nowrap; }
+  @media (max-width: 600px) { main { padding: 0; } #webchat { border-radius: 0; box-shadow: none; } header p { display: none; } header h1 { font-size: 1rem; } header { padding: 8px 12px; } }
 </style>
 </head>
 <body>
@@ -102,7 +103,10 @@ export const WEBCHAT_APP_JS = `(function () {
         rootHeight: '100%',
         suggestedActionLayout: 'flow',
         suggestedActionBorderRadius: 16,
-        sendTimeout: 30000
+        sendTimeout: 30000,
+        // Photos go as soon as they are picked, as the bot's prompt says; only images are offered.
+        sendAttachmentOn: 'attach',
+        uploadAccept: 'image/jpeg,image/png,image/webp,image/gif'
       },
       overrideLocalizedStrings: {
         TEXT_INPUT_DROP_ZONE: 'Thả ảnh vào đây để gửi',

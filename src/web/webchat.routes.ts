@@ -10,7 +10,10 @@ const PAGE_CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  // DirectLineJS reads the chosen file back from its blob: URL before uploading it.
+  "connect-src 'self' blob:",
+  // Web Chat makes upload thumbnails in a blob: worker.
+  "worker-src 'self' blob:",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",
