@@ -12,6 +12,7 @@ import { DIALOG_IDS, type BotServices } from '../../dialogs/bot-services';
 import { globalCommand, menuMessage } from '../../dialogs/dialog-helpers';
 import { MainDialog } from '../../dialogs/main.dialog';
 import { vi } from '../../dialogs/strings.vi';
+import type { TurnLock } from './turn-lock.repository';
 import { KeyedSerialQueue } from './turn-queue';
 
 /**
@@ -80,6 +81,8 @@ export interface BotDeps {
   storage: Storage;
   services: BotServices;
   logger: Logger;
+  /** Cross-replica turn lease; without it turns are serialised within this process only. */
+  turnLock?: TurnLock;
 }
 
 /** A ready bot: `handleTurn` runs a turn with turns of one conversation serialised. */
@@ -100,8 +103,11 @@ export function createBot(deps: BotDeps): Bot {
   return {
     bot,
     conversationState,
-    handleTurn: (ctx) =>
-      queue.run(`${ctx.activity.channelId}/${ctx.activity.conversation?.id}`, () => bot.run(ctx)),
+    handleTurn: (ctx) => {
+      const key = `${ctx.activity.channelId}/${ctx.activity.conversation?.id}`;
+      const run = () => bot.run(ctx);
+      return queue.run(key, () => (deps.turnLock ? deps.turnLock.withLock(key, run) : run()));
+    },
     async onTurnError(ctx, error) {
       logger.error({ err: error, conversationId: ctx.activity.conversation?.id }, 'bot turn failed');
       // A dialog that threw may be stuck mid-step: start clean rather than fail the same way again.

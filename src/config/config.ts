@@ -56,6 +56,17 @@ const schema = z.object({
     5 * 1024 * 1024,
   ),
   DIRECT_LINE_STREAM_POLL_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1500),
+  DIRECT_LINE_CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'origins are scheme://host[:port] without a path'))),
+  ),
 });
 
 /** The application's typed, frozen configuration. */
@@ -85,6 +96,8 @@ export type Config = Readonly<{
     uploadMaxBytes: number;
     /** How often an open WebSocket re-reads the database (replies written by another replica). */
     streamPollMs: number;
+    /** Portal origins whose pages may call Direct Line from the browser (CORS). */
+    corsOrigins: readonly string[];
   }>;
 }>;
 
@@ -128,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       messagesPerMinute: e.DIRECT_LINE_MESSAGES_PER_MINUTE,
       uploadMaxBytes: e.DIRECT_LINE_UPLOAD_MAX_BYTES,
       streamPollMs: e.DIRECT_LINE_STREAM_POLL_MS,
+      corsOrigins: Object.freeze(e.DIRECT_LINE_CORS_ORIGINS ?? []),
     }),
   });
 }

@@ -80,7 +80,11 @@ export function webchatRoutes(): Router {
   router.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
-  router.get('/webchat/webchat.js', (req, res) => webchat.send(req, res, req.query.v === version));
+  router.get('/webchat/webchat.js', (req, res) => {
+    // Portal pages on other domains may load the bundle (helmet's default would block it).
+    res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    webchat.send(req, res, req.query.v === version);
+  });
   router.get('/webchat/app.js', (req, res) => app.send(req, res, req.query.v === appVersion));
   return router;
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { BotServices } from '../../../dialogs/bot-services';
 import { PostgresStorage } from '../../bot/bot-state.repository';
 import { createBot } from '../../bot/tiepdan.bot';
+import { TurnLock } from '../../bot/turn-lock.repository';
 import type { Config } from '../../config/config';
 import type { Database } from '../../db/database';
 import { webchatRoutes } from '../../web/webchat.routes';
@@ -46,6 +47,7 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
     storage: new PostgresStorage(deps.db),
     services: deps.services,
     logger: deps.logger,
+    turnLock: new TurnLock(deps.db),
   });
   const hub = new DirectLineHub();
   const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);

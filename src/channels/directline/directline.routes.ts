@@ -37,6 +37,7 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Router {
   };
   const origin = (req: Request) => requestOrigin(req, config.publicBaseUrl);
   const base = '/v3/directline';
+  router.use(base, corsFor(dl.corsOrigins));
 
   router.post(`${base}/tokens/generate`, async (req, res) => {
     const c = caller(req);
@@ -105,6 +106,23 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Router {
     next(err);
   });
   return router;
+}
+
+/** CORS for the configured portal origins only: a portal page on another domain may embed the chat. */
+function corsFor(origins: readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.get('origin');
+    if (!origin || !origins.includes(origin)) return next();
+    res.set({
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, x-ms-bot-agent',
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    });
+    if (req.method === 'OPTIONS') res.status(204).end();
+    else next();
+  };
 }
 
 function queryString(value: unknown): string | undefined {

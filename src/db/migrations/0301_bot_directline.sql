@@ -66,3 +66,10 @@ CREATE TABLE bot_interim_ticket (
   rating integer,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Per-conversation turn lease shared by replicas: a turn runs only while its replica holds the row.
+CREATE TABLE bot_turn_lock (
+  key text PRIMARY KEY,
+  holder text NOT NULL,
+  expires_at timestamptz NOT NULL
+);

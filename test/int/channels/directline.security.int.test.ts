@@ -36,6 +36,7 @@ describe('Direct Line security and bad input', () => {
       DIRECT_LINE_TOKENS_PER_MINUTE: '5',
       DIRECT_LINE_MESSAGES_PER_MINUTE: '4',
       TRUST_PROXY: 'true',
+      DIRECT_LINE_CORS_ORIGINS: 'https://portal.thanhhoa.example',
     });
   });
   afterAll(async () => {
@@ -209,5 +210,23 @@ describe('Direct Line security and bad input', () => {
     expect((await call('/tokens/generate', { method: 'POST', token: TEST_DIRECT_LINE_SECRET })).status).toBe(
       200,
     );
+  });
+
+  it('when a listed portal origin preflights, then CORS allows it; an unlisted origin gets no CORS headers', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${base()}/tokens/generate`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const allowed = await preflight('https://portal.thanhhoa.example');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.thanhhoa.example');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('Authorization');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ describe('loadConfig: Direct Line settings', () => {
       messagesPerMinute: 30,
       uploadMaxBytes: 5 * 1024 * 1024,
       streamPollMs: 1500,
+      corsOrigins: [],
     });
   });
 
@@ -27,6 +28,7 @@ describe('loadConfig: Direct Line settings', () => {
     ['DIRECT_LINE_TOKEN_TTL_SECONDS', '5'],
     ['DIRECT_LINE_TOKENS_PER_MINUTE', '0'],
     ['DIRECT_LINE_UPLOAD_MAX_BYTES', 'big'],
+    ['DIRECT_LINE_CORS_ORIGINS', 'https://portal.example.vn/path'],
   ])('when %s=%s, then that key is reported', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(
       expect.objectContaining({ problems: [expect.objectContaining({ key })] }),
