@@ -7,6 +7,8 @@ import {
   type Choice,
   type FoundChoice,
   type PromptOptions,
+  TextPrompt,
+  type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
@@ -141,6 +143,43 @@ export const TRACKING_CODE = /\b([A-Za-z]{2})-?([A-Za-z0-9]{5})\b/;
 export function findTrackingCode(text: string | undefined): string | undefined {
   const m = TRACKING_CODE.exec(text ?? '');
   return m ? `${m[1]!.toUpperCase()}-${m[2]!.toUpperCase()}` : undefined;
+}
+
+/** The PIN as typed: digits only, 4 to 8 of them. */
+export function readPin(text: string | undefined): string | undefined {
+  const digits = (text ?? '').replace(/\s/g, '');
+  return /^\d{4,8}$/.test(digits) ? digits : undefined;
+}
+
+/** The two prompts that identify a ticket (tracking code, then PIN), shared by tracking and rating. */
+export class TicketCredentialPrompts {
+  readonly code: string;
+  readonly pin: string;
+
+  constructor(prefix: string) {
+    this.code = `${prefix}.code`;
+    this.pin = `${prefix}.pin`;
+  }
+
+  /** The prompt dialogs to add to the owning ComponentDialog. */
+  dialogs(): TextPrompt[] {
+    return [
+      new TextPrompt(this.code, async (p) => findTrackingCode(p.recognized.value) !== undefined),
+      new TextPrompt(this.pin, async (p) => readPin(p.recognized.value) !== undefined),
+    ];
+  }
+
+  /** Asks for the tracking code unless the options already carry one. */
+  async askCode(step: WaterfallStepContext, known: string | undefined): Promise<DialogTurnResult> {
+    if (known) return step.next(known);
+    return step.prompt(this.code, { prompt: vi.bot.track.codePrompt, retryPrompt: vi.bot.track.codeRetry });
+  }
+
+  /** Keeps the code from the previous step in `values.code` and asks for the PIN. */
+  async askPin(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    stepValues(step).code = findTrackingCode(String(step.result));
+    return step.prompt(this.pin, { prompt: vi.bot.track.pinPrompt, retryPrompt: vi.bot.track.pinRetry });
+  }
 }
 
 /** Formats a date for citizens: dd/mm/yyyy in Vietnam time. */

@@ -9,33 +9,32 @@ import { AppError } from '../src/http/errors';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
   choiceOptions,
-  findTrackingCode,
   matchForm,
   menuMessage,
+  readPin,
+  stepValues,
+  TicketCredentialPrompts,
   vietnameseChoicePrompt,
   withSuggestions,
-  stepValues,
 } from './dialog-helpers';
 import { vi } from './strings.vi';
-import { readPin } from './track-ticket.dialog';
 
 /** Options: the ticket to rate when it is already known. */
 export interface RateOptions {
   trackingCode?: string;
 }
 
-const CODE = 'rateAnswer.code';
-const PIN = 'rateAnswer.pin';
 const RATING = 'rateAnswer.rating';
 const COMMENT = 'rateAnswer.comment';
 const r = vi.bot.rate;
 
 /** Rates an agency's answer to a ticket (1–5, optional comment); a low rating reopens the ticket. */
 export class RateAnswerDialog extends ComponentDialog {
+  private readonly credentials = new TicketCredentialPrompts('rateAnswer');
+
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.rate);
-    this.addDialog(new TextPrompt(CODE, async (p) => findTrackingCode(p.recognized.value) !== undefined));
-    this.addDialog(new TextPrompt(PIN, async (p) => readPin(p.recognized.value) !== undefined));
+    for (const prompt of this.credentials.dialogs()) this.addDialog(prompt);
     this.addDialog(vietnameseChoicePrompt(RATING));
     this.addDialog(new TextPrompt(COMMENT));
     this.addDialog(
@@ -52,14 +51,11 @@ export class RateAnswerDialog extends ComponentDialog {
 
   private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     await step.context.sendActivity(r.intro);
-    const code = (step.options as RateOptions | undefined)?.trackingCode;
-    if (code) return step.next(code);
-    return step.prompt(CODE, { prompt: vi.bot.track.codePrompt, retryPrompt: vi.bot.track.codeRetry });
+    return this.credentials.askCode(step, (step.options as RateOptions | undefined)?.trackingCode);
   }
 
   private async pinStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    stepValues(step).code = findTrackingCode(String(step.result));
-    return step.prompt(PIN, { prompt: vi.bot.track.pinPrompt, retryPrompt: vi.bot.track.pinRetry });
+    return this.credentials.askPin(step);
   }
 
   private async ratingStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,12 +1,11 @@
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { findTrackingCode, formatDate, menuMessage, stepValues } from './dialog-helpers';
+import { formatDate, menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
 import { vi } from './strings.vi';
 
 /** Options: the tracking code when the citizen's message already held one. */
@@ -14,22 +13,15 @@ export interface TrackOptions {
   trackingCode?: string;
 }
 
-const CODE = 'trackTicket.code';
-const PIN = 'trackTicket.pin';
 const t = vi.bot.track;
-
-/** The PIN as typed: digits only, 4 to 8 of them. */
-export function readPin(text: string | undefined): string | undefined {
-  const digits = (text ?? '').replace(/\s/g, '');
-  return /^\d{4,8}$/.test(digits) ? digits : undefined;
-}
 
 /** Looks a ticket up by tracking code and PIN and shows its public status (never personal data). */
 export class TrackTicketDialog extends ComponentDialog {
+  private readonly credentials = new TicketCredentialPrompts('trackTicket');
+
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.track);
-    this.addDialog(new TextPrompt(CODE, async (p) => findTrackingCode(p.recognized.value) !== undefined));
-    this.addDialog(new TextPrompt(PIN, async (p) => readPin(p.recognized.value) !== undefined));
+    for (const prompt of this.credentials.dialogs()) this.addDialog(prompt);
     this.addDialog(
       new WaterfallDialog('trackTicket.steps', [
         this.codeStep.bind(this),
@@ -41,14 +33,11 @@ export class TrackTicketDialog extends ComponentDialog {
   }
 
   private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const code = (step.options as TrackOptions | undefined)?.trackingCode;
-    if (code) return step.next(code);
-    return step.prompt(CODE, { prompt: t.codePrompt, retryPrompt: t.codeRetry });
+    return this.credentials.askCode(step, (step.options as TrackOptions | undefined)?.trackingCode);
   }
 
   private async pinStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    stepValues(step).code = findTrackingCode(String(step.result));
-    return step.prompt(PIN, { prompt: t.pinPrompt, retryPrompt: t.pinRetry });
+    return this.credentials.askPin(step);
   }
 
   private async lookupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
