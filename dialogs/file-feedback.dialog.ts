@@ -142,7 +142,9 @@ export class FileFeedbackDialog extends ComponentDialog {
 
   private async descriptionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
-    if (step.result !== undefined) await this.recordLocation(step, draft, String(step.result));
+    // A shared location arrives without text, so the prompt's result is empty: look at the activity itself.
+    if (step.result !== undefined || hasGeo(step.context.activity))
+      await this.recordLocation(step, draft, String(step.result ?? ''));
     if (draft.description) return step.next();
     return step.prompt(P.description, { prompt: f.descriptionPrompt, retryPrompt: f.descriptionRetry });
   }

@@ -1,7 +1,10 @@
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { createLogger } from './logger';
+import { PostgresStorage } from './bot/bot-state.repository';
 import { createInterimServices } from './bot/interim-services';
+import { createBot } from './bot/tiepdan.bot';
+import { TurnLock } from './bot/turn-lock.repository';
 import { createWebChatFeature } from './channels/directline/directline.feature';
 import { startServer } from './server';
 
@@ -22,8 +25,10 @@ async function main(): Promise<void> {
   const db = await openDatabase(config, logger);
   // The bot's services: interim ones until the knowledge and tickets areas are wired in here.
   const services = createInterimServices(db);
+  // One bot for every channel: its turn queue and lease serialise each conversation whatever adapter runs it.
+  const bot = createBot({ storage: new PostgresStorage(db), services, logger, turnLock: new TurnLock(db) });
   const running = await startServer(config, db, logger, async () => [
-    await createWebChatFeature({ config, db, logger, services }),
+    await createWebChatFeature({ config, db, logger, bot }),
   ]);
   logger.info({ url: running.url, readyMs: Date.now() - startedAt }, 'tiepdan is ready');
 

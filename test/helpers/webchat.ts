@@ -1,5 +1,8 @@
 import type { Database } from '../../src/db/database';
+import { PostgresStorage } from '../../src/bot/bot-state.repository';
 import { createInterimServices } from '../../src/bot/interim-services';
+import { createBot } from '../../src/bot/tiepdan.bot';
+import { TurnLock } from '../../src/bot/turn-lock.repository';
 import { createWebChatFeature, type WebChatFeature } from '../../src/channels/directline/directline.feature';
 import { startServer, type RunningServer } from '../../src/server';
 import { memoryLogger, testConfig } from './app';
@@ -28,7 +31,13 @@ export async function startWebChatServer(env: Record<string, string> = {}): Prom
   const { logger } = memoryLogger('silent');
   let feature: WebChatFeature | undefined;
   const running = await startServer(config, db, logger, async () => {
-    feature = await createWebChatFeature({ config, db, logger, services: createInterimServices(db) });
+    const bot = createBot({
+      storage: new PostgresStorage(db),
+      services: createInterimServices(db),
+      logger,
+      turnLock: new TurnLock(db),
+    });
+    feature = await createWebChatFeature({ config, db, logger, bot });
     return [feature];
   });
   return { url: running.url, db, feature: feature!, running, stop: () => running.stop() };

@@ -1,10 +1,7 @@
 import type { Server } from 'node:http';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
-import type { BotServices } from '../../../dialogs/bot-services';
-import { PostgresStorage } from '../../bot/bot-state.repository';
-import { createBot } from '../../bot/tiepdan.bot';
-import { TurnLock } from '../../bot/turn-lock.repository';
+import type { Bot } from '../../bot/tiepdan.bot';
 import type { Config } from '../../config/config';
 import type { Database } from '../../db/database';
 import { webchatRoutes } from '../../web/webchat.routes';
@@ -24,16 +21,16 @@ export interface WebChatFeature {
   close(): Promise<void>;
 }
 
-/** What the web chat needs: config, the migrated database, a logger, and the bot's services. */
+/** What the web chat needs: config, the migrated database, a logger, and the bot (shared with other channels). */
 export interface WebChatDeps {
   config: Config;
   db: Database;
   logger: Logger;
-  services: BotServices;
+  bot: Bot;
 }
 
 /**
- * Builds the bot and its Direct Line channel. The token signing key is DIRECT_LINE_SECRET when configured, else
+ * Builds the Direct Line channel around the bot. The token signing key is DIRECT_LINE_SECRET when configured, else
  * one generated once and kept in the database so every replica verifies every other replica's tokens.
  */
 export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFeature> {
@@ -43,12 +40,7 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
     deps.config.directLine.secret ??
     (await repo.getOrCreateSecret('directline.token-key', DirectLineTokens.generateKey));
   const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
-  const bot = createBot({
-    storage: new PostgresStorage(deps.db),
-    services: deps.services,
-    logger: deps.logger,
-    turnLock: new TurnLock(deps.db),
-  });
+  const bot = deps.bot;
   const hub = new DirectLineHub();
   const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);
   adapter.onTurnError = bot.onTurnError;

@@ -62,7 +62,7 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Router {
   router.post(`${base}/conversations/:id/activities`, async (req, res) => {
     const c = caller(req);
     if (c.kind === 'token') messages.hit(c.claims.conv);
-    res.json(await service.postActivity(c, req.params.id, req.body));
+    res.json(await service.postActivity(c, req.params.id, req.body, origin(req)));
   });
   router.post(
     `${base}/conversations/:id/upload`,
@@ -84,7 +84,7 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Router {
         origin(req).http,
       );
       const activity = { type: 'message', ...(parsed.activity ?? {}), attachments };
-      res.json(await service.postActivity(c, req.params.id, activity));
+      res.json(await service.postActivity(c, req.params.id, activity, origin(req)));
     },
   );
   router.get(`${base}/attachments/:id`, async (req, res) => {

@@ -107,8 +107,16 @@ export class DirectLineService {
     return toActivitySet(await this.repo.activitiesAfter(conversationId, after), after);
   }
 
-  /** POST activities: validates, echoes (with clientActivityID and a server id), then runs the bot's turn. */
-  async postActivity(caller: Caller, conversationId: string, body: unknown): Promise<{ id: string }> {
+  /**
+   * POST activities: validates, echoes (with clientActivityID and a server id), then runs the bot's turn.
+   * Attachments must point at this server's uploads: a link elsewhere would reach agency staff as a "photo".
+   */
+  async postActivity(
+    caller: Caller,
+    conversationId: string,
+    body: unknown,
+    origin: Origin,
+  ): Promise<{ id: string }> {
     assertConversationAccess(caller, conversationId);
     const conversation = await this.existing(conversationId);
     if (JSON.stringify(body ?? null).length > MAX_ACTIVITY_CHARS)
@@ -121,6 +129,9 @@ export class DirectLineService {
         undefined,
         parsed.error.issues.map((i) => i.path.join('.')),
       );
+    const ours = `${origin.http}/v3/directline/attachments/`;
+    if (parsed.data.attachments?.some((a) => !a.contentUrl?.startsWith(ours)))
+      throw new AppError('activity_invalid', 400, undefined, ['attachments']);
     const clientId = parsed.data.channelData?.clientActivityID;
     if (typeof clientId === 'string') {
       const earlier = await this.repo.findByClientActivityId(conversationId, clientId);

@@ -117,6 +117,15 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
       expect(summary).toContain('không bồi thường');
     });
 
+    it('when the citizen shares a location instead of typing a place, then it is recorded', async () => {
+      await chat.say(b.menu.business);
+      const geo = { type: 'GeoCoordinates', latitude: 19.807, longitude: 105.776 };
+      expect(textOf(await chat.say('', { entities: [geo] }))).toContain(f.locationShared);
+      await chat.say('Thủ tục thuê đất cho nhà xưởng chậm ba tháng');
+      await chat.say('Bỏ qua');
+      expect(textOf(await chat.say('Bỏ qua'))).toContain(`${f.summaryLocation}: 19.807, 105.776`);
+    });
+
     it('when a business raises an obstacle, then submitter and category are known and the flow asks for the place', async () => {
       expect(textOf(await chat.say(b.menu.business))).toContain(f.locationPrompt);
     });

@@ -128,6 +128,11 @@ describe('Direct Line security and bad input', () => {
     });
     expect(badJson.status).toBe(400);
     expect(badJson.body.error?.code).toBe('invalid_json');
+    const foreign = await postJson(path, token, {
+      type: 'message',
+      attachments: [{ contentType: 'image/png', contentUrl: 'https://evil.example/anh.png' }],
+    });
+    expect(foreign.body.error?.code).toBe('activity_invalid');
     const huge = await postJson(path, token, {
       type: 'message',
       text: 'a',
