@@ -14,6 +14,8 @@ export const vi = {
     unauthorized: 'Bạn cần đăng nhập hoặc cung cấp mã truy cập hợp lệ.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     service_unavailable: 'Hệ thống đang tạm thời gián đoạn. Xin vui lòng thử lại sau ít phút.',
+    invalid_signature: 'Chữ ký của yêu cầu không hợp lệ.',
+    stale_event: 'Sự kiện đã quá hạn hoặc có thời điểm không hợp lệ.',
     internal_error:
       'Đã có lỗi ngoài ý muốn. Chúng tôi đã ghi nhận và sẽ khắc phục sớm. Xin vui lòng thử lại sau.',
   },
