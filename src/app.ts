@@ -14,10 +14,10 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   metrics?: Metrics;
+  /** Feature routers (channels, APIs), mounted after the JSON parser and before the 404 handler. */
+  routers?: Router[];
   /** Reports whether graceful shutdown has begun (readiness turns 503). */
   isShuttingDown?: () => boolean;
-  /** Feature routers (web chat, Direct Line, …), mounted after health and before the 404 handler. */
-  routers?: Router[];
 }
 
 declare module 'http' {

@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
+import { AuthService } from './agencies/auth.service';
+import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
@@ -33,8 +35,12 @@ export async function startServer(
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
   const features = await buildFeatures();
-  const routers = features.flatMap((f) => f.routers);
-  const app = createApp({ config, db, logger, isShuttingDown: () => shuttingDown, routers });
+  const routers = [
+    // Agency names come from the agency directory once it exists; until then the id is shown.
+    portalRoutes({ auth: new AuthService(db), agencyName: async (id) => id }),
+    ...features.flatMap((f) => f.routers),
+  ];
+  const app = createApp({ config, db, logger, routers, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
   for (const feature of features) feature.attach?.(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.

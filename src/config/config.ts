@@ -67,7 +67,41 @@ const schema = z.object({
       )
       .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'origins are scheme://host[:port] without a path'))),
   ),
+  ZALO_APP_ID: optional(
+    z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
+  ),
+  ZALO_APP_SECRET: optional(z.string().min(8)),
+  ZALO_OA_SECRET_KEY: optional(z.string().min(8)),
+  ZALO_SIGNATURE_SECRET: withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
+  ZALO_API_BASE_URL: withDefault(z.url(), 'https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
+  ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
+  ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
+  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(60_000)
+      .max(7 * 24 * 3600_000),
+    24 * 3600_000,
+  ),
+  ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
 });
+
+/** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
+export type ZaloConfig = Readonly<{
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  /** Which secret fills the last term of the webhook signature (sources disagree; see README). */
+  signatureSecret: 'oa_secret_key' | 'app_secret';
+  apiBaseUrl: string;
+  oauthBaseUrl: string;
+  initialAccessToken: string | undefined;
+  initialRefreshToken: string | undefined;
+  webhookMaxAgeMs: number;
+  httpTimeoutMs: number;
+}>;
 
 /** The application's typed, frozen configuration. */
 export type Config = Readonly<{
@@ -99,6 +133,7 @@ export type Config = Readonly<{
     /** Portal origins whose pages may call Direct Line from the browser (CORS). */
     corsOrigins: readonly string[];
   }>;
+  zalo: ZaloConfig | undefined;
 }>;
 
 /** Thrown when the environment holds invalid settings; lists every bad key at once. */
@@ -120,6 +155,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  const zaloProblems = zaloRequirements(e);
+  if (zaloProblems.length > 0) throw new ConfigError(zaloProblems);
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -143,5 +180,28 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       streamPollMs: e.DIRECT_LINE_STREAM_POLL_MS,
       corsOrigins: Object.freeze(e.DIRECT_LINE_CORS_ORIGINS ?? []),
     }),
+    zalo: e.ZALO_APP_ID
+      ? Object.freeze({
+          appId: e.ZALO_APP_ID,
+          appSecret: e.ZALO_APP_SECRET as string,
+          oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
+          signatureSecret: e.ZALO_SIGNATURE_SECRET,
+          apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/+$/, ''),
+          oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/+$/, ''),
+          initialAccessToken: e.ZALO_ACCESS_TOKEN,
+          initialRefreshToken: e.ZALO_REFRESH_TOKEN,
+          webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
+          httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
+        })
+      : undefined,
   });
+}
+
+/** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
+function zaloRequirements(e: z.infer<typeof schema>): Array<{ key: string; message: string }> {
+  if (!e.ZALO_APP_ID) return [];
+  const required = { ZALO_APP_SECRET: e.ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: e.ZALO_OA_SECRET_KEY };
+  return Object.entries(required)
+    .filter(([, v]) => !v)
+    .map(([key]) => ({ key, message: 'required when ZALO_APP_ID is set' }));
 }
