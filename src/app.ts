@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
@@ -16,6 +16,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Reports whether graceful shutdown has begun (readiness turns 503). */
   isShuttingDown?: () => boolean;
+  /** Tickets routes (`POST /api/triage`, ticket lookup and rating); absent in apps built without the tickets area. */
+  ticketRoutes?: Router;
 }
 
 declare module 'http' {
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
+  if (deps.ticketRoutes) app.use(deps.ticketRoutes);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));
   return app;

@@ -5,12 +5,14 @@ import { createApp } from './app';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { createTickets, type TicketsModule } from './tickets/tickets.module';
 
 /** A running instance: its address and a stop() that drains requests and closes the database. */
 export interface RunningServer {
   url: string;
   port: number;
   server: http.Server;
+  tickets: TicketsModule;
   stop(): Promise<void>;
 }
 
@@ -19,7 +21,14 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
-  const app = createApp({ config, db, logger, isShuttingDown: () => shuttingDown });
+  const tickets = await createTickets({ db, config, logger });
+  const app = createApp({
+    config,
+    db,
+    logger,
+    isShuttingDown: () => shuttingDown,
+    ticketRoutes: tickets.routes,
+  });
   const server = http.createServer(app);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
   server.keepAliveTimeout = 5_000;
@@ -29,6 +38,7 @@ export async function startServer(config: Config, db: Database, logger: Logger):
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  tickets.startWorkers();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let stopping: Promise<void> | undefined;
@@ -40,7 +50,9 @@ export async function startServer(config: Config, db: Database, logger: Logger):
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(timer);
+      // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
+      await tickets.stopWorkers();
       await db.close();
     })());
-  return { url: `http://${host}:${port}`, port, server, stop };
+  return { url: `http://${host}:${port}`, port, server, tickets, stop };
 }

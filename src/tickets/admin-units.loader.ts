@@ -34,7 +34,14 @@ let cache: { units: AdminUnit[]; former: FormerCommune[] } | undefined;
 /** Reads the bundled units and old→new mapping once per process (about 1.5 MB). */
 export function loadAdminData(dir: string = ADMIN_DATA_DIR): { units: AdminUnit[]; former: FormerCommune[] } {
   if (cache && dir === ADMIN_DATA_DIR) return cache;
-  type RawUnit = { code: string; name: string; type: string; province_code: string; level: string; short_name: string };
+  type RawUnit = {
+    code: string;
+    name: string;
+    type: string;
+    province_code: string;
+    level: string;
+    short_name: string;
+  };
   type RawFormer = { old_code: string; old_name: string; old_province_code: string; new: string[] };
   const units = readJsonl<RawUnit>(path.join(dir, 'units.jsonl')).map((u) => ({
     code: u.code,

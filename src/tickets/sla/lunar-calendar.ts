@@ -65,7 +65,8 @@ function sunLongitude(jdn: number): number {
 }
 
 // Which of the 12 solar-term sectors the sun is in at local midnight of the day.
-const sunSector = (dayNumber: number): number => INT((sunLongitude(dayNumber - 0.5 - TIME_ZONE / 24) / Math.PI) * 6);
+const sunSector = (dayNumber: number): number =>
+  INT((sunLongitude(dayNumber - 0.5 - TIME_ZONE / 24) / Math.PI) * 6);
 const newMoonDay = (k: number): number => INT(newMoon(k) + 0.5 + TIME_ZONE / 24);
 
 // The 11th lunar month is the one containing the winter solstice.

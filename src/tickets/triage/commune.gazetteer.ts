@@ -30,7 +30,28 @@ const TYPE_PREFIXES: Array<[string, Entry['kind']]> = [
   ['xa', 'xa'],
 ];
 // Words before a name that make it a district, province, street or village rather than a commune.
-const NOT_COMMUNE_BEFORE = ['huyen', 'tinh', 'thanh pho', 'thi xa', 'quan', 'duong', 'pho', 'thon', 'ban', 'xom', 'lang', 'cau', 'cho', 'song', 'nui', 'ho', 'truong', 'benh vien', 'khu pho', 'to dan pho'];
+const NOT_COMMUNE_BEFORE = [
+  'huyen',
+  'tinh',
+  'thanh pho',
+  'thi xa',
+  'quan',
+  'duong',
+  'pho',
+  'thon',
+  'ban',
+  'xom',
+  'lang',
+  'cau',
+  'cho',
+  'song',
+  'nui',
+  'ho',
+  'truong',
+  'benh vien',
+  'khu pho',
+  'to dan pho',
+];
 // Words before an unprefixed name that make it a place reference ("mất nước ở Như Thanh").
 const PLACE_BEFORE = ['o', 'tai', 'thuoc', 'dia ban', 'khu vuc', 'gan'];
 const MAX_NAME_SYLLABLES = 4;
@@ -38,7 +59,8 @@ const MAX_NAME_SYLLABLES = 4;
 const stripType = (name: string): { kind: Entry['kind']; short: string } | null => {
   const folded = foldDiacritics(name).toLowerCase();
   for (const [prefix, kind] of TYPE_PREFIXES) {
-    if (folded.startsWith(`${prefix} `)) return { kind, short: name.split(' ').slice(prefix.split(' ').length).join(' ') };
+    if (folded.startsWith(`${prefix} `))
+      return { kind, short: name.split(' ').slice(prefix.split(' ').length).join(' ') };
   }
   return null;
 };
@@ -143,5 +165,10 @@ function endsWithAny(before: string[], phrases: readonly string[]): boolean {
 }
 
 function toMatch(e: Entry): CommuneMatch {
-  return { code: e.unit.code, name: e.unit.name, provinceCode: e.unit.provinceCode, viaFormerName: e.formerName };
+  return {
+    code: e.unit.code,
+    name: e.unit.name,
+    provinceCode: e.unit.provinceCode,
+    viaFormerName: e.formerName,
+  };
 }

@@ -46,14 +46,19 @@ export class MessageClassifier {
     const { scores: categoryScores, hits } = this.scoreCategories(prepared, neighbours);
     const kindScores = this.scoreKinds(text, prepared, neighbours);
     const bestCategory = argmax(categoryScores, this.categories.labels());
-    const category = (categoryScores[bestCategory] ?? 0) >= MIN_CATEGORY_SCORE ? bestCategory : FALLBACK_CATEGORY;
+    const category =
+      (categoryScores[bestCategory] ?? 0) >= MIN_CATEGORY_SCORE ? bestCategory : FALLBACK_CATEGORY;
     return {
       kind: argmax(kindScores, KIND_PRIORITY) as MessageKind,
       category,
       categoryScores,
       kindScores,
       hits,
-      neighbours: neighbours.map((n) => ({ text: n.example.text, category: n.example.category, similarity: round(n.similarity) })),
+      neighbours: neighbours.map((n) => ({
+        text: n.example.text,
+        category: n.example.category,
+        similarity: round(n.similarity),
+      })),
     };
   }
 

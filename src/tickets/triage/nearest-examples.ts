@@ -19,7 +19,10 @@ const STOP = new Set(
 
 function vectorize(text: PreparedText): Vector {
   const v: Vector = new Map();
-  const features = [...text.foldedTokens.filter((t) => !STOP.has(t)), ...bigrams(text.foldedTokens).map((b) => `#${b}`)];
+  const features = [
+    ...text.foldedTokens.filter((t) => !STOP.has(t)),
+    ...bigrams(text.foldedTokens).map((b) => `#${b}`),
+  ];
   for (const f of features) v.set(f, (v.get(f) ?? 0) + 1);
   return v;
 }

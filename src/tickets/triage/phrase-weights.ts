@@ -41,7 +41,12 @@ export class PhraseWeights {
         label,
         Object.entries(entries).map(([source, weight]) => {
           const tokens = syllables(source);
-          return { source, weight, accented: ` ${tokens.join(' ')} `, folded: ` ${tokens.map((t) => foldDiacritics(t)).join(' ')} ` };
+          return {
+            source,
+            weight,
+            accented: ` ${tokens.join(' ')} `,
+            folded: ` ${tokens.map((t) => foldDiacritics(t)).join(' ')} `,
+          };
         }),
       );
     }
@@ -62,7 +67,13 @@ export class PhraseWeights {
       let score = 0;
       const hits: string[] = [];
       for (const p of phrases) {
-        const factor = text.accented.includes(p.accented) ? 1 : text.folded.includes(p.folded) ? (text.hasAccents ? 0.5 : 1) : 0;
+        const factor = text.accented.includes(p.accented)
+          ? 1
+          : text.folded.includes(p.folded)
+            ? text.hasAccents
+              ? 0.5
+              : 1
+            : 0;
         if (factor === 0) continue;
         score += p.weight * factor;
         hits.push(p.source);

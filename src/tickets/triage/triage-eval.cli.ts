@@ -42,26 +42,45 @@ export function evaluateTriage(model: TriageModel, items: readonly EvalItem[]): 
     else misses.push({ id: item.id, field: 'commune', expected: item.commune, got: code });
   }
   const ratio = (x: number, n: number) => (n === 0 ? 1 : Math.round((x / n) * 10000) / 10000);
-  return { n: items.length, kind: ratio(kind, items.length), category: ratio(category, categoryN), categoryN, commune: ratio(commune, items.length), misses };
+  return {
+    n: items.length,
+    kind: ratio(kind, items.length),
+    category: ratio(category, categoryN),
+    categoryN,
+    commune: ratio(commune, items.length),
+    misses,
+  };
 }
 
 function main(argv: string[]): void {
   const json = argv.includes('--json');
   const province = argv.includes('--province') ? (argv[argv.indexOf('--province') + 1] ?? '38') : '38';
   const files = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--province');
-  const targets = files.length > 0 ? files : ['../shared/eval/complaints/dev.jsonl', 'test/fixtures/triage/holdout.jsonl'];
+  const targets =
+    files.length > 0 ? files : ['../shared/eval/complaints/dev.jsonl', 'test/fixtures/triage/holdout.jsonl'];
   const model = TriageModel.fromDataFiles(province);
   for (const file of targets) {
     if (!existsSync(file)) {
       process.stdout.write(`skip ${file}: not found\n`);
       continue;
     }
-    const items = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalItem);
+    const items = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as EvalItem);
     const s = evaluateTriage(model, items);
-    if (json) process.stdout.write(`${JSON.stringify({ file: path.basename(file), n: s.n, kind: s.kind, category: s.category, commune: s.commune })}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ file: path.basename(file), n: s.n, kind: s.kind, category: s.category, commune: s.commune })}\n`,
+      );
     else {
-      process.stdout.write(`${file}: n=${s.n} kind=${s.kind} category=${s.category} (n=${s.categoryN}) commune=${s.commune}\n`);
-      for (const m of s.misses) process.stdout.write(`  miss ${m.id} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`);
+      process.stdout.write(
+        `${file}: n=${s.n} kind=${s.kind} category=${s.category} (n=${s.categoryN}) commune=${s.commune}\n`,
+      );
+      for (const m of s.misses)
+        process.stdout.write(
+          `  miss ${m.id} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,
+        );
     }
   }
 }

@@ -19,7 +19,8 @@ export interface TriageAnalysis {
 
 /** Reads the phrase tables and labelled examples from a folder. */
 export function loadClassifierData(dir: string = TRIAGE_DATA_DIR): ClassifierData {
-  const json = (file: string) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ClassifierData['categories'];
+  const json = (file: string) =>
+    JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ClassifierData['categories'];
   const examples = readFileSync(path.join(dir, 'examples.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
