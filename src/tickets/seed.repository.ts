@@ -38,7 +38,11 @@ export async function seedAdminUnits(
      ON CONFLICT (code) DO NOTHING`,
     [JSON.stringify(units)],
   );
-  const pairs = former.flatMap((f) => f.newCodes.map((newCode) => ({ ...f, newCode, newCodes: undefined })));
+  // A few mapping targets use pre-final codes (SOURCE.md: 06970, 23737); the gazetteer skips them too.
+  const known = new Set(units.map((u) => u.code));
+  const pairs = former.flatMap((f) =>
+    f.newCodes.filter((c) => known.has(c)).map((newCode) => ({ ...f, newCode, newCodes: undefined })),
+  );
   await db.query(
     `INSERT INTO admin_unit_renames (old_code, old_name, old_province_code, new_code)
      SELECT "oldCode", "oldName", "oldProvinceCode", "newCode"

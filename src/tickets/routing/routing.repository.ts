@@ -47,11 +47,11 @@ export async function findAgency(db: Queryable, id: string): Promise<AgencyRef |
 /** True when the category code exists. */
 export async function categoryExists(db: Queryable, code: string): Promise<boolean> {
   const r = await db.query('SELECT 1 FROM categories WHERE code = $1', [code]);
-  return r.rowCount > 0;
+  return r.rows.length > 0;
 }
 
 /** True when the commune code exists. */
 export async function communeExists(db: Queryable, code: string): Promise<boolean> {
   const r = await db.query("SELECT 1 FROM admin_units WHERE code = $1 AND level = 'commune'", [code]);
-  return r.rowCount > 0;
+  return r.rows.length > 0;
 }

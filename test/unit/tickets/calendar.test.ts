@@ -21,7 +21,14 @@ describe('lunar calendar and statutory holidays', () => {
   it('when listing 2026, then Tết has five days, 2/9 two days, and a Sunday holiday gets a Monday off', () => {
     const days = statutoryHolidays(2026).map((h) => h.day);
     expect(days).toEqual(
-      expect.arrayContaining(['2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']),
+      expect.arrayContaining([
+        '2026-01-01',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+      ]),
     );
     expect(days).toEqual(expect.arrayContaining(['2026-04-26', '2026-04-27', '2026-04-30', '2026-05-01']));
     expect(days).toEqual(expect.arrayContaining(['2026-09-01', '2026-09-02']));
