@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../../../src/app';
-import type { PGliteDatabase } from '../../../src/db/pglite.driver';
+import type { Database } from '../../../src/db/database';
 import { createTestDb } from '../../helpers/db';
 import { memoryLogger, testConfig } from '../../helpers/app';
 import { ticketsOn, webTicket } from './helpers';
@@ -8,7 +8,7 @@ import type { TicketsModule } from '../../../src/tickets/tickets.module';
 import type { Express } from 'express';
 
 describe('tickets over HTTP', () => {
-  let db: PGliteDatabase;
+  let db: Database;
   let t: TicketsModule;
   let app: Express;
   beforeAll(async () => {
