@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { vi } from '../../dialogs/strings.vi';
 import type { Transaction } from '../db/database';
 import { appError } from '../http/errors';
+import { validationError } from './validation';
 import type { NewTicketInput, TicketReceipt, TicketService, TicketStatusView } from '../ports';
 import { enqueueMessage } from './notify/outbox.repository';
 import { routeTicket } from './routing/router';
@@ -68,12 +69,7 @@ export class TicketsService implements TicketService {
   /** Creates a ticket (or returns the one already created for this idempotency key). */
   async create(raw: NewTicketInput): Promise<TicketReceipt> {
     const parsed = newTicketSchema.safeParse(raw);
-    if (!parsed.success)
-      throw appError(
-        'validation_failed',
-        400,
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      );
+    if (!parsed.success) throw validationError(parsed.error);
     const input = parsed.data;
     const { db } = this.ctx;
     const analysis = this.ctx.model.analyze(input.description);

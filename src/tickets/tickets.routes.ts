@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { appError } from '../http/errors';
+import { validationError } from './validation';
 import type { TicketService, TriageService } from '../ports';
 
 /** A fixed-window counter per key; one process's view (replicas each allow the limit, the per-code lock is shared). */
@@ -35,12 +36,7 @@ const ratingSchema = lookupSchema.extend({
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
-  if (!r.success)
-    throw appError(
-      'validation_failed',
-      400,
-      r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+  if (!r.success) throw validationError(r.error);
   return r.data;
 }
 

@@ -151,7 +151,9 @@ function typePrefixBefore(before: string[]): Entry['kind'] | null {
   const last2 = before.slice(-2).join(' ');
   if (last2 === 'thi tran' || last2 === 'dac khu') return last2;
   const last = before[before.length - 1];
-  if (last === 'phuong') return 'phuong';
+  // Address shorthand: "P. Đông Vệ", "TT Hậu Lộc".
+  if (last === 'phuong' || last === 'p') return 'phuong';
+  if (last === 'tt') return 'thi tran';
   // "thị xã" is a former district-level town, not a commune.
   if (last === 'xa' && before[before.length - 2] !== 'thi') return 'xa';
   return null;
