@@ -24,7 +24,7 @@ export const TRACKING_CODE_IN_TEXT = /\b[A-Z]{2,3}-[2-9A-HJ-NP-Z]{5}\b/i;
 const FALLBACK_CATEGORY = 'khac';
 // Below this, no category is convincing: "khác" goes to the provincial office, which re-routes by hand.
 const MIN_CATEGORY_SCORE = 1;
-const EXAMPLE_WEIGHT = 4;
+const EXAMPLE_WEIGHT = 3;
 const KIND_PRIORITY: MessageKind[] = ['track', 'denunciation', 'complaint', 'feedback', 'question'];
 
 /** Kind and category of a citizen message from phrase weights plus nearest labelled examples; every score is inspectable. */

@@ -18,7 +18,9 @@ export function prepareText(text: string): PreparedText {
     folded: ` ${foldedTokens.join(' ')} `,
     tokens,
     foldedTokens,
-    hasAccents: hasDiacritics(tokens.join(' ')),
+    // Most syllables of Vietnamese typed with accents carry one; a few accented words (a commune name pasted in)
+    // in otherwise unaccented text still make it an unaccented message.
+    hasAccents: tokens.length > 0 && tokens.filter((t) => hasDiacritics(t)).length / tokens.length >= 0.3,
   };
 }
 
@@ -58,8 +60,8 @@ export class PhraseWeights {
   }
 
   /**
-   * Sum of the weights of the phrases found in the text, per label, and which phrases fired. A phrase found only
-   * without accents in a message typed with accents counts half (the accents say it is probably another word).
+   * Sum of the weights of the phrases found in the text, per label, and which phrases fired. In a message typed
+   * with accents only the accented form counts ("Mường" is not "mương"); in one typed without, the folded form.
    */
   score(text: PreparedText): Map<string, { score: number; hits: string[] }> {
     const out = new Map<string, { score: number; hits: string[] }>();
@@ -67,15 +69,9 @@ export class PhraseWeights {
       let score = 0;
       const hits: string[] = [];
       for (const p of phrases) {
-        const factor = text.accented.includes(p.accented)
-          ? 1
-          : text.folded.includes(p.folded)
-            ? text.hasAccents
-              ? 0.5
-              : 1
-            : 0;
-        if (factor === 0) continue;
-        score += p.weight * factor;
+        const found = text.hasAccents ? text.accented.includes(p.accented) : text.folded.includes(p.folded);
+        if (!found) continue;
+        score += p.weight;
         hits.push(p.source);
       }
       out.set(label, { score, hits });
