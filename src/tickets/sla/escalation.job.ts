@@ -22,7 +22,8 @@ export async function performEscalation(
       await notifyAgency(tx, {
         agencyId: t.agency_id,
         ticketId: t.id,
-        type: 'overdue',
+        // One notification per deadline: a reopened ticket that runs late again notifies again.
+        type: `overdue:${t.resolve_due_at.toISOString()}`,
         text: vi.tickets.overdue(t.tracking_code),
         now: input.now,
       });

@@ -57,7 +57,13 @@ function main(argv: string[]): void {
   const province = argv.includes('--province') ? (argv[argv.indexOf('--province') + 1] ?? '38') : '38';
   const files = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--province');
   const targets =
-    files.length > 0 ? files : ['../shared/eval/complaints/dev.jsonl', 'test/fixtures/triage/holdout.jsonl'];
+    files.length > 0
+      ? files
+      : [
+          '../shared/eval/complaints/dev.jsonl',
+          'test/fixtures/triage/holdout.jsonl',
+          'test/fixtures/triage/blind.jsonl',
+        ];
   const model = TriageModel.fromDataFiles(province);
   for (const file of targets) {
     if (!existsSync(file)) {
