@@ -63,6 +63,7 @@ function main(argv: string[]): void {
           '../shared/eval/complaints/dev.jsonl',
           'test/fixtures/triage/holdout.jsonl',
           'test/fixtures/triage/blind.jsonl',
+          'test/fixtures/triage/blind2.jsonl',
         ];
   const model = TriageModel.fromDataFiles(province);
   for (const file of targets) {
