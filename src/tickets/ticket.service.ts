@@ -3,7 +3,13 @@ import { vi } from '../../dialogs/strings.vi';
 import type { Transaction } from '../db/database';
 import { appError } from '../http/errors';
 import { validationError } from './validation';
-import type { NewTicketInput, TicketReceipt, TicketService, TicketStatusView } from '../ports';
+import type {
+  ConversationRef,
+  NewTicketInput,
+  TicketReceipt,
+  TicketService,
+  TicketStatusView,
+} from '../ports';
 import { enqueueMessage } from './notify/outbox.repository';
 import { routeTicket } from './routing/router';
 import { categoryExists, communeExists } from './routing/routing.repository';
@@ -62,6 +68,59 @@ const DUPLICATE_SIMILARITY = 0.6;
 const LOOKUP_FAILURES_BEFORE_LOCK = 5;
 const LOOKUP_LOCK_MS = 15 * 60_000;
 
+/** Validated input with category and commune settled (given, or found by triage). */
+type ResolvedInput = Omit<z.infer<typeof newTicketSchema>, 'communeCode'> & {
+  category: string;
+  communeCode: string | null;
+};
+
+/** The columns of a new ticket that come straight from the input. */
+function ticketColumns(input: ResolvedInput, now: Date) {
+  return {
+    kind: input.kind,
+    category: input.category,
+    communeCode: input.communeCode,
+    description: input.description,
+    attachments: input.attachments ?? [],
+    location: input.location ?? null,
+    contactName: input.contact?.name ?? null,
+    contactPhone: input.contact?.phone ?? null,
+    contactConsentAt: input.contact?.consentAt ?? null,
+    channel: input.origin.channel,
+    conversationId: input.origin.conversationId,
+    userId: input.origin.userId,
+    idempotencyKey: input.idempotencyKey,
+    status: 'assigned',
+    now,
+  };
+}
+
+/** History of a new ticket (created, assigned, maybe linked) and the message telling the citizen. */
+async function recordCreation(
+  tx: Transaction,
+  row: repo.TicketRow,
+  to: ConversationRef,
+  duplicateOf: string | null,
+  now: Date,
+): Promise<void> {
+  const base = { ticketId: row.id, at: now };
+  await repo.appendEvent(tx, { ...base, actor: 'citizen', type: 'created', status: 'new' });
+  await repo.appendEvent(tx, {
+    ...base,
+    actor: 'system',
+    type: 'assigned',
+    status: 'assigned',
+    agencyId: row.agency_id,
+    note: row.agency_name,
+  });
+  if (duplicateOf)
+    await repo.appendEvent(tx, { ...base, actor: 'system', type: 'linked_duplicate', data: { duplicateOf } });
+  const text = duplicateOf
+    ? vi.tickets.duplicate(row.tracking_code, duplicateOf)
+    : vi.tickets.created(row.tracking_code, row.agency_name, formatVnDate(row.resolve_due_at));
+  await enqueueMessage(tx, { eventKey: `ticket:${row.id}:created`, ticketId: row.id, to, text, now });
+}
+
 /** Files tickets, looks them up by code and PIN, and records ratings. */
 export class TicketsService implements TicketService {
   constructor(private readonly ctx: TicketContext) {}
@@ -89,19 +148,9 @@ export class TicketsService implements TicketService {
     });
   }
 
-  private async insert(
-    tx: Transaction,
-    input: Omit<z.infer<typeof newTicketSchema>, 'communeCode'> & {
-      category: string;
-      communeCode: string | null;
-    },
-  ): Promise<TicketReceipt> {
+  private async insert(tx: Transaction, input: ResolvedInput): Promise<TicketReceipt> {
     const now = this.ctx.clock();
-    const agency = await routeTicket(tx, {
-      kind: input.kind,
-      category: input.category,
-      communeCode: input.communeCode,
-    });
+    const agency = await routeTicket(tx, input);
     const calendar = await loadCalendar(tx);
     const duplicate = input.communeCode
       ? await repo.findOpenDuplicate(
@@ -112,51 +161,15 @@ export class TicketsService implements TicketService {
           DUPLICATE_SIMILARITY,
         )
       : null;
-    const base: Omit<repo.TicketInsert, 'trackingCode' | 'pinHash'> = {
-      kind: input.kind,
-      category: input.category,
-      communeCode: input.communeCode,
-      description: input.description,
-      attachments: input.attachments ?? [],
-      location: input.location ?? null,
-      contactName: input.contact?.name ?? null,
-      contactPhone: input.contact?.phone ?? null,
-      contactConsentAt: input.contact?.consentAt ?? null,
-      channel: input.origin.channel,
-      conversationId: input.origin.conversationId,
-      userId: input.origin.userId,
-      idempotencyKey: input.idempotencyKey,
+    const id = await this.insertWithFreshCode(tx, {
+      ...ticketColumns(input, now),
       agencyId: agency.id,
-      status: 'assigned',
       duplicateOf: duplicate?.id ?? null,
       acknowledgeDueAt: calendar.dueAfterWorkingDays(now, this.ctx.config.tickets.ackWorkingDays),
       resolveDueAt: resolveDue(this.ctx, calendar, input.kind, now),
-      now,
-    };
-    const id = await this.insertWithFreshCode(tx, base);
-    await repo.appendEvent(tx, { ticketId: id, at: now, actor: 'citizen', type: 'created', status: 'new' });
-    await repo.appendEvent(tx, {
-      ticketId: id,
-      at: now,
-      actor: 'system',
-      type: 'assigned',
-      status: 'assigned',
-      agencyId: agency.id,
-      note: agency.name,
     });
-    if (duplicate)
-      await repo.appendEvent(tx, {
-        ticketId: id,
-        at: now,
-        actor: 'system',
-        type: 'linked_duplicate',
-        data: { duplicateOf: duplicate.tracking_code },
-      });
     const row = (await repo.findTicketById(tx, id)) as repo.TicketRow;
-    const text = duplicate
-      ? vi.tickets.duplicate(row.tracking_code, duplicate.tracking_code)
-      : vi.tickets.created(row.tracking_code, agency.name, formatVnDate(row.resolve_due_at));
-    await enqueueMessage(tx, { eventKey: `ticket:${id}:created`, ticketId: id, to: input.origin, text, now });
+    await recordCreation(tx, row, input.origin, duplicate?.tracking_code ?? null, now);
     this.ctx.logger.info(
       { ticketId: id, kind: row.kind, category: row.category, agencyId: agency.id },
       'ticket created',

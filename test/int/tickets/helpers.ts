@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Database } from '../../../src/db/database';
 import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../../src/ports';
 import { createTickets, type TicketsModule } from '../../../src/tickets/tickets.module';
@@ -37,13 +38,13 @@ export class RecordingChannel implements OutboundChannel {
 /** The tickets area on a test database, with a fake clock at a Wednesday morning in Vietnam. */
 export async function ticketsOn(
   db: Database,
-  opts: { now?: string; nextCode?: () => string } = {},
+  opts: { now?: string; nextCode?: () => string; logger?: Logger } = {},
 ): Promise<{ t: TicketsModule; clock: FakeClock }> {
   const clock = new FakeClock(new Date(opts.now ?? '2026-03-04T02:00:00Z'));
   const t = await createTickets({
     db,
     config: testConfig(),
-    logger: memoryLogger('silent').logger,
+    logger: opts.logger ?? memoryLogger('silent').logger,
     clock: clock.get,
     ...(opts.nextCode ? { nextCode: opts.nextCode } : {}),
   });

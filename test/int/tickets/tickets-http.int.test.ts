@@ -103,4 +103,20 @@ describe('tickets over HTTP', () => {
     ).rejects.toMatchObject({ code: 'unknown_category', status: 400 });
     await expect(t.tickets.create(webTicket('x'))).rejects.toMatchObject({ code: 'validation_failed' });
   });
+
+  it('when a ticket with a phone number is filed and looked up, then no log line holds the number or the text', async () => {
+    const mem = memoryLogger('debug');
+    const { t: logged } = await ticketsOn(db, { logger: mem.logger });
+    const r = await logged.tickets.create(
+      webTicket('Gọi tôi 0987654321 về vụ mất nước ở xã Như Thanh', {
+        contact: { name: 'Trần Thị B', phone: '0987654321', consentAt: new Date() },
+      }),
+    );
+    await logged.tickets.lookup(r.trackingCode, r.pin);
+    const lines = mem.lines().join('\n');
+    expect(lines).toContain('ticket created');
+    expect(lines).not.toContain('0987654321');
+    expect(lines).not.toContain('Trần Thị B');
+    expect(lines).not.toContain('mất nước');
+  });
 });
