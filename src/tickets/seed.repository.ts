@@ -1,6 +1,5 @@
 import type { Queryable } from '../db/database';
 import type { AdminUnit, FormerCommune } from './admin-units.loader';
-import type { Holiday } from './sla/holidays';
 
 /** The provincial agencies after the 2025 merger (ids are stable: routing rules refer to them). */
 export const PROVINCIAL_AGENCIES: ReadonlyArray<{ id: string; name: string; kind: string }> = [
@@ -67,22 +66,4 @@ export async function seedAgencies(db: Queryable, provinceCode: string): Promise
      ON CONFLICT (id) DO NOTHING`,
     [provinceCode],
   );
-}
-
-/** Adds computed statutory holidays; days an administrator added or cancelled stay as they are. */
-export async function seedHolidays(db: Queryable, holidays: readonly Holiday[]): Promise<void> {
-  await db.query(
-    `INSERT INTO holidays (day, name, source)
-     SELECT day::date, name, 'law' FROM jsonb_to_recordset($1::jsonb) AS x(day text, name text)
-     ON CONFLICT (day) DO NOTHING`,
-    [JSON.stringify(holidays)],
-  );
-}
-
-/** Active holidays as ISO dates. */
-export async function listHolidays(db: Queryable): Promise<string[]> {
-  const r = await db.query<{ day: string }>(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holidays WHERE NOT cancelled`,
-  );
-  return r.rows.map((x) => x.day);
 }

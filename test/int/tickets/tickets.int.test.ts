@@ -2,6 +2,7 @@ import type { Database } from '../../../src/db/database';
 import { performOutbox } from '../../../src/tickets/notify/outbox.worker';
 import { listTicketMessages } from '../../../src/tickets/notify/outbox.repository';
 import { performEscalation } from '../../../src/tickets/sla/escalation.job';
+import { cancelHoliday, setHoliday } from '../../../src/tickets/sla/holiday.repository';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
 import { memoryLogger } from '../../helpers/app';
 import { describeEachDriver } from '../../helpers/db';
@@ -38,6 +39,13 @@ describeEachDriver('tickets', (getDb) => {
       expect(r.commune?.code ?? null).toBe(commune);
     },
   );
+
+  it('when a commune name is ambiguous, then the detailed triage lists the candidates for the bot to ask', async () => {
+    const r = await t.triage.triageDetailed('nước sinh hoạt ở phường Bắc Sơn có mùi lạ');
+    expect(r.commune).toBeNull();
+    expect(r.communeCandidates.map((c) => c.code).sort()).toEqual(['14818', '16531']);
+    expect((await t.triage.triageDetailed('mã th-7k3q9 đến đâu rồi')).trackingCode).toBe('TH-7K3Q9');
+  });
 
   it('when a ticket is filed, then it gets a code, a PIN, deadlines in working days, history and a queued message', async () => {
     const r = await t.tickets.create(webTicket('Cầu tràn ở xã Thiệu Chính bị sạt, xe không qua được'));
@@ -149,6 +157,20 @@ describeEachDriver('tickets', (getDb) => {
     expect(await t.tickets.lookup(r.trackingCode, r.pin)).toBeNull();
     clock.advance(16 * 60_000);
     expect(await t.tickets.lookup(r.trackingCode.toLowerCase(), r.pin)).not.toBeNull();
+  });
+
+  it('when an administrator cancels a computed holiday and adds another, then deadlines follow the edited table', async () => {
+    const { t: t3 } = await ticketsOn(db, { now: '2026-04-29T02:00:00Z' });
+    const due = async (text: string) =>
+      (await t3.tickets.create({ ...webTicket(text), kind: 'question' })).resolveDueAt.toISOString();
+    // Wed 29 Apr: 30/4 and 1/5 are off, so 5 working days end on Fri 8 May.
+    expect(await due('Hỏi về nghị quyết thứ nhất')).toBe('2026-05-08T16:59:59.999Z');
+    await cancelHoliday(db, '2026-04-30');
+    expect(await due('Hỏi về nghị quyết thứ hai')).toBe('2026-05-07T16:59:59.999Z');
+    await setHoliday(db, '2026-05-04', 'Nghỉ hoán đổi');
+    expect(await due('Hỏi về nghị quyết thứ ba')).toBe('2026-05-08T16:59:59.999Z');
+    await ticketsOn(db); // seeding again must not bring 30/4 back
+    expect(await due('Hỏi về nghị quyết thứ tư')).toBe('2026-05-08T16:59:59.999Z');
   });
 
   it('when the deadline passes, then escalation marks the ticket overdue once and notifies the agency', async () => {
