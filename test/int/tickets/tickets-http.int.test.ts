@@ -18,7 +18,7 @@ describe('tickets over HTTP', () => {
       config: testConfig({ TICKET_LOOKUPS_PER_MINUTE: '20' }),
       db,
       logger: memoryLogger('silent').logger,
-      ticketRoutes: t.routes,
+      routers: [t.routes],
     });
   });
   afterAll(async () => {
