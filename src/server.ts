@@ -7,12 +7,14 @@ import { createApp } from './app';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { createTickets, type TicketsModule } from './tickets/tickets.module';
 
 /** A running instance: its address and a stop() that drains requests and closes the database. */
 export interface RunningServer {
   url: string;
   port: number;
   server: http.Server;
+  tickets: TicketsModule;
   stop(): Promise<void>;
 }
 
@@ -21,9 +23,11 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
+  const tickets = await createTickets({ db, config, logger });
   const routers = [
     // Agency names come from the agency directory once it exists; until then the id is shown.
     portalRoutes({ auth: new AuthService(db), agencyName: async (id) => id }),
+    tickets.routes,
   ];
   const app = createApp({ config, db, logger, routers, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
@@ -35,6 +39,7 @@ export async function startServer(config: Config, db: Database, logger: Logger):
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  tickets.startWorkers();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let stopping: Promise<void> | undefined;
@@ -46,7 +51,9 @@ export async function startServer(config: Config, db: Database, logger: Logger):
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(timer);
+      // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
+      await tickets.stopWorkers();
       await db.close();
     })());
-  return { url: `http://${host}:${port}`, port, server, stop };
+  return { url: `http://${host}:${port}`, port, server, tickets, stop };
 }

@@ -42,6 +42,15 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
   TRUST_PROXY: withDefault(envBoolean, 'false'),
   PUBLIC_BASE_URL: optional(z.url()),
+  TICKET_CODE_PREFIX: optional(z.string().regex(/^[A-Z]{2,3}$/, 'must be 2–3 capital letters, e.g. TH')),
+  TICKET_ACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(30), 1),
+  TICKET_QUESTION_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 5),
+  TICKET_FEEDBACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 10),
+  TICKET_COMPLAINT_DAYS: withDefault(z.coerce.number().int().min(1).max(180), 30),
+  TICKET_LOOKUPS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(1000), 10),
+  OUTBOX_POLL_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2000),
+  OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
+  ESCALATION_INTERVAL_MS: withDefault(z.coerce.number().int().min(1000).max(86_400_000), 60_000),
   ZALO_APP_ID: optional(
     z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
   ),
@@ -92,6 +101,17 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   publicBaseUrl: string | undefined;
+  tickets: Readonly<{
+    codePrefix: string | undefined;
+    ackWorkingDays: number;
+    questionWorkingDays: number;
+    feedbackWorkingDays: number;
+    complaintDays: number;
+    lookupsPerMinute: number;
+    outboxPollMs: number;
+    outboxMaxAttempts: number;
+    escalationIntervalMs: number;
+  }>;
   zalo: ZaloConfig | undefined;
 }>;
 
@@ -129,6 +149,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    tickets: Object.freeze({
+      codePrefix: e.TICKET_CODE_PREFIX,
+      ackWorkingDays: e.TICKET_ACK_WORKING_DAYS,
+      questionWorkingDays: e.TICKET_QUESTION_WORKING_DAYS,
+      feedbackWorkingDays: e.TICKET_FEEDBACK_WORKING_DAYS,
+      complaintDays: e.TICKET_COMPLAINT_DAYS,
+      lookupsPerMinute: e.TICKET_LOOKUPS_PER_MINUTE,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+      outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      escalationIntervalMs: e.ESCALATION_INTERVAL_MS,
+    }),
     zalo: e.ZALO_APP_ID
       ? Object.freeze({
           appId: e.ZALO_APP_ID,
