@@ -14,6 +14,12 @@ export const vi = {
     unauthorized: 'Bạn cần đăng nhập hoặc cung cấp mã truy cập hợp lệ.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     service_unavailable: 'Hệ thống đang tạm thời gián đoạn. Xin vui lòng thử lại sau ít phút.',
+    ticket_not_found: 'Không tìm thấy phản ánh với mã tra cứu và mã PIN này. Xin vui lòng kiểm tra lại.',
+    ticket_not_answered: 'Phản ánh này chưa được trả lời nên chưa thể đánh giá.',
+    invalid_transition: 'Không thể thực hiện thao tác này với phản ánh ở trạng thái hiện tại.',
+    unknown_category: 'Lĩnh vực phản ánh không có trong danh mục.',
+    unknown_commune: 'Không tìm thấy xã, phường này trong danh mục đơn vị hành chính.',
+    unknown_agency: 'Không tìm thấy cơ quan này.',
     invalid_signature: 'Chữ ký của yêu cầu không hợp lệ.',
     stale_event: 'Sự kiện đã quá hạn hoặc có thời điểm không hợp lệ.',
     csrf_failed: 'Phiên làm việc của biểu mẫu đã hết hạn. Xin vui lòng tải lại trang và thử lại.',
@@ -202,6 +208,23 @@ export const vi = {
     noAgency: 'Toàn tỉnh',
     dashboardTitle: 'Bàn làm việc',
     skipToContent: 'Chuyển đến nội dung chính',
+  },
+  tickets: {
+    created: (code: string, agency: string, due: string) =>
+      `Phản ánh của bạn đã được tiếp nhận với mã tra cứu ${code} và chuyển đến ${agency}. Cơ quan sẽ trả lời trước ngày ${due}. Bạn có thể tra cứu tiến độ bằng mã tra cứu và mã PIN đã nhận.`,
+    duplicate: (code: string, original: string) =>
+      `Phản ánh ${code} có nội dung trùng với phản ánh ${original} đang được xử lý, nên đã được gộp để theo dõi chung. Bạn sẽ nhận được câu trả lời khi cơ quan xử lý xong.`,
+    answered: (code: string, agency: string, answer: string) =>
+      `${agency} đã trả lời phản ánh ${code} của bạn:\n${answer}\n\nXin bạn đánh giá mức độ hài lòng với câu trả lời, từ 1 (rất không hài lòng) đến 5 (rất hài lòng).`,
+    reopened: (code: string, due: string) =>
+      `Cảm ơn bạn đã đánh giá. Vì bạn chưa hài lòng, phản ánh ${code} đã được mở lại và chuyển cơ quan xem xét thêm, hạn trả lời mới là ngày ${due}.`,
+    infoRequested: (code: string, question: string) =>
+      `Cơ quan xử lý phản ánh ${code} cần bạn bổ sung thông tin: ${question}`,
+    transferred: (code: string, agency: string) =>
+      `Phản ánh ${code} đã được chuyển đến ${agency} là cơ quan có thẩm quyền giải quyết.`,
+    overdue: (code: string) =>
+      `Phản ánh ${code} đã quá hạn trả lời. Đề nghị lãnh đạo cơ quan chỉ đạo xử lý ngay.`,
+    ratingChoices: ['1', '2', '3', '4', '5'],
   },
 } as const;
 

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { createLogger } from './logger';
 import { PostgresStorage } from './bot/bot-state.repository';
-import { createInterimServices } from './bot/interim-services';
+import { InterimAnswerService } from './bot/interim-services';
 import { createBot } from './bot/tiepdan.bot';
 import { TurnLock } from './bot/turn-lock.repository';
 import { createWebChatFeature } from './channels/directline/directline.feature';
@@ -23,13 +23,20 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
-  // The bot's services: interim ones until the knowledge and tickets areas are wired in here.
-  const services = createInterimServices(db);
-  // One bot for every channel: its turn queue and lease serialise each conversation whatever adapter runs it.
-  const bot = createBot({ storage: new PostgresStorage(db), services, logger, turnLock: new TurnLock(db) });
-  const running = await startServer(config, db, logger, async () => [
-    await createWebChatFeature({ config, db, logger, bot }),
-  ]);
+  const running = await startServer(config, db, logger, async ({ tickets }) => {
+    // Answers stay interim until the knowledge area is wired in here; triage and tickets are the real ones.
+    const services = {
+      answers: new InterimAnswerService(),
+      triage: tickets.triage,
+      tickets: tickets.tickets,
+    };
+    // One bot for every channel: its turn queue and lease serialise each conversation whatever adapter runs it.
+    const bot = createBot({ storage: new PostgresStorage(db), services, logger, turnLock: new TurnLock(db) });
+    const webchat = await createWebChatFeature({ config, db, logger, bot });
+    // The outbox delivers agencies' answers back into the web chat conversation a ticket came from.
+    tickets.channels.register(webchat.adapter);
+    return [webchat];
+  });
   logger.info({ url: running.url, readyMs: Date.now() - startedAt }, 'tiepdan is ready');
 
   let signals = 0;

@@ -8,16 +8,21 @@ import { createApp } from './app';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { createTickets, type TicketsModule } from './tickets/tickets.module';
 
 /** A running instance: its address and a stop() that drains requests and closes the database. */
 export interface RunningServer {
   url: string;
   port: number;
   server: http.Server;
+  tickets: TicketsModule;
   stop(): Promise<void>;
 }
 
-/** A feature built after migrations: routes to mount, and optionally the HTTP server to attach to (WebSockets). */
+/**
+ * A feature built after migrations and the tickets area (whose services it may use): routes to mount, and
+ * optionally the HTTP server to attach to (WebSockets).
+ */
 export interface ServerFeature {
   routers: Router[];
   attach?(server: http.Server): void;
@@ -29,15 +34,17 @@ export async function startServer(
   config: Config,
   db: Database,
   logger: Logger,
-  buildFeatures: () => Promise<ServerFeature[]> = async () => [],
+  buildFeatures: (built: { tickets: TicketsModule }) => Promise<ServerFeature[]> = async () => [],
 ): Promise<RunningServer> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
-  const features = await buildFeatures();
+  const tickets = await createTickets({ db, config, logger });
+  const features = await buildFeatures({ tickets });
   const routers = [
     // Agency names come from the agency directory once it exists; until then the id is shown.
     portalRoutes({ auth: new AuthService(db), agencyName: async (id) => id }),
+    tickets.routes,
     ...features.flatMap((f) => f.routers),
   ];
   const app = createApp({ config, db, logger, routers, isShuttingDown: () => shuttingDown });
@@ -51,6 +58,7 @@ export async function startServer(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  tickets.startWorkers();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let stopping: Promise<void> | undefined;
@@ -63,7 +71,9 @@ export async function startServer(
       for (const feature of features) await feature.close?.();
       await closed;
       clearTimeout(timer);
+      // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
+      await tickets.stopWorkers();
       await db.close();
     })());
-  return { url: `http://${host}:${port}`, port, server, stop };
+  return { url: `http://${host}:${port}`, port, server, tickets, stop };
 }

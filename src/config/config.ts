@@ -67,6 +67,15 @@ const schema = z.object({
       )
       .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'origins are scheme://host[:port] without a path'))),
   ),
+  TICKET_CODE_PREFIX: optional(z.string().regex(/^[A-Z]{2,3}$/, 'must be 2–3 capital letters, e.g. TH')),
+  TICKET_ACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(30), 1),
+  TICKET_QUESTION_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 5),
+  TICKET_FEEDBACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 10),
+  TICKET_COMPLAINT_DAYS: withDefault(z.coerce.number().int().min(1).max(180), 30),
+  TICKET_LOOKUPS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(1000), 10),
+  OUTBOX_POLL_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2000),
+  OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
+  ESCALATION_INTERVAL_MS: withDefault(z.coerce.number().int().min(1000).max(86_400_000), 60_000),
   ZALO_APP_ID: optional(
     z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
   ),
@@ -133,6 +142,17 @@ export type Config = Readonly<{
     /** Portal origins whose pages may call Direct Line from the browser (CORS). */
     corsOrigins: readonly string[];
   }>;
+  tickets: Readonly<{
+    codePrefix: string | undefined;
+    ackWorkingDays: number;
+    questionWorkingDays: number;
+    feedbackWorkingDays: number;
+    complaintDays: number;
+    lookupsPerMinute: number;
+    outboxPollMs: number;
+    outboxMaxAttempts: number;
+    escalationIntervalMs: number;
+  }>;
   zalo: ZaloConfig | undefined;
 }>;
 
@@ -179,6 +199,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       uploadMaxBytes: e.DIRECT_LINE_UPLOAD_MAX_BYTES,
       streamPollMs: e.DIRECT_LINE_STREAM_POLL_MS,
       corsOrigins: Object.freeze(e.DIRECT_LINE_CORS_ORIGINS ?? []),
+    }),
+    tickets: Object.freeze({
+      codePrefix: e.TICKET_CODE_PREFIX,
+      ackWorkingDays: e.TICKET_ACK_WORKING_DAYS,
+      questionWorkingDays: e.TICKET_QUESTION_WORKING_DAYS,
+      feedbackWorkingDays: e.TICKET_FEEDBACK_WORKING_DAYS,
+      complaintDays: e.TICKET_COMPLAINT_DAYS,
+      lookupsPerMinute: e.TICKET_LOOKUPS_PER_MINUTE,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+      outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      escalationIntervalMs: e.ESCALATION_INTERVAL_MS,
     }),
     zalo: e.ZALO_APP_ID
       ? Object.freeze({

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/database';
 import { PostgresStorage } from '../../src/bot/bot-state.repository';
-import { createInterimServices } from '../../src/bot/interim-services';
+import { InterimAnswerService } from '../../src/bot/interim-services';
 import { createBot } from '../../src/bot/tiepdan.bot';
 import { TurnLock } from '../../src/bot/turn-lock.repository';
 import { createWebChatFeature, type WebChatFeature } from '../../src/channels/directline/directline.feature';
@@ -11,7 +11,7 @@ import { createTestDb } from './db';
 /** The server-to-server secret tests configure (≥ 32 characters, as the config demands). */
 export const TEST_DIRECT_LINE_SECRET = 'test-direct-line-secret-0123456789abcdef';
 
-/** A real server (socket, migrations, web chat feature) on a fresh test database with the interim services. */
+/** A real server (socket, migrations, tickets, web chat feature) on a fresh test database. */
 export interface WebChatServer {
   url: string;
   db: Database;
@@ -30,14 +30,16 @@ export async function startWebChatServer(env: Record<string, string> = {}): Prom
   });
   const { logger } = memoryLogger('silent');
   let feature: WebChatFeature | undefined;
-  const running = await startServer(config, db, logger, async () => {
-    const bot = createBot({
-      storage: new PostgresStorage(db),
-      services: createInterimServices(db),
-      logger,
-      turnLock: new TurnLock(db),
-    });
+  const running = await startServer(config, db, logger, async ({ tickets }) => {
+    // As main.ts wires it: the real tickets area, interim answers until the knowledge area lands.
+    const services = {
+      answers: new InterimAnswerService(),
+      triage: tickets.triage,
+      tickets: tickets.tickets,
+    };
+    const bot = createBot({ storage: new PostgresStorage(db), services, logger, turnLock: new TurnLock(db) });
     feature = await createWebChatFeature({ config, db, logger, bot });
+    tickets.channels.register(feature.adapter);
     return [feature];
   });
   return { url: running.url, db, feature: feature!, running, stop: () => running.stop() };
