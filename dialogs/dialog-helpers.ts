@@ -136,13 +136,16 @@ export function menuMessage(text: string = vi.bot.menuPrompt): Activity {
   return withSuggestions(text, MENU_LABELS);
 }
 
-/** Tracking codes look like `TH-7K3Q9`: two letters, a dash, five letters or digits. */
-export const TRACKING_CODE = /\b([A-Za-z]{2})-?([A-Za-z0-9]{5})\b/;
+/** Tracking codes look like `TH-7K3Q9`: two or three letters (the province), a dash, five letters or digits. */
+export const TRACKING_CODE = /\b([A-Za-z]{2,3})-([A-Za-z0-9]{5})\b/;
+// Typed without the dash, a code must hold a digit, or plain words ("nghieng") would read as codes.
+const UNDASHED_CODE = /\b([A-Za-z]{2,3})([A-Za-z]*\d[A-Za-z0-9]*)\b/;
 
 /** Extracts a tracking code from free text, upper-cased with its dash. */
 export function findTrackingCode(text: string | undefined): string | undefined {
-  const m = TRACKING_CODE.exec(text ?? '');
-  return m ? `${m[1]!.toUpperCase()}-${m[2]!.toUpperCase()}` : undefined;
+  const m = TRACKING_CODE.exec(text ?? '') ?? UNDASHED_CODE.exec(text ?? '');
+  if (!m || m[2]!.length !== 5) return undefined;
+  return `${m[1]!.toUpperCase()}-${m[2]!.toUpperCase()}`;
 }
 
 /** The PIN as typed: digits only, 4 to 8 of them. */

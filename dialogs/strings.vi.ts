@@ -166,8 +166,6 @@ export const vi = {
     interim: {
       notKnown:
         'Xin lỗi, hiện tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở dữ liệu văn bản. Tôi có thể chuyển câu hỏi tới cơ quan có thẩm quyền để được trả lời.',
-      agency: 'Văn phòng UBND tỉnh',
-      inspectorate: 'Thanh tra tỉnh',
     },
     categories: {
       'giao-thong': 'Giao thông, đường sá',

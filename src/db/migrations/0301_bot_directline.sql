@@ -51,21 +51,6 @@ CREATE TABLE directline_upload (
 );
 CREATE INDEX directline_upload_conversation ON directline_upload (conversation_id);
 
--- INTERIM: tickets filed by the bot until the tickets area's TicketService is wired in (see src/bot/interim-services.ts).
-CREATE TABLE bot_interim_ticket (
-  id text PRIMARY KEY,
-  tracking_code text NOT NULL UNIQUE,
-  pin text NOT NULL,
-  idempotency_key text NOT NULL UNIQUE,
-  kind text NOT NULL,
-  category text NOT NULL,
-  commune_code text,
-  description text NOT NULL,
-  payload jsonb NOT NULL,
-  status text NOT NULL DEFAULT 'new',
-  rating integer,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
 
 -- Per-conversation turn lease shared by replicas: a turn runs only while its replica holds the row.
 CREATE TABLE bot_turn_lock (

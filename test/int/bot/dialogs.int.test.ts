@@ -1,7 +1,6 @@
 import { vi } from '../../../dialogs/strings.vi';
-import { InterimTicketService } from '../../../src/bot/interim-services';
 import { buttonsOf, startChat, textOf, type Chat } from '../../helpers/chat';
-import { startWebChatServer, type WebChatServer } from '../../helpers/webchat';
+import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
 
 const b = vi.bot;
 const f = b.feedback;
@@ -9,7 +8,7 @@ const CODE = /Mã tra cứu: \*\*(TH-[A-Z0-9]{5})\*\*/;
 const PIN = /Mã PIN: \*\*(\d{6})\*\*/;
 const MENU = [b.menu.ask, b.menu.feedback, b.menu.business, b.menu.track, b.menu.rate];
 
-describe('bot dialogs through the Direct Line adapter (real database, interim services)', () => {
+describe('bot dialogs through the Direct Line adapter (real database, tickets area, interim answers)', () => {
   let server: WebChatServer;
   let chat: Chat;
   beforeAll(async () => {
@@ -80,7 +79,8 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
       expect(buttonsOf(category)).toHaveLength(13);
       expect(buttonsOf(category)[0]).toBe(b.categories['giao-thong']);
       expect(textOf(await chat.say('Môi trường, rác thải, ô nhiễm'))).toContain(f.locationPrompt);
-      expect(textOf(await chat.say('Thôn 3, xã Quảng Phú'))).toContain(f.locationUnknown);
+      // An old commune name (before the 2025 merger) is mapped to today's commune by the tickets area's gazetteer.
+      expect(textOf(await chat.say('Thôn 3, xã Quảng Phú'))).toMatch(/^Đã xác định địa bàn: (Xã|Phường) /);
       expect(textOf(await chat.say('Bãi rác tự phát bốc mùi hôi cạnh trường học'))).toContain(f.photosPrompt);
       expect(buttonsOf(await chat.say('Bỏ qua'))).toEqual([f.consentYes, b.skip]);
       expect(textOf(await chat.say(f.consentYes))).toBe(f.namePrompt);
@@ -92,16 +92,18 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
       const receipt = textOf(await chat.say(f.confirmYes));
       const code = CODE.exec(receipt)![1]!;
       const pin = PIN.exec(receipt)![1]!;
+      const view = await server.running.tickets.tickets.lookup(code, pin);
+      expect(view?.category).toBe('moi-truong');
       const rows = await server.db.query<{
-        category: string;
-        payload: { contact: { phone: string; consentAt: string } };
-      }>('SELECT category, payload FROM bot_interim_ticket WHERE tracking_code = $1 AND pin = $2', [
+        commune_code: string | null;
+        contact_phone: string;
+        contact_consent_at: Date;
+      }>('SELECT commune_code, contact_phone, contact_consent_at FROM tickets WHERE tracking_code = $1', [
         code,
-        pin,
       ]);
-      expect(rows.rows[0]?.category).toBe('moi-truong');
-      expect(rows.rows[0]?.payload.contact.phone).toBe('0912345678');
-      expect(rows.rows[0]?.payload.contact.consentAt).toEqual(expect.any(String));
+      expect(rows.rows[0]?.commune_code).toEqual(expect.any(String));
+      expect(rows.rows[0]?.contact_phone).toBe('0912345678');
+      expect(rows.rows[0]?.contact_consent_at).toBeInstanceOf(Date);
     });
 
     it('when a complaint-like message is typed, then the feedback flow starts prefilled with what it said', async () => {
@@ -147,7 +149,7 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
       await chat.say('Bỏ qua');
       expect(textOf(await chat.say(f.confirmNo))).toBe(f.notSent);
       const count = await server.db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM bot_interim_ticket WHERE payload->'origin'->>'conversationId' = $1",
+        'SELECT count(*)::int AS n FROM tickets WHERE origin_conversation_id = $1',
         [chat.conversationId],
       );
       expect(count.rows[0]?.n).toBe(0);
@@ -165,7 +167,7 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
 
   describe('track-ticket and rate-answer', () => {
     const fileTicket = async () =>
-      new InterimTicketService(server.db).create({
+      server.running.tickets.tickets.create({
         kind: 'feedback',
         category: 'giao-thong',
         description: 'Ổ gà trên đường liên xã',
@@ -177,7 +179,7 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
       const ticket = await fileTicket();
       expect(textOf(await chat.say(`tra cứu ${ticket.trackingCode.toLowerCase()}`))).toBe(b.track.pinPrompt);
       const status = textOf(await chat.say(ticket.pin));
-      expect(status).toContain(`Phản ánh ${ticket.trackingCode}: ${b.track.statuses.new}`);
+      expect(status).toContain(`Phản ánh ${ticket.trackingCode}: ${b.track.statuses.assigned}`);
     });
 
     it('when the code is malformed or the PIN wrong, then the bot re-asks, then says it found nothing', async () => {
@@ -193,21 +195,15 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
 
     it('when an answered ticket is rated 1, then the rating is stored and the ticket reopened', async () => {
       const ticket = await fileTicket();
-      // Stands in for the agency answering: the tickets area owns that transition.
-      await server.db.query("UPDATE bot_interim_ticket SET status = 'answered' WHERE tracking_code = $1", [
-        ticket.trackingCode,
-      ]);
+      await server.running.tickets.workflow.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
       await chat.say(b.menu.rate);
       await chat.say(ticket.trackingCode);
       expect(buttonsOf(await chat.say(ticket.pin))).toEqual(b.rate.ratings);
       expect(textOf(await chat.say('tuyệt vời'))).toContain(b.choiceRetry);
       expect(textOf(await chat.say('1'))).toBe(b.rate.commentPrompt);
       expect(textOf(await chat.say('Chưa sửa xong'))).toContain(b.rate.reopened);
-      const row = await server.db.query<{ rating: number; status: string }>(
-        'SELECT rating, status FROM bot_interim_ticket WHERE tracking_code = $1',
-        [ticket.trackingCode],
-      );
-      expect(row.rows[0]).toEqual({ rating: 1, status: 'reopened' });
+      const view = await server.running.tickets.tickets.lookup(ticket.trackingCode, ticket.pin);
+      expect(view).toMatchObject({ rating: 1, status: 'reopened' });
     });
 
     it('when a ticket has no answer yet, then rating it is refused politely', async () => {
@@ -216,7 +212,29 @@ describe('bot dialogs through the Direct Line adapter (real database, interim se
       await chat.say(ticket.trackingCode);
       await chat.say(ticket.pin);
       await chat.say('5 - Rất hài lòng');
-      expect(textOf(await chat.say('Bỏ qua'))).toContain(b.rate.notAnswered);
+      expect(textOf(await chat.say('Bỏ qua'))).toContain(vi.errors.ticket_not_answered);
+    });
+
+    it('when the agency answers a ticket filed in the chat, then the outbox delivers the answer into the conversation', async () => {
+      await chat.say('Đèn đường ở thôn 5 bị hỏng cả tháng nay, buổi tối rất tối');
+      await chat.say(f.citizen);
+      await chat.say('Bỏ qua');
+      await chat.say('Bỏ qua');
+      await chat.say('Bỏ qua');
+      const code = CODE.exec(textOf(await chat.say(f.confirmYes)))![1]!;
+      const row = await server.db.query<{ id: string }>('SELECT id FROM tickets WHERE tracking_code = $1', [
+        code,
+      ]);
+      await server.running.tickets.workflow.answer(row.rows[0]!.id, {
+        text: 'Điện lực đã thay bóng đèn.',
+        actor: 'test',
+      });
+      await server.running.tickets.runOnce();
+      const delivered = await eventually(async () => {
+        const replies = await chat.say('menu');
+        return textOf(replies).includes('Điện lực đã thay bóng đèn.') ? replies : undefined;
+      });
+      expect(textOf(delivered)).toContain(code);
     });
   });
 });

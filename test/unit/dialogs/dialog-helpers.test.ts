@@ -21,6 +21,8 @@ describe('dialog helpers', () => {
     expect(findTrackingCode('cho tôi tra cứu th-7k3q9 với')).toBe('TH-7K3Q9');
     expect(findTrackingCode('TH7K3Q9')).toBe('TH-7K3Q9');
     expect(findTrackingCode('không có mã')).toBeUndefined();
+    expect(findTrackingCode('nha toi bi nghieng')).toBeUndefined();
+    expect(findTrackingCode('mã NAM-7K3Q9')).toBe('NAM-7K3Q9');
   });
 
   it('when PINs and phone numbers are typed with spaces, then valid ones are accepted and others refused', () => {
