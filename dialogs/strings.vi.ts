@@ -20,6 +20,17 @@ export const vi = {
     unknown_category: 'Lĩnh vực phản ánh không có trong danh mục.',
     unknown_commune: 'Không tìm thấy xã, phường này trong danh mục đơn vị hành chính.',
     unknown_agency: 'Không tìm thấy cơ quan này.',
+    invalid_signature: 'Chữ ký của yêu cầu không hợp lệ.',
+    stale_event: 'Sự kiện đã quá hạn hoặc có thời điểm không hợp lệ.',
+    csrf_failed: 'Phiên làm việc của biểu mẫu đã hết hạn. Xin vui lòng tải lại trang và thử lại.',
+    invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    account_locked:
+      'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút.',
+    invalid_username: 'Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các ký tự . _ - (3–64 ký tự).',
+    weak_password: 'Mật khẩu cần dài ít nhất 12 ký tự.',
+    agency_required: 'Cán bộ và lãnh đạo phải thuộc một cơ quan.',
+    username_taken: 'Tên đăng nhập này đã được sử dụng.',
+    user_not_found: 'Không tìm thấy tài khoản.',
     internal_error:
       'Đã có lỗi ngoài ý muốn. Chúng tôi đã ghi nhận và sẽ khắc phục sớm. Xin vui lòng thử lại sau.',
   },
@@ -39,6 +50,21 @@ export const vi = {
     overdue: (code: string) =>
       `Phản ánh ${code} đã quá hạn trả lời. Đề nghị lãnh đạo cơ quan chỉ đạo xử lý ngay.`,
     ratingChoices: ['1', '2', '3', '4', '5'],
+  },
+  portal: {
+    title: 'Cổng xử lý phản ánh, kiến nghị',
+    signInTitle: 'Đăng nhập',
+    signInIntro:
+      'Dành cho cán bộ các cơ quan, đơn vị tiếp nhận và xử lý phản ánh, kiến nghị của người dân và doanh nghiệp.',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    signedInAs: 'Đang đăng nhập:',
+    roles: { staff: 'Cán bộ xử lý', supervisor: 'Lãnh đạo đơn vị', admin: 'Quản trị hệ thống' },
+    noAgency: 'Toàn tỉnh',
+    dashboardTitle: 'Bàn làm việc',
+    skipToContent: 'Chuyển đến nội dung chính',
   },
 } as const;
 

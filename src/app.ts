@@ -14,6 +14,8 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   metrics?: Metrics;
+  /** Feature routers (channels, APIs), mounted after the JSON parser and before the 404 handler. */
+  routers?: Router[];
   /** Reports whether graceful shutdown has begun (readiness turns 503). */
   isShuttingDown?: () => boolean;
   /** Tickets routes (`POST /api/triage`, ticket lookup and rating); absent in apps built without the tickets area. */
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
   if (deps.ticketRoutes) app.use(deps.ticketRoutes);
+  for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));
   return app;

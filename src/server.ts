@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { AuthService } from './agencies/auth.service';
+import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
@@ -22,10 +24,15 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
   const tickets = await createTickets({ db, config, logger });
+  const routers = [
+    // Agency names come from the agency directory once it exists; until then the id is shown.
+    portalRoutes({ auth: new AuthService(db), agencyName: async (id) => id }),
+  ];
   const app = createApp({
     config,
     db,
     logger,
+    routers,
     isShuttingDown: () => shuttingDown,
     ticketRoutes: tickets.routes,
   });

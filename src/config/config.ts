@@ -51,7 +51,41 @@ const schema = z.object({
   OUTBOX_POLL_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2000),
   OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
   ESCALATION_INTERVAL_MS: withDefault(z.coerce.number().int().min(1000).max(86_400_000), 60_000),
+  ZALO_APP_ID: optional(
+    z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
+  ),
+  ZALO_APP_SECRET: optional(z.string().min(8)),
+  ZALO_OA_SECRET_KEY: optional(z.string().min(8)),
+  ZALO_SIGNATURE_SECRET: withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
+  ZALO_API_BASE_URL: withDefault(z.url(), 'https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
+  ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
+  ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
+  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(60_000)
+      .max(7 * 24 * 3600_000),
+    24 * 3600_000,
+  ),
+  ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
 });
+
+/** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
+export type ZaloConfig = Readonly<{
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  /** Which secret fills the last term of the webhook signature (sources disagree; see README). */
+  signatureSecret: 'oa_secret_key' | 'app_secret';
+  apiBaseUrl: string;
+  oauthBaseUrl: string;
+  initialAccessToken: string | undefined;
+  initialRefreshToken: string | undefined;
+  webhookMaxAgeMs: number;
+  httpTimeoutMs: number;
+}>;
 
 /** The application's typed, frozen configuration. */
 export type Config = Readonly<{
@@ -78,6 +112,7 @@ export type Config = Readonly<{
     outboxMaxAttempts: number;
     escalationIntervalMs: number;
   }>;
+  zalo: ZaloConfig | undefined;
 }>;
 
 /** Thrown when the environment holds invalid settings; lists every bad key at once. */
@@ -99,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  const zaloProblems = zaloRequirements(e);
+  if (zaloProblems.length > 0) throw new ConfigError(zaloProblems);
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -123,5 +160,28 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       escalationIntervalMs: e.ESCALATION_INTERVAL_MS,
     }),
+    zalo: e.ZALO_APP_ID
+      ? Object.freeze({
+          appId: e.ZALO_APP_ID,
+          appSecret: e.ZALO_APP_SECRET as string,
+          oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
+          signatureSecret: e.ZALO_SIGNATURE_SECRET,
+          apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/+$/, ''),
+          oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/+$/, ''),
+          initialAccessToken: e.ZALO_ACCESS_TOKEN,
+          initialRefreshToken: e.ZALO_REFRESH_TOKEN,
+          webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
+          httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
+        })
+      : undefined,
   });
+}
+
+/** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
+function zaloRequirements(e: z.infer<typeof schema>): Array<{ key: string; message: string }> {
+  if (!e.ZALO_APP_ID) return [];
+  const required = { ZALO_APP_SECRET: e.ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: e.ZALO_OA_SECRET_KEY };
+  return Object.entries(required)
+    .filter(([, v]) => !v)
+    .map(([key]) => ({ key, message: 'required when ZALO_APP_ID is set' }));
 }
