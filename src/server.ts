@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 import { AuthService } from './agencies/auth.service';
 import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
+import { PublicRepository } from './public/public.repository';
+import { publicRoutes } from './public/public.routes';
+import { StatisticsService } from './public/statistics.service';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -24,9 +27,16 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
   const tickets = await createTickets({ db, config, logger });
+  const publicRepo = new PublicRepository(db);
   const routers = [
     // Agency names come from the agency directory once it exists; until then the id is shown.
     portalRoutes({ auth: new AuthService(db), agencyName: async (id) => id }),
+    publicRoutes({
+      tickets: tickets.tickets,
+      repo: publicRepo,
+      statistics: new StatisticsService(publicRepo),
+      lookupsPerMinute: config.tickets.lookupsPerMinute,
+    }),
   ];
   const app = createApp({
     config,
