@@ -55,7 +55,8 @@ export const vi = {
     siteTitle: 'Tiếp nhận phản ánh, kiến nghị',
     nav: { chat: 'Hỏi đáp, phản ánh', track: 'Tra cứu', published: 'Phản ánh đã trả lời', stats: 'Thống kê' },
     trackTitle: 'Tra cứu phản ánh, kiến nghị',
-    trackIntro: 'Nhập mã tra cứu và mã PIN bạn nhận được khi gửi phản ánh để xem tiến độ xử lý và câu trả lời.',
+    trackIntro:
+      'Nhập mã tra cứu và mã PIN bạn nhận được khi gửi phản ánh để xem tiến độ xử lý và câu trả lời.',
     trackingCode: 'Mã tra cứu',
     trackingCodeHint: 'Ví dụ: TH-7K3Q9',
     pin: 'Mã PIN (6 chữ số)',
@@ -110,7 +111,8 @@ export const vi = {
     statsNone: 'Chưa có phản ánh nào được tiếp nhận.',
     noData: '—',
     publishedTitle: 'Phản ánh, kiến nghị đã được trả lời',
-    publishedIntro: 'Các phản ánh đã được cơ quan trả lời. Thông tin cá nhân của người gửi không được công khai.',
+    publishedIntro:
+      'Các phản ánh đã được cơ quan trả lời. Thông tin cá nhân của người gửi không được công khai.',
     publishedNone: 'Chưa có phản ánh nào được trả lời.',
     olderPage: 'Trang sau',
     newerPage: 'Trang trước',

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { AuthService } from './agencies/auth.service';
 import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
+import { open311Channel } from './public/open311/open311.channel';
+import { open311Routes } from './public/open311/open311.routes';
 import { PublicRepository } from './public/public.repository';
 import { publicRoutes } from './public/public.routes';
 import { StatisticsService } from './public/statistics.service';
@@ -37,7 +39,9 @@ export async function startServer(config: Config, db: Database, logger: Logger):
       statistics: new StatisticsService(publicRepo),
       lookupsPerMinute: config.tickets.lookupsPerMinute,
     }),
+    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
   ];
+  tickets.channels.register(open311Channel);
   const app = createApp({
     config,
     db,
