@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { AuthService } from './agencies/auth.service';
+import { CaseworkRepository } from './agencies/casework/casework.repository';
+import { CaseworkService } from './agencies/casework/casework.service';
 import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
 import { open311Channel } from './public/open311/open311.channel';
@@ -30,9 +32,14 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   let shuttingDown = false;
   const tickets = await createTickets({ db, config, logger });
   const publicRepo = new PublicRepository(db);
+  const caseRepo = new CaseworkRepository(db);
   const routers = [
-    // Agency names come from the agency directory once it exists; until then the id is shown.
-    portalRoutes({ auth: new AuthService(db), agencyName: async (id) => id }),
+    portalRoutes({
+      auth: new AuthService(db),
+      agencyName: (id) => caseRepo.agencyName(id),
+      casework: new CaseworkService(db, tickets.workflow),
+      categories: () => publicRepo.categoryNames(),
+    }),
     publicRoutes({
       tickets: tickets.tickets,
       repo: publicRepo,
