@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { AdminService } from './agencies/admin/admin.service';
 import { AuthService } from './agencies/auth.service';
 import { CaseworkRepository } from './agencies/casework/casework.repository';
 import { CaseworkService } from './agencies/casework/casework.service';
@@ -33,9 +34,11 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   const tickets = await createTickets({ db, config, logger });
   const publicRepo = new PublicRepository(db);
   const caseRepo = new CaseworkRepository(db);
+  const auth = new AuthService(db);
   const routers = [
     portalRoutes({
-      auth: new AuthService(db),
+      auth,
+      admin: new AdminService(db, auth),
       agencyName: (id) => caseRepo.agencyName(id),
       casework: new CaseworkService(db, tickets.workflow),
       categories: () => publicRepo.categoryNames(),

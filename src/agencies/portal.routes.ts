@@ -15,6 +15,8 @@ import {
   setCookie,
   verifyCsrf,
 } from './portal-session.middleware';
+import { adminRoutes } from './admin/admin.routes';
+import type { AdminService } from './admin/admin.service';
 import type { CaseworkService } from './casework/casework.service';
 import { casePage } from './views/case.view';
 import { dashboardPage } from './views/dashboard.view';
@@ -30,6 +32,8 @@ export interface PortalDeps {
   casework?: CaseworkService;
   /** Category names by code, for filters. */
   categories?: () => Promise<Map<string, string>>;
+  /** Administration pages; mounted under /portal/admin when given. */
+  admin?: AdminService;
   /** Looks up an agency's display name (the agency directory). */
   agencyName: (agencyId: string) => Promise<string | null>;
 }
@@ -111,6 +115,7 @@ export function portalRoutes(deps: PortalDeps): Router {
   });
 
   if (deps.casework) caseRoutes(router, deps.casework);
+  if (deps.admin) router.use(adminRoutes(deps.admin, deps.categories ?? (async () => new Map())));
 
   // Portal pages answer errors with a page, not JSON.
   router.use('/portal', (err: unknown, req: Request, res: Response, next: NextFunction) => {
