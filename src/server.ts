@@ -2,9 +2,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
+import { AdminService } from './agencies/admin/admin.service';
 import { AuthService } from './agencies/auth.service';
+import { CaseworkRepository } from './agencies/casework/casework.repository';
+import { CaseworkService } from './agencies/casework/casework.service';
 import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
+import { open311Channel } from './public/open311/open311.channel';
+import { open311Routes } from './public/open311/open311.routes';
+import { PublicRepository } from './public/public.repository';
+import { publicRoutes } from './public/public.routes';
+import { StatisticsService } from './public/statistics.service';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -41,12 +49,28 @@ export async function startServer(
   let shuttingDown = false;
   const tickets = await createTickets({ db, config, logger });
   const features = await buildFeatures({ tickets });
+  const publicRepo = new PublicRepository(db);
+  const caseRepo = new CaseworkRepository(db);
+  const auth = new AuthService(db);
   const routers = [
-    // Agency names come from the agency directory once it exists; until then the id is shown.
-    portalRoutes({ auth: new AuthService(db), agencyName: async (id) => id }),
+    portalRoutes({
+      auth,
+      admin: new AdminService(db, auth),
+      agencyName: (id) => caseRepo.agencyName(id),
+      casework: new CaseworkService(db, tickets.workflow),
+      categories: () => publicRepo.categoryNames(),
+    }),
+    publicRoutes({
+      tickets: tickets.tickets,
+      repo: publicRepo,
+      statistics: new StatisticsService(publicRepo),
+      lookupsPerMinute: config.tickets.lookupsPerMinute,
+    }),
+    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
     tickets.routes,
     ...features.flatMap((f) => f.routers),
   ];
+  tickets.channels.register(open311Channel);
   const app = createApp({ config, db, logger, routers, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
   for (const feature of features) feature.attach?.(server);
