@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { AdminService } from './agencies/admin/admin.service';
 import { AuthService } from './agencies/auth.service';
@@ -26,12 +27,28 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * A feature built after migrations and the tickets area (whose services it may use): routes to mount, and
+ * optionally the HTTP server to attach to (WebSockets).
+ */
+export interface ServerFeature {
+  routers: Router[];
+  attach?(server: http.Server): void;
+  close?(): Promise<void>;
+}
+
 /** Migrates, builds the app and listens; stop() stops accepting, finishes in-flight requests, then closes the db. */
-export async function startServer(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  db: Database,
+  logger: Logger,
+  buildFeatures: (built: { tickets: TicketsModule }) => Promise<ServerFeature[]> = async () => [],
+): Promise<RunningServer> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   let shuttingDown = false;
   const tickets = await createTickets({ db, config, logger });
+  const features = await buildFeatures({ tickets });
   const publicRepo = new PublicRepository(db);
   const caseRepo = new CaseworkRepository(db);
   const auth = new AuthService(db);
@@ -51,10 +68,12 @@ export async function startServer(config: Config, db: Database, logger: Logger):
     }),
     open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
     tickets.routes,
+    ...features.flatMap((f) => f.routers),
   ];
   tickets.channels.register(open311Channel);
   const app = createApp({ config, db, logger, routers, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
+  for (const feature of features) feature.attach?.(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
@@ -73,6 +92,7 @@ export async function startServer(config: Config, db: Database, logger: Logger):
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      for (const feature of features) await feature.close?.();
       await closed;
       clearTimeout(timer);
       // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.

@@ -42,6 +42,31 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
   TRUST_PROXY: withDefault(envBoolean, 'false'),
   PUBLIC_BASE_URL: optional(z.url()),
+  DIRECT_LINE_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  DIRECT_LINE_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(86_400), 1800),
+  DIRECT_LINE_TOKENS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
+  DIRECT_LINE_REQUESTS_PER_MINUTE: withDefault(z.coerce.number().int().min(10).max(100_000), 300),
+  DIRECT_LINE_MESSAGES_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 30),
+  DIRECT_LINE_UPLOAD_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024),
+    5 * 1024 * 1024,
+  ),
+  DIRECT_LINE_STREAM_POLL_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1500),
+  DIRECT_LINE_CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'origins are scheme://host[:port] without a path'))),
+  ),
   TICKET_CODE_PREFIX: optional(z.string().regex(/^[A-Z]{2,3}$/, 'must be 2–3 capital letters, e.g. TH')),
   TICKET_ACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(30), 1),
   TICKET_QUESTION_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 5),
@@ -101,6 +126,22 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   publicBaseUrl: string | undefined;
+  directLine: Readonly<{
+    /** Server-to-server secret accepted as Bearer; also the token signing key when set. */
+    secret: string | undefined;
+    tokenTtlSeconds: number;
+    /** Public token requests per client address per minute. */
+    tokensPerMinute: number;
+    /** Authenticated requests per conversation token per minute. */
+    requestsPerMinute: number;
+    /** Posted activities per conversation token per minute. */
+    messagesPerMinute: number;
+    uploadMaxBytes: number;
+    /** How often an open WebSocket re-reads the database (replies written by another replica). */
+    streamPollMs: number;
+    /** Portal origins whose pages may call Direct Line from the browser (CORS). */
+    corsOrigins: readonly string[];
+  }>;
   tickets: Readonly<{
     codePrefix: string | undefined;
     ackWorkingDays: number;
@@ -149,6 +190,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    directLine: Object.freeze({
+      secret: e.DIRECT_LINE_SECRET,
+      tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
+      tokensPerMinute: e.DIRECT_LINE_TOKENS_PER_MINUTE,
+      requestsPerMinute: e.DIRECT_LINE_REQUESTS_PER_MINUTE,
+      messagesPerMinute: e.DIRECT_LINE_MESSAGES_PER_MINUTE,
+      uploadMaxBytes: e.DIRECT_LINE_UPLOAD_MAX_BYTES,
+      streamPollMs: e.DIRECT_LINE_STREAM_POLL_MS,
+      corsOrigins: Object.freeze(e.DIRECT_LINE_CORS_ORIGINS ?? []),
+    }),
     tickets: Object.freeze({
       codePrefix: e.TICKET_CODE_PREFIX,
       ackWorkingDays: e.TICKET_ACK_WORKING_DAYS,
