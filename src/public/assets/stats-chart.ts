@@ -7,7 +7,7 @@ export const STATS_CHART_JS = `(function () {
   new window.Chart(canvas, {
     type: 'bar',
     data: { labels: data.labels, datasets: [{ label: data.label, data: data.values, backgroundColor: '#a8071a' }] },
-    options: { indexAxis: 'y', maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } }
+    options: { animation: false, indexAxis: 'y', maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } }
   });
 })();
 `;

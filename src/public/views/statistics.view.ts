@@ -37,9 +37,6 @@ export function statisticsPage(report: StatisticsReport, query: string): string 
   }).replace(/</g, '\\u003c');
   const table = report.agencies.length
     ? html`<table>
-        <caption class="muted">
-          ${p.statsIntro}
-        </caption>
         <thead>
           <tr>
             <th scope="col">${c.agency}</th>
@@ -63,6 +60,7 @@ export function statisticsPage(report: StatisticsReport, query: string): string 
     p.statsTitle,
     html`<div class="card">
         <h2>${p.statsTitle}</h2>
+        <p class="muted">${p.statsIntro}</p>
         <p><a href="/thong-ke.csv${query}" download>${p.statsCsv}</a></p>
         ${table}
       </div>
