@@ -1,4 +1,4 @@
-import type { Activity } from '@microsoft/agents-activity';
+import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -30,14 +30,16 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
       return;
     }
     if (ctx.activity.text === 'menu') {
-      await ctx.sendActivity({
-        type: 'message',
-        text: 'Bạn muốn làm gì?',
-        suggestedActions: {
-          to: [],
-          actions: ['Hỏi chính sách', 'Gửi phản ánh'].map((t) => ({ type: 'imBack', title: t, value: t })),
-        },
-      });
+      await ctx.sendActivity(
+        Activity.fromObject({
+          type: 'message',
+          text: 'Bạn muốn làm gì?',
+          suggestedActions: {
+            to: [],
+            actions: ['Hỏi chính sách', 'Gửi phản ánh'].map((t) => ({ type: 'imBack', title: t, value: t })),
+          },
+        }),
+      );
       return;
     }
     await ctx.sendActivity(`Đã nhận: ${ctx.activity.text ?? ''}`);
@@ -52,21 +54,22 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
       initialAccessToken: fake.accessToken,
       initialRefreshToken: fake.refreshToken,
     });
-    let adapter: ZaloAdapter | undefined;
+    const ref: { adapter?: ZaloAdapter } = {};
     channel = createZaloChannel({
       db,
       config: zcfg,
       logger,
       clock,
-      handler: { handle: (inbound) => adapter!.handle(inbound) },
+      handler: { handle: (inbound) => ref.adapter!.handle(inbound) },
     });
-    adapter = new ZaloAdapter({
+    const adapter = new ZaloAdapter({
       outbound: channel.outbound,
       conversations: new ZaloConversationRepository(db),
       logic,
       clock,
       logger,
     });
+    ref.adapter = adapter;
     adapter.onTurnError = zaloTurnErrorHandler(async (_ctx, err) => {
       errors.push(err.message);
     });
