@@ -1,11 +1,8 @@
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { createLogger } from './logger';
-import { PostgresStorage } from './bot/bot-state.repository';
 import { InterimAnswerService } from './bot/interim-services';
-import { createBot } from './bot/tiepdan.bot';
-import { TurnLock } from './bot/turn-lock.repository';
-import { createWebChatFeature } from './channels/directline/directline.feature';
+import { createChannels } from './channels/channels';
 import { startServer } from './server';
 
 /** Entry point: config → database → migrations → HTTP, with graceful shutdown on SIGTERM/SIGINT. */
@@ -25,17 +22,14 @@ async function main(): Promise<void> {
   const db = await openDatabase(config, logger);
   const running = await startServer(config, db, logger, async ({ tickets }) => {
     // Answers stay interim until the knowledge area is wired in here; triage and tickets are the real ones.
-    const services = {
+    const channels = await createChannels({
+      config,
+      db,
+      logger,
+      tickets,
       answers: new InterimAnswerService(),
-      triage: tickets.triage,
-      tickets: tickets.tickets,
-    };
-    // One bot for every channel: its turn queue and lease serialise each conversation whatever adapter runs it.
-    const bot = createBot({ storage: new PostgresStorage(db), services, logger, turnLock: new TurnLock(db) });
-    const webchat = await createWebChatFeature({ config, db, logger, bot });
-    // The outbox delivers agencies' answers back into the web chat conversation a ticket came from.
-    tickets.channels.register(webchat.adapter);
-    return [webchat];
+    });
+    return channels.features;
   });
   logger.info({ url: running.url, readyMs: Date.now() - startedAt }, 'tiepdan is ready');
 

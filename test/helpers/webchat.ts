@@ -1,9 +1,7 @@
 import type { Database } from '../../src/db/database';
-import { PostgresStorage } from '../../src/bot/bot-state.repository';
 import { InterimAnswerService } from '../../src/bot/interim-services';
-import { createBot } from '../../src/bot/tiepdan.bot';
-import { TurnLock } from '../../src/bot/turn-lock.repository';
-import { createWebChatFeature, type WebChatFeature } from '../../src/channels/directline/directline.feature';
+import { createChannels } from '../../src/channels/channels';
+import type { WebChatFeature } from '../../src/channels/directline/directline.feature';
 import { startServer, type RunningServer } from '../../src/server';
 import { memoryLogger, testConfig } from './app';
 import { createTestDb } from './db';
@@ -32,15 +30,15 @@ export async function startWebChatServer(env: Record<string, string> = {}): Prom
   let feature: WebChatFeature | undefined;
   const running = await startServer(config, db, logger, async ({ tickets }) => {
     // As main.ts wires it: the real tickets area, interim answers until the knowledge area lands.
-    const services = {
+    const channels = await createChannels({
+      config,
+      db,
+      logger,
+      tickets,
       answers: new InterimAnswerService(),
-      triage: tickets.triage,
-      tickets: tickets.tickets,
-    };
-    const bot = createBot({ storage: new PostgresStorage(db), services, logger, turnLock: new TurnLock(db) });
-    feature = await createWebChatFeature({ config, db, logger, bot });
-    tickets.channels.register(feature.adapter);
-    return [feature];
+    });
+    feature = channels.webchat;
+    return channels.features;
   });
   return { url: running.url, db, feature: feature!, running, stop: () => running.stop() };
 }

@@ -100,3 +100,36 @@ export class ZaloRepository {
     return r.rowCount;
   }
 }
+
+/** SQL for per-user conversation state on Zalo (numbered choices, follow status). */
+export class ZaloConversationRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** Remembers the choices of the bot's latest message (an empty list clears them). */
+  async setChoices(userId: string, choices: string[], at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO zalo_conversations (user_id, last_choices, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET last_choices = EXCLUDED.last_choices, updated_at = EXCLUDED.updated_at`,
+      [userId, JSON.stringify(choices), at],
+    );
+  }
+
+  /** The choices a numbered reply refers to. */
+  async choices(userId: string): Promise<string[]> {
+    const r = await this.db.query<{ last_choices: string[] }>(
+      'SELECT last_choices FROM zalo_conversations WHERE user_id = $1',
+      [userId],
+    );
+    return r.rows[0]?.last_choices ?? [];
+  }
+
+  /** Records a message from the user (it reopens Zalo's interaction window) and their follow status. */
+  async touch(userId: string, at: Date, following?: boolean): Promise<void> {
+    await this.db.query(
+      `INSERT INTO zalo_conversations (user_id, last_inbound_at, following, updated_at) VALUES ($1, $2, COALESCE($3, true), $2)
+       ON CONFLICT (user_id) DO UPDATE SET last_inbound_at = EXCLUDED.last_inbound_at,
+         following = COALESCE($3, zalo_conversations.following), updated_at = EXCLUDED.updated_at`,
+      [userId, at, following ?? null],
+    );
+  }
+}
