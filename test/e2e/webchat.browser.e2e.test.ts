@@ -96,7 +96,10 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
     await click(page, b.feedback.citizen);
     await click(page, b.categories['giao-thong']!);
     await send(page, 'Thôn 3, xã Quảng Phú');
+    // Wait for each prompt before answering it: under load a reply typed early lands in the previous step.
+    await seen(page, /Đã xác định địa bàn/);
     await send(page, 'Mặt đường liên thôn sụt lún thành ổ gà lớn, xe máy đã ngã nhiều lần');
+    await seen(page, /Bạn có ảnh chụp hiện trường không/);
     await page.locator('input[type="file"]').setInputFiles({
       name: 'o-ga.png',
       mimeType: 'image/png',
