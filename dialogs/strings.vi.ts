@@ -341,6 +341,7 @@ export const vi = {
     attachments: 'Ảnh, tệp đính kèm',
     history: 'Lịch sử xử lý',
     internalNote: 'Ghi chú nội bộ',
+    deliveryFailed: 'Chưa gửi được tin đến người dân (sẽ gửi lại khi người dân nhắn tin)',
     actions: {
       start: 'Nhận xử lý',
       answer: 'Trả lời người dân',

@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { foldDiacritics } from '../text/normalize';
 import { loadAdminData } from './admin-units.loader';
+import { requeueWaiting } from './notify/outbox.repository';
 import { OutboundChannelRegistry, performOutbox } from './notify/outbox.worker';
 import { seedAdminUnits, seedAgencies } from './seed.repository';
 import { seedHolidays } from './sla/holiday.repository';
@@ -27,6 +28,8 @@ export interface TicketsModule {
   routes: Router;
   /** One outbox pass and one escalation pass at the clock's now (what the workers run on a timer). */
   runOnce(): Promise<void>;
+  /** The citizen wrote again on a channel: messages held back by a closed window are sent now. */
+  resumeDeliveries(channel: string, userId: string): Promise<number>;
   startWorkers(): void;
   stopWorkers(): Promise<void>;
 }
@@ -96,6 +99,7 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
     workflow: new TicketWorkflowService(ctx),
     channels,
     routes: ticketRoutes({ triage, tickets, limiter }),
+    resumeDeliveries: (channel, userId) => requeueWaiting(db, channel, userId, clock()),
     async runOnce() {
       await performOutbox({ now: clock() }, outboxDeps);
       await performEscalation({ now: clock() }, { db });

@@ -54,6 +54,8 @@ export interface ZaloAdapterDeps {
   logic: ZaloTurnLogic;
   clock: Clock;
   logger: Logger;
+  /** Called when the citizen does something: Zalo's interaction window is open again. */
+  onUserActive?: (userId: string) => Promise<unknown>;
 }
 
 type Actionable = Exclude<ZaloInbound, { kind: 'ignored' | 'receipt' }>;
@@ -161,6 +163,7 @@ export class ZaloAdapter extends BaseAdapter implements ZaloConversationHandler 
       now,
       inbound.kind === 'unfollow' ? false : inbound.kind === 'follow' ? true : undefined,
     );
+    if (inbound.kind !== 'unfollow') await this.deps.onUserActive?.(inbound.userId);
     const choices = inbound.kind === 'text' ? await this.deps.conversations.choices(inbound.userId) : [];
     const activity = toActivity(inbound, now, choices);
     if (!activity) return;

@@ -22,6 +22,8 @@ export interface ZaloFeatureDeps {
   bot: Bot;
   clock?: Clock;
   fetch?: typeof fetch;
+  /** Called when a citizen writes (messages held back by Zalo's closed window can go now). */
+  onUserActive?: (userId: string) => Promise<unknown>;
   /** Start the inbound worker's timer (off in tests, which drive it with kick()). */
   startWorker?: boolean;
 }
@@ -44,6 +46,7 @@ export function createZaloFeature(deps: ZaloFeatureDeps): ZaloFeature {
     logic: deps.bot.handleTurn,
     clock,
     logger: deps.logger.child({ component: 'zalo' }),
+    onUserActive: deps.onUserActive,
   });
   adapter.onTurnError = zaloTurnErrorHandler(deps.bot.onTurnError);
   holder.adapter = adapter;

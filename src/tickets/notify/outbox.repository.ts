@@ -22,6 +22,7 @@ export interface OutboxRow {
   suggested_actions: string[] | null;
   attempts: number;
   status: string;
+  ticket_id: string | null;
 }
 
 /** Queues a message; returns false when this event already has one. */
@@ -58,7 +59,7 @@ export async function claimDueMessages(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $2
        WHERE id IN (SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
                     ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, event_key, channel, conversation_id, user_id, text, suggested_actions, attempts, status`,
+       RETURNING id, event_key, channel, conversation_id, user_id, text, suggested_actions, attempts, status, ticket_id`,
       [now, leaseUntil, limit],
     );
     return r.rows;
@@ -102,4 +103,36 @@ export async function listTicketMessages(
     [ticketId],
   );
   return r.rows;
+}
+
+/** Puts a ticket's undeliverable message on its history (staff see it on the case page; the public timeline does not). */
+export async function recordUndelivered(
+  db: Queryable,
+  row: OutboxRow,
+  error: string,
+  now: Date,
+): Promise<void> {
+  if (!row.ticket_id) return;
+  await db.query(
+    `INSERT INTO ticket_events (ticket_id, at, actor, type, note, data) VALUES ($1, $2, 'system', 'delivery_failed', $3, $4::jsonb)`,
+    [row.ticket_id, now, error.slice(0, 300), JSON.stringify({ outboxId: row.id, channel: row.channel })],
+  );
+}
+
+/**
+ * Messages refused because the citizen's channel window was closed (Zalo: no interaction for 7 days) go out again
+ * once the citizen writes: the window is open again. Returns how many were queued.
+ */
+export async function requeueWaiting(
+  db: Queryable,
+  channel: string,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const r = await db.query(
+    `UPDATE outbox SET status = 'pending', next_attempt_at = $3, attempts = 0
+      WHERE channel = $1 AND user_id = $2 AND status = 'failed' AND last_error LIKE 'outside_window%'`,
+    [channel, userId, now],
+  );
+  return r.rowCount;
 }

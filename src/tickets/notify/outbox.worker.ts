@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
 import type { OutboundChannel, OutboundMessage } from '../../ports';
-import { claimDueMessages, markFailedAttempt, markSent, type OutboxRow } from './outbox.repository';
+import {
+  claimDueMessages,
+  markFailedAttempt,
+  markSent,
+  recordUndelivered,
+  type OutboxRow,
+} from './outbox.repository';
 
 /** Channels that can deliver proactively, by channel id; Direct Line and Zalo register theirs at start. */
 export class OutboundChannelRegistry {
@@ -75,6 +81,7 @@ export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Pro
       ? null
       : new Date(input.now.getTime() + backoffMs(row.attempts, deps.backoffBaseMs));
     await markFailedAttempt(deps.db, row.id, outcome.error, retryAt);
+    if (giveUp) await recordUndelivered(deps.db, row, outcome.error, input.now);
     deps.logger.warn(
       { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp, error: outcome.error },
       'outbound delivery failed',
