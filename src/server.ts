@@ -5,6 +5,7 @@ import { createApp } from './app';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { createKnowledge } from './knowledge/knowledge';
 
 /** A running instance: its address and a stop() that drains requests and closes the database. */
 export interface RunningServer {
@@ -18,8 +19,13 @@ export interface RunningServer {
 export async function startServer(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+  const knowledge = await createKnowledge({ db, config, logger });
+  // First start: the demo corpus in knowledge/ is ingested before the server reports ready.
+  const ingestStarted = Date.now();
+  const ingested = await knowledge.ingestCorpusIfEmpty();
+  if (ingested) logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
   let shuttingDown = false;
-  const app = createApp({ config, db, logger, isShuttingDown: () => shuttingDown });
+  const app = createApp({ config, db, logger, knowledge, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
   server.keepAliveTimeout = 5_000;
