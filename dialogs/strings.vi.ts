@@ -14,7 +14,8 @@ export const vi = {
     unauthorized: 'Bạn cần đăng nhập hoặc cung cấp mã truy cập hợp lệ.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     service_unavailable: 'Hệ thống đang tạm thời gián đoạn. Xin vui lòng thử lại sau ít phút.',
-    question_invalid: 'Câu hỏi phải là một đoạn văn bản từ 1 đến 2.000 ký tự. Xin vui lòng kiểm tra và gửi lại.',
+    question_invalid:
+      'Câu hỏi phải là một đoạn văn bản từ 1 đến 2.000 ký tự. Xin vui lòng kiểm tra và gửi lại.',
     internal_error:
       'Đã có lỗi ngoài ý muốn. Chúng tôi đã ghi nhận và sẽ khắc phục sớm. Xin vui lòng thử lại sau.',
   },
@@ -32,7 +33,8 @@ export const vi = {
     ingestUnsupported: (ext: string) =>
       `Không hỗ trợ loại tệp «${ext || 'không có phần mở rộng'}». Chỉ nhận .txt, .md, .html, .pdf, .docx.`,
     ingestUnreadable: 'Không đọc được tệp (không tồn tại hoặc không có quyền đọc).',
-    ingestCorrupt: (ext: string) => `Tệp ${ext} bị hỏng hoặc không đúng định dạng, không trích xuất được nội dung.`,
+    ingestCorrupt: (ext: string) =>
+      `Tệp ${ext} bị hỏng hoặc không đúng định dạng, không trích xuất được nội dung.`,
     ingestEmpty: 'Tệp không có nội dung văn bản.',
     ingestBadSidecar: 'Tệp thông tin kèm theo (.meta.json) không hợp lệ.',
   },

@@ -23,7 +23,8 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   // First start: the demo corpus in knowledge/ is ingested before the server reports ready.
   const ingestStarted = Date.now();
   const ingested = await knowledge.ingestCorpusIfEmpty();
-  if (ingested) logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
+  if (ingested)
+    logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
   let shuttingDown = false;
   const app = createApp({ config, db, logger, knowledge, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);

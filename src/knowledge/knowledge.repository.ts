@@ -160,3 +160,10 @@ export async function updateEmbeddings(db: Queryable, ids: readonly number[], ve
     [ids, vectors],
   );
 }
+
+/** Refreshes planner statistics and the visibility map after a bulk load, so BM25 reads its covering index only. */
+export async function vacuumPostings(db: Queryable): Promise<void> {
+  // One statement per call: VACUUM refuses to run inside the implicit transaction of a multi-statement script.
+  await db.exec('VACUUM (ANALYZE) kb_postings');
+  await db.exec('ANALYZE kb_chunks');
+}

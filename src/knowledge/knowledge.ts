@@ -29,10 +29,12 @@ export interface KnowledgeDeps {
   logger: Logger;
 }
 
-/** The old→new commune expander, loading the bundled data once on first use. */
+// The bundled units data is read once per process (about 3 MB of JSON lines), on the first question.
+let adminIndex: Promise<AdminIndex> | undefined;
+
+/** The old→new commune expander over the bundled vn-admin-2025 data. */
 export function adminExpander(): QueryExpander {
-  let index: Promise<AdminIndex> | undefined;
-  return async (question) => expandWithAdminUnits(await (index ??= loadAdminIndex()), question);
+  return async (question) => expandWithAdminUnits(await (adminIndex ??= loadAdminIndex()), question);
 }
 
 /** Wires embeddings, hybrid search, retriever and answer service over one database. */

@@ -35,7 +35,8 @@ CREATE TABLE kb_postings (
   chunk_id bigint NOT NULL REFERENCES kb_chunks(id) ON DELETE CASCADE,
   tf       real NOT NULL,
   doc_len  int NOT NULL,                     -- copied from the chunk so scoring reads one table
-  PRIMARY KEY (term, chunk_id)
+  -- Covering key: df counts and BM25 sums read the index only (after VACUUM sets the visibility map).
+  PRIMARY KEY (term, chunk_id) INCLUDE (tf, doc_len)
 );
 CREATE INDEX kb_postings_chunk_idx ON kb_postings (chunk_id);
 

@@ -11,6 +11,7 @@ import {
   documentHashes,
   recordEmbeddingModel,
   saveDocuments,
+  vacuumPostings,
   type DocumentRecord,
 } from '../knowledge.repository';
 import { indexTerms } from '../retrieve/terms';
@@ -99,6 +100,7 @@ export async function ingestDocuments(
   if (outcomes.some((o) => o.status === 'added' || o.status === 'updated')) {
     const dims = (await deps.embeddings.embedQuery('a')).length;
     await recordEmbeddingModel(deps.db, deps.modelName, dims);
+    await vacuumPostings(deps.db);
   }
   return outcomes;
 }

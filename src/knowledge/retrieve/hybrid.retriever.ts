@@ -29,6 +29,9 @@ export interface HybridOptions {
   /** BM25 saturation and length normalisation. */
   k1: number;
   b: number;
+  /** On corpora of `pruneFrom` chunks or more, terms in more than this share of chunks are left out (speed). */
+  maxDfRatio: number;
+  pruneFrom: number;
   /**
    * Weight of the vector signal in the fused score. Scores, not ranks, are fused: BM25 divided by the best
    * BM25 of the query, plus this weight times cosine similarity. Rank fusion (RRF) treats rank 1 and 2 alike and
@@ -38,7 +41,7 @@ export interface HybridOptions {
 }
 
 /** Defaults (BM25-heavy, as reference/retrieval.md recommends). */
-export const DEFAULT_HYBRID: HybridOptions = { candidates: 40, k1: 1.2, b: 0.75, vectorWeight: 0.1 };
+export const DEFAULT_HYBRID: HybridOptions = { candidates: 40, k1: 1.2, b: 0.75, maxDfRatio: 0.3, pruneFrom: 1000, vectorWeight: 0.1 };
 
 function fuse(rows: SearchRow[], o: HybridOptions): RetrievedPassage[] {
   const maxLex = Math.max(1e-9, ...rows.map((r) => r.lexScore));
@@ -69,7 +72,7 @@ export class HybridSearch {
     if (terms.length === 0) return { passages: [], confidence: 0 };
     const vector = this.embeddings ? toColumnVector(await this.embeddings.embedQuery(question)) : null;
     const o = this.options;
-    const result = await hybridSearch(this.db, terms, vector, o.candidates, { k1: o.k1, b: o.b });
+    const result = await hybridSearch(this.db, terms, vector, o.candidates, { k1: o.k1, b: o.b, maxDfRatio: o.maxDfRatio, pruneFrom: o.pruneFrom });
     const passages = fuse(result.rows, this.options).slice(0, k);
     const top = passages[0];
     if (!top) return { passages, confidence: 0 };

@@ -3,19 +3,24 @@ import type { SearchRow } from '../knowledge.repository';
 import type { QueryTerm } from './terms';
 
 /**
- * One round trip: exact BM25 over the postings table (IDF from live document frequencies, length-normalised
+ * One round trip: BM25 over the postings table (IDF from live document frequencies, length-normalised
  * saturated term frequency) and pgvector HNSW cosine, each cut to `limit`, joined to their chunk and document.
  * Also returns the document frequency of every query term and the corpus size, for the confidence score.
+ * On corpora of `pruneFrom` chunks or more, terms in more than `maxDfRatio` of them (IDF near zero: "xã",
+ * "của") are skipped: their long posting lists dominated query time on near-identical clauses and barely move
+ * the ranking. Small corpora keep every term (there a common word still separates passages).
  */
 const HYBRID_SQL = `
 WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, qw)),
 st AS (SELECT count(*)::float8 AS n, coalesce(avg(doc_len), 1)::float8 AS avgdl FROM kb_chunks),
 df AS (SELECT p.term, count(*)::float8 AS df FROM kb_postings p WHERE p.term = ANY($1::text[]) GROUP BY p.term),
+kept AS MATERIALIZED (
+  SELECT q.term, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w
+  FROM q JOIN df ON df.term = q.term CROSS JOIN st WHERE st.n < $8 OR df.df <= $7::float8 * st.n),
 lex AS (
   SELECT p.chunk_id,
-         sum(q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5))
-             * p.tf * ($5::float8 + 1) / (p.tf + $5::float8 * (1 - $6::float8 + $6::float8 * p.doc_len / st.avgdl))) AS score
-  FROM kb_postings p JOIN q ON q.term = p.term JOIN df ON df.term = p.term CROSS JOIN st
+         sum(k.w * p.tf * ($5::float8 + 1) / (p.tf + $5::float8 * (1 - $6::float8 + $6::float8 * p.doc_len / st.avgdl))) AS score
+  FROM kept k JOIN kb_postings p ON p.term = k.term CROSS JOIN st
   GROUP BY p.chunk_id ORDER BY score DESC LIMIT $4),
 lexr AS (SELECT chunk_id, score, row_number() OVER (ORDER BY score DESC) AS rnk FROM lex),
 vec AS (
@@ -61,7 +66,7 @@ export async function hybridSearch(
   terms: readonly QueryTerm[],
   vector: string | null,
   limit: number,
-  bm25: { k1: number; b: number },
+  bm25: { k1: number; b: number; maxDfRatio: number; pruneFrom: number },
 ): Promise<HybridResult> {
   const { rows } = await db.query<HybridRow>(HYBRID_SQL, [
     terms.map((t) => t.term),
@@ -70,6 +75,8 @@ export async function hybridSearch(
     limit,
     bm25.k1,
     bm25.b,
+    bm25.maxDfRatio,
+    bm25.pruneFrom,
   ]);
   const first = rows[0];
   const df = new Map<string, number>(Object.entries(first ? (JSON.parse(first.dfs) as object) : {}));
