@@ -4,7 +4,7 @@ import { vi } from '../../../dialogs/strings.vi';
 import { splitSentences } from '../ingest/chunker';
 import type { RetrievedPassage } from '../retrieve/hybrid.retriever';
 import { contentTerms } from '../retrieve/confidence';
-import { indexTerms } from '../retrieve/terms';
+import { FIELD, indexTerms } from '../retrieve/terms';
 
 interface Candidate {
   sentence: string;
@@ -25,14 +25,21 @@ export function citationOf(passage: RetrievedPassage, quote: string): Citation {
 
 // Sentences are compared with the question in the folded field, so accent-less questions score the same.
 function folded(terms: readonly string[]): string[] {
-  return terms.map((t) => `f:${foldDiacritics(t.slice(2))}`);
+  return terms.map((t) => (t.startsWith(FIELD.number) ? t : FIELD.folded + foldDiacritics(t.slice(2))));
+}
+
+// Long sentences (lists joined by semicolons) are also offered clause by clause, so the quote stays short.
+function quoteUnits(text: string): string[] {
+  return splitSentences(text).flatMap((s) =>
+    s.length > 300 ? [s, ...s.split(/;\s+/).filter((c) => c.length >= 20)] : [s],
+  );
 }
 
 function scoreSentences(question: string, passages: readonly RetrievedPassage[]): Candidate[] {
   const wanted = folded(contentTerms(question));
   const out: Candidate[] = [];
   passages.forEach((passage, rank) => {
-    for (const sentence of splitSentences(passage.text)) {
+    for (const sentence of quoteUnits(passage.text)) {
       if (sentence.length < 20) continue;
       const have = indexTerms(sentence).tf;
       // Bigram hits count double: a matched phrase says more than scattered syllables.
@@ -59,7 +66,13 @@ export function extractiveAnswer(question: string, passages: readonly RetrievedP
   const ranked = scoreSentences(question, passages.slice(0, 3));
   const best = ranked[0];
   if (!best || best.score <= 0) return notFoundAnswer();
-  const chosen = [best, ...ranked.slice(1).filter((c) => c.score >= best.score * 0.8)].slice(0, 3);
+  const chosen = [best];
+  for (const c of ranked.slice(1)) {
+    if (chosen.length === 3 || c.score < best.score * 0.8) break;
+    // A clause of a sentence already quoted (or the sentence around a quoted clause) adds nothing.
+    if (chosen.some((q) => q.sentence.includes(c.sentence) || c.sentence.includes(q.sentence))) continue;
+    chosen.push(c);
+  }
   const byPassage = new Map<string, Candidate[]>();
   for (const c of chosen) byPassage.set(c.passage.documentId, [...(byPassage.get(c.passage.documentId) ?? []), c]);
   const parts: string[] = [];

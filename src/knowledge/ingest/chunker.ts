@@ -41,7 +41,10 @@ function cutLong(sentence: string, maxChars: number): string[] {
   return out;
 }
 
-/** Sentence-aware chunks with overlap: sentences are never split unless one alone exceeds the size. */
+/**
+ * Sentence-aware chunks with overlap: sentences are never split unless one alone exceeds the size. Sentences are
+ * joined by line breaks, so captions and headings without final punctuation stay separate when quoting.
+ */
 export function chunkText(text: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): string[] {
   const sentences = splitSentences(text).flatMap((s) => cutLong(s, options.maxChars));
   const chunks: string[] = [];
@@ -49,7 +52,7 @@ export function chunkText(text: string, options: ChunkOptions = DEFAULT_CHUNK_OP
   let size = 0;
   for (const sentence of sentences) {
     if (current.length > 0 && size + sentence.length + 1 > options.maxChars) {
-      chunks.push(current.join(' '));
+      chunks.push(current.join('\n'));
       const overlap: string[] = [];
       let overlapSize = 0;
       for (let i = current.length - 1; i >= 0; i--) {
@@ -64,6 +67,6 @@ export function chunkText(text: string, options: ChunkOptions = DEFAULT_CHUNK_OP
     current.push(sentence);
     size += sentence.length + 1;
   }
-  if (current.length > 0) chunks.push(current.join(' '));
+  if (current.length > 0) chunks.push(current.join('\n'));
   return chunks;
 }

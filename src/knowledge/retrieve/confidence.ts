@@ -9,7 +9,6 @@ const QUESTION_WORDS = new Set(
     'các', 'những', 'cho', 'với', 'trong', 'theo', 'này', 'đó', 'thì', 'mà', 'về', 'để', 'làm', 'hỏi', 'xin',
     'biết', 'ạ', 'vậy', 'nội', 'dung', 'mấy', 'bằng', 'đến', 'từ', 'tại', 'hay', 'hoặc', 'muốn', 'bị', 'ở',
     'khi', 'ra', 'vào', 'cần', 'phải', 'đã', 'sẽ', 'đang', 'một', 'người', 'năm', 'ngày', 'nói', 'gồm',
-    'số',
   ].flatMap((w) => [w, foldDiacritics(w)]),
 );
 // "nội dung" (content) is glue in "về nội dung gì"; "người" and "năm"/"ngày" are too common to prove a topic.
