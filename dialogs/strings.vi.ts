@@ -36,6 +36,15 @@ export const vi = {
     ingestCorrupt: (ext: string) =>
       `Tệp ${ext} bị hỏng hoặc không đúng định dạng, không trích xuất được nội dung.`,
     ingestEmpty: 'Tệp không có nội dung văn bản.',
+    ingestSummary: (c: {
+      added: number;
+      updated: number;
+      unchanged: number;
+      failed: number;
+      chunks: number;
+    }) =>
+      `Thêm mới ${c.added}, cập nhật ${c.updated}, không đổi ${c.unchanged}, lỗi ${c.failed}; ${c.chunks} đoạn được lập chỉ mục.`,
+    reembedDone: (n: number, model: string) => `Đã tính lại vector cho ${n} đoạn bằng mô hình ${model}.`,
     ingestBadSidecar: 'Tệp thông tin kèm theo (.meta.json) không hợp lệ.',
   },
 } as const;

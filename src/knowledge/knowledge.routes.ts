@@ -7,7 +7,7 @@ import type { AnswerService } from '../ports';
 /** Longest question accepted, in characters (a question, not a document). */
 export const MAX_QUESTION_CHARS = 2000;
 
-const askSchema = z.object({ question: z.string().trim().min(1).max(MAX_QUESTION_CHARS) }).strict();
+const askSchema = z.object({ question: z.string().trim().min(1).max(MAX_QUESTION_CHARS) });
 
 /** `POST /api/ask` `{question}` → `{answer, grounded, citations}`, rate limited per client address. */
 export function knowledgeRoutes(deps: { answerService: AnswerService; askRateLimitPerMinute: number }): Router {

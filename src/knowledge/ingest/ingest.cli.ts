@@ -7,6 +7,7 @@ import { createLogger } from '../../logger';
 import { createEmbeddingModel } from '../embeddings/embeddings.factory';
 import { collectFiles, ingestFiles, type IngestOutcome } from './ingest.service';
 import { reembedAll } from './reembed';
+import { vi } from '../../../dialogs/strings.vi';
 
 function summary(outcomes: readonly IngestOutcome[]): string {
   const count = (s: IngestOutcome['status']) => outcomes.filter((o) => o.status === s).length;
@@ -14,10 +15,14 @@ function summary(outcomes: readonly IngestOutcome[]): string {
   const lines = outcomes
     .filter((o) => o.status === 'failed')
     .map((o) => `  ✗ ${o.id}: ${'message' in o ? `${o.message} [${o.code}]` : ''}`);
-  return [
-    ...lines,
-    `Thêm mới ${count('added')}, cập nhật ${count('updated')}, không đổi ${count('unchanged')}, lỗi ${count('failed')}; ${chunks} đoạn được lập chỉ mục.`,
-  ].join('\n');
+  const counts = {
+    added: count('added'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+    chunks,
+  };
+  return [...lines, vi.knowledge.ingestSummary(counts)].join('\n');
 }
 
 /** `npm run ingest -- PATH... [--reembed]`: loads files or folders into the knowledge base with a progress bar. */
@@ -45,7 +50,7 @@ async function run(): Promise<number> {
     process.stdout.write(`${summary(outcomes)}\n`);
     if (values.reembed) {
       const n = await reembedAll(deps);
-      process.stdout.write(`Đã tính lại vector cho ${n} đoạn bằng mô hình ${model.name}.\n`);
+      process.stdout.write(`${vi.knowledge.reembedDone(n, model.name)}\n`);
     }
     return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   } finally {
