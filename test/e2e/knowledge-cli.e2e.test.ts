@@ -54,7 +54,9 @@ describe('npm run ingest and the first start (real processes)', () => {
       const res = await fetch(`${server.url}/api/ask`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ question: 'Theo chương trình số 123, tỉnh phấn đấu có bao nhiêu doanh nghiệp số?' }),
+        body: JSON.stringify({
+          question: 'Theo chương trình số 123, tỉnh phấn đấu có bao nhiêu doanh nghiệp số?',
+        }),
       });
       const body = (await res.json()) as {
         grounded: boolean;
