@@ -61,10 +61,7 @@ export async function countDocuments(db: Queryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** Replaces the given documents (and their chunks and postings) in bulk: a handful of statements per batch. */
-export async function saveDocuments(tx: Queryable, docs: readonly DocumentRecord[]): Promise<void> {
-  if (docs.length === 0) return;
-  await tx.query('DELETE FROM kb_documents WHERE id = ANY($1::text[])', [docs.map((d) => d.id)]);
+async function insertDocuments(tx: Queryable, docs: readonly DocumentRecord[]): Promise<void> {
   await tx.query(
     `INSERT INTO kb_documents (id, title, issuer, number, doc_numbers, date, source, content_hash)
      SELECT d.id, d.title, d.issuer, d.number, ARRAY(SELECT json_array_elements_text(d.nums::json)), d.date, d.source, d.hash
@@ -81,7 +78,11 @@ export async function saveDocuments(tx: Queryable, docs: readonly DocumentRecord
       docs.map((d) => d.contentHash),
     ],
   );
-  const chunks = docs.flatMap((d) => d.chunks.map((c) => ({ doc: d.id, ...c })));
+}
+
+type StoredChunk = ChunkRecord & { doc: string };
+
+async function insertChunks(tx: Queryable, chunks: readonly StoredChunk[]): Promise<Map<string, number>> {
   const { rows } = await tx.query<{ id: number; chunk_key: string }>(
     `INSERT INTO kb_chunks (chunk_key, document_id, ordinal, text, folded, tsv, doc_len, embedding)
      SELECT c.key, c.doc, c.ordinal, c.text, c.folded,
@@ -100,7 +101,10 @@ export async function saveDocuments(tx: Queryable, docs: readonly DocumentRecord
       chunks.map((c) => c.embedding),
     ],
   );
-  const idByKey = new Map(rows.map((r) => [r.chunk_key, r.id]));
+  return new Map(rows.map((r) => [r.chunk_key, r.id]));
+}
+
+async function insertPostings(tx: Queryable, chunks: readonly StoredChunk[], idByKey: Map<string, number>) {
   const terms: string[] = [];
   const ids: number[] = [];
   const tfs: number[] = [];
@@ -119,6 +123,15 @@ export async function saveDocuments(tx: Queryable, docs: readonly DocumentRecord
      SELECT * FROM unnest($1::text[], $2::bigint[], $3::real[], $4::int[])`,
     [terms, ids, tfs, lens],
   );
+}
+
+/** Replaces the given documents (and their chunks and postings) in bulk: four statements per batch. */
+export async function saveDocuments(tx: Queryable, docs: readonly DocumentRecord[]): Promise<void> {
+  if (docs.length === 0) return;
+  await tx.query('DELETE FROM kb_documents WHERE id = ANY($1::text[])', [docs.map((d) => d.id)]);
+  await insertDocuments(tx, docs);
+  const chunks = docs.flatMap((d) => d.chunks.map((c) => ({ doc: d.id, ...c })));
+  await insertPostings(tx, chunks, await insertChunks(tx, chunks));
 }
 
 /** The embedding model the stored vectors came from, or null before the first ingest. */
