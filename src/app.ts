@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
@@ -16,6 +16,8 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   metrics?: Metrics;
+  /** Feature routers (channels, APIs), mounted after the JSON parser and before the 404 handler. */
+  routers?: Router[];
   /** Reports whether graceful shutdown has begun (readiness turns 503). */
   isShuttingDown?: () => boolean;
   /** The knowledge base behind `POST /api/ask`; without it the route is not mounted. */
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
   if (deps.knowledge) app.use(knowledgeRoutes(deps.knowledge));
+  for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));
   return app;

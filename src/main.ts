@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { createLogger } from './logger';
+import { createChannels } from './channels/channels';
 import { startServer } from './server';
 
 /** Entry point: config → database → migrations → HTTP, with graceful shutdown on SIGTERM/SIGINT. */
@@ -18,7 +19,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
-  const running = await startServer(config, db, logger);
+  const running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
+    const channels = await createChannels({
+      config,
+      db,
+      logger,
+      tickets,
+      answers: knowledge.answerService,
+    });
+    return channels.features;
+  });
   logger.info({ url: running.url, readyMs: Date.now() - startedAt }, 'tiepdan is ready');
 
   let signals = 0;

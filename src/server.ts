@@ -1,22 +1,53 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
+import { AdminService } from './agencies/admin/admin.service';
+import { AuthService } from './agencies/auth.service';
+import { CaseworkRepository } from './agencies/casework/casework.repository';
+import { CaseworkService } from './agencies/casework/casework.service';
+import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
+import { open311Channel } from './public/open311/open311.channel';
+import { open311Routes } from './public/open311/open311.routes';
+import { PublicRepository } from './public/public.repository';
+import { publicRoutes } from './public/public.routes';
+import { StatisticsService } from './public/statistics.service';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
-import { createKnowledge } from './knowledge/knowledge';
+import { createKnowledge, type Knowledge } from './knowledge/knowledge';
+import { createTickets, type TicketsModule } from './tickets/tickets.module';
 
 /** A running instance: its address and a stop() that drains requests and closes the database. */
 export interface RunningServer {
   url: string;
   port: number;
   server: http.Server;
+  tickets: TicketsModule;
   stop(): Promise<void>;
 }
 
+/**
+ * A feature built after migrations and the tickets area (whose services it may use): routes to mount, and
+ * optionally the HTTP server to attach to (WebSockets).
+ */
+export interface ServerFeature {
+  routers: Router[];
+  attach?(server: http.Server): void;
+  close?(): Promise<void>;
+}
+
 /** Migrates, builds the app and listens; stop() stops accepting, finishes in-flight requests, then closes the db. */
-export async function startServer(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  db: Database,
+  logger: Logger,
+  buildFeatures: (built: {
+    tickets: TicketsModule;
+    knowledge: Knowledge;
+  }) => Promise<ServerFeature[]> = async () => [],
+): Promise<RunningServer> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   const knowledge = await createKnowledge({ db, config, logger });
@@ -26,8 +57,33 @@ export async function startServer(config: Config, db: Database, logger: Logger):
   if (ingested)
     logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
   let shuttingDown = false;
-  const app = createApp({ config, db, logger, knowledge, isShuttingDown: () => shuttingDown });
+  const tickets = await createTickets({ db, config, logger });
+  const features = await buildFeatures({ tickets, knowledge });
+  const publicRepo = new PublicRepository(db);
+  const caseRepo = new CaseworkRepository(db);
+  const auth = new AuthService(db);
+  const routers = [
+    portalRoutes({
+      auth,
+      admin: new AdminService(db, auth),
+      agencyName: (id) => caseRepo.agencyName(id),
+      casework: new CaseworkService(db, tickets.workflow),
+      categories: () => publicRepo.categoryNames(),
+    }),
+    publicRoutes({
+      tickets: tickets.tickets,
+      repo: publicRepo,
+      statistics: new StatisticsService(publicRepo),
+      lookupsPerMinute: config.tickets.lookupsPerMinute,
+    }),
+    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
+    tickets.routes,
+    ...features.flatMap((f) => f.routers),
+  ];
+  tickets.channels.register(open311Channel);
+  const app = createApp({ config, db, logger, routers, knowledge, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
+  for (const feature of features) feature.attach?.(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
@@ -36,6 +92,7 @@ export async function startServer(config: Config, db: Database, logger: Logger):
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  tickets.startWorkers();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let stopping: Promise<void> | undefined;
@@ -45,9 +102,12 @@ export async function startServer(config: Config, db: Database, logger: Logger):
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      for (const feature of features) await feature.close?.();
       await closed;
       clearTimeout(timer);
+      // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
+      await tickets.stopWorkers();
       await db.close();
     })());
-  return { url: `http://${host}:${port}`, port, server, stop };
+  return { url: `http://${host}:${port}`, port, server, tickets, stop };
 }

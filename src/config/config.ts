@@ -54,6 +54,59 @@ const schema = z.object({
   KNOWLEDGE_LLM_API_KEY: optional(z.string()),
   KNOWLEDGE_LLM_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 15_000),
   ASK_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(100_000), 30),
+  DIRECT_LINE_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  DIRECT_LINE_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(86_400), 1800),
+  DIRECT_LINE_TOKENS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
+  DIRECT_LINE_REQUESTS_PER_MINUTE: withDefault(z.coerce.number().int().min(10).max(100_000), 300),
+  DIRECT_LINE_MESSAGES_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 30),
+  DIRECT_LINE_UPLOAD_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024),
+    5 * 1024 * 1024,
+  ),
+  DIRECT_LINE_STREAM_POLL_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1500),
+  DIRECT_LINE_CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'origins are scheme://host[:port] without a path'))),
+  ),
+  TICKET_CODE_PREFIX: optional(z.string().regex(/^[A-Z]{2,3}$/, 'must be 2–3 capital letters, e.g. TH')),
+  TICKET_ACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(30), 1),
+  TICKET_QUESTION_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 5),
+  TICKET_FEEDBACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 10),
+  TICKET_COMPLAINT_DAYS: withDefault(z.coerce.number().int().min(1).max(180), 30),
+  TICKET_LOOKUPS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(1000), 10),
+  OUTBOX_POLL_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2000),
+  OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
+  ESCALATION_INTERVAL_MS: withDefault(z.coerce.number().int().min(1000).max(86_400_000), 60_000),
+  ZALO_APP_ID: optional(
+    z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
+  ),
+  ZALO_APP_SECRET: optional(z.string().min(8)),
+  ZALO_OA_SECRET_KEY: optional(z.string().min(8)),
+  ZALO_SIGNATURE_SECRET: withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
+  ZALO_API_BASE_URL: withDefault(z.url(), 'https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
+  ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
+  ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
+  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(60_000)
+      .max(7 * 24 * 3600_000),
+    24 * 3600_000,
+  ),
+  ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
 });
 
 /** Knowledge-base settings: corpus folder, answer threshold, embedding and LLM endpoints. */
@@ -73,6 +126,21 @@ export type KnowledgeConfig = Readonly<{
   askRateLimitPerMinute: number;
 }>;
 
+/** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
+export type ZaloConfig = Readonly<{
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  /** Which secret fills the last term of the webhook signature (sources disagree; see README). */
+  signatureSecret: 'oa_secret_key' | 'app_secret';
+  apiBaseUrl: string;
+  oauthBaseUrl: string;
+  initialAccessToken: string | undefined;
+  initialRefreshToken: string | undefined;
+  webhookMaxAgeMs: number;
+  httpTimeoutMs: number;
+}>;
+
 /** The application's typed, frozen configuration. */
 export type Config = Readonly<{
   nodeEnv: 'development' | 'production' | 'test';
@@ -88,6 +156,34 @@ export type Config = Readonly<{
   trustProxy: boolean;
   publicBaseUrl: string | undefined;
   knowledge: KnowledgeConfig;
+  directLine: Readonly<{
+    /** Server-to-server secret accepted as Bearer; also the token signing key when set. */
+    secret: string | undefined;
+    tokenTtlSeconds: number;
+    /** Public token requests per client address per minute. */
+    tokensPerMinute: number;
+    /** Authenticated requests per conversation token per minute. */
+    requestsPerMinute: number;
+    /** Posted activities per conversation token per minute. */
+    messagesPerMinute: number;
+    uploadMaxBytes: number;
+    /** How often an open WebSocket re-reads the database (replies written by another replica). */
+    streamPollMs: number;
+    /** Portal origins whose pages may call Direct Line from the browser (CORS). */
+    corsOrigins: readonly string[];
+  }>;
+  tickets: Readonly<{
+    codePrefix: string | undefined;
+    ackWorkingDays: number;
+    questionWorkingDays: number;
+    feedbackWorkingDays: number;
+    complaintDays: number;
+    lookupsPerMinute: number;
+    outboxPollMs: number;
+    outboxMaxAttempts: number;
+    escalationIntervalMs: number;
+  }>;
+  zalo: ZaloConfig | undefined;
 }>;
 
 /** Thrown when the environment holds invalid settings; lists every bad key at once. */
@@ -109,6 +205,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  const zaloProblems = zaloRequirements(e);
+  if (zaloProblems.length > 0) throw new ConfigError(zaloProblems);
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -136,5 +234,49 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       llmTimeoutMs: e.KNOWLEDGE_LLM_TIMEOUT_MS,
       askRateLimitPerMinute: e.ASK_RATE_LIMIT_PER_MINUTE,
     }),
+    directLine: Object.freeze({
+      secret: e.DIRECT_LINE_SECRET,
+      tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
+      tokensPerMinute: e.DIRECT_LINE_TOKENS_PER_MINUTE,
+      requestsPerMinute: e.DIRECT_LINE_REQUESTS_PER_MINUTE,
+      messagesPerMinute: e.DIRECT_LINE_MESSAGES_PER_MINUTE,
+      uploadMaxBytes: e.DIRECT_LINE_UPLOAD_MAX_BYTES,
+      streamPollMs: e.DIRECT_LINE_STREAM_POLL_MS,
+      corsOrigins: Object.freeze(e.DIRECT_LINE_CORS_ORIGINS ?? []),
+    }),
+    tickets: Object.freeze({
+      codePrefix: e.TICKET_CODE_PREFIX,
+      ackWorkingDays: e.TICKET_ACK_WORKING_DAYS,
+      questionWorkingDays: e.TICKET_QUESTION_WORKING_DAYS,
+      feedbackWorkingDays: e.TICKET_FEEDBACK_WORKING_DAYS,
+      complaintDays: e.TICKET_COMPLAINT_DAYS,
+      lookupsPerMinute: e.TICKET_LOOKUPS_PER_MINUTE,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+      outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      escalationIntervalMs: e.ESCALATION_INTERVAL_MS,
+    }),
+    zalo: e.ZALO_APP_ID
+      ? Object.freeze({
+          appId: e.ZALO_APP_ID,
+          appSecret: e.ZALO_APP_SECRET as string,
+          oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
+          signatureSecret: e.ZALO_SIGNATURE_SECRET,
+          apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/+$/, ''),
+          oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/+$/, ''),
+          initialAccessToken: e.ZALO_ACCESS_TOKEN,
+          initialRefreshToken: e.ZALO_REFRESH_TOKEN,
+          webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
+          httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
+        })
+      : undefined,
   });
+}
+
+/** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
+function zaloRequirements(e: z.infer<typeof schema>): Array<{ key: string; message: string }> {
+  if (!e.ZALO_APP_ID) return [];
+  const required = { ZALO_APP_SECRET: e.ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: e.ZALO_OA_SECRET_KEY };
+  return Object.entries(required)
+    .filter(([, v]) => !v)
+    .map(([key]) => ({ key, message: 'required when ZALO_APP_ID is set' }));
 }

@@ -21,7 +21,8 @@ function wrap(runner: Runner): Queryable {
   return {
     async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
       const result = await runner.query<T>(sql, params ? [...params] : undefined);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows 0 for a SELECT; node-postgres reports the number of rows. Match pg.
+      return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
     },
     async exec(sql: string): Promise<void> {
       await runner.exec(sql);

@@ -67,3 +67,37 @@ describe('server lifecycle on a persistent data folder', () => {
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('server with the tickets area', () => {
+  it('when the server runs, then /api/triage answers and a registered channel receives the filed ticket', async () => {
+    const { logger } = memoryLogger('silent');
+    const db = await createTestDb();
+    const running = await startServer(testConfig(), db, logger);
+    try {
+      const res = await fetch(`${running.url}/api/triage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'Mất nước sinh hoạt ở xã Như Thanh' }),
+      });
+      expect(await res.json()).toMatchObject({ category: 'dien-nuoc', commune: { code: '16228' } });
+      const received: string[] = [];
+      running.tickets.channels.register({
+        channel: 'zalo',
+        deliver: async (m) => {
+          received.push(m.text);
+          return { ok: true };
+        },
+      });
+      const r = await running.tickets.tickets.create({
+        kind: 'feedback',
+        description: 'Mất nước sinh hoạt ở xã Như Thanh',
+        origin: { channel: 'zalo', conversationId: 'u1', userId: 'u1' },
+        idempotencyKey: 'zalo-msg-1',
+      });
+      await running.tickets.runOnce();
+      expect(received).toEqual([expect.stringContaining(r.trackingCode)]);
+    } finally {
+      await running.stop();
+    }
+  });
+});

@@ -23,6 +23,9 @@ describeEachDriver('database driver', (db) => {
       'Phường Hạc Thành',
     ]);
     expect(count.rows[0]?.c).toBe(1);
+    expect(count.rowCount).toBe(1);
+    const updated = await db().query(`UPDATE scratch SET label = label WHERE label = 'no such'`);
+    expect(updated.rowCount).toBe(0);
   });
 
   it('when a transaction body throws, then nothing it wrote remains', async () => {

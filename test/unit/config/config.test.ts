@@ -80,4 +80,35 @@ describe('loadConfig', () => {
       expect.objectContaining({ problems: [expect.objectContaining({ key })] }),
     );
   });
+
+  it('when ZALO_APP_ID is unset, then the Zalo channel is off', () => {
+    expect(loadConfig({}).zalo).toBeUndefined();
+  });
+
+  it('when ZALO_APP_ID is set with its secrets, then the channel config carries them and the defaults', () => {
+    const config = loadConfig({
+      ZALO_APP_ID: '3608465249409',
+      ZALO_APP_SECRET: 'app-secret-1',
+      ZALO_OA_SECRET_KEY: 'oa-secret-1',
+      ZALO_API_BASE_URL: 'http://127.0.0.1:9999/',
+    });
+    expect(config.zalo).toMatchObject({
+      appId: '3608465249409',
+      signatureSecret: 'oa_secret_key',
+      apiBaseUrl: 'http://127.0.0.1:9999',
+      oauthBaseUrl: 'https://oauth.zaloapp.com',
+      webhookMaxAgeMs: 24 * 3600_000,
+    });
+  });
+
+  it('when ZALO_APP_ID is set without its secrets, then both missing keys are reported', () => {
+    expect(() => loadConfig({ ZALO_APP_ID: '3608465249409' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          { key: 'ZALO_APP_SECRET', message: expect.any(String) },
+          { key: 'ZALO_OA_SECRET_KEY', message: expect.any(String) },
+        ],
+      }),
+    );
+  });
 });

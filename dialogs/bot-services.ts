@@ -1,0 +1,17 @@
+import type { AnswerService, TicketService, TriageService } from '../src/ports';
+
+/** The services every dialog may use, handed in through constructors (dialogs hold no SQL and no HTTP). */
+export interface BotServices {
+  answers: AnswerService;
+  triage: TriageService;
+  tickets: TicketService;
+}
+
+/** Dialog ids, shared so dialogs can start each other without importing each other's classes. */
+export const DIALOG_IDS = {
+  main: 'main',
+  ask: 'askQuestion',
+  feedback: 'fileFeedback',
+  track: 'trackTicket',
+  rate: 'rateAnswer',
+} as const;

@@ -1,0 +1,196 @@
+import { Activity } from '@microsoft/agents-activity';
+import type { TurnContext } from '@microsoft/agents-hosting';
+import {
+  ChoiceFactory,
+  ChoicePrompt,
+  ListStyle,
+  type Choice,
+  type FoundChoice,
+  type PromptOptions,
+  TextPrompt,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from '@microsoft/agents-hosting-dialogs';
+import { foldDiacritics, normalizeForMatch } from '../src/text/normalize';
+import { vi } from './strings.vi';
+
+/** The matching form of a citizen's words: normalised, lower-case, without diacritics, single-spaced. */
+export function matchForm(text: string | undefined): string {
+  return foldDiacritics(normalizeForMatch(text ?? ''))
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Global commands that work at every step. */
+export type GlobalCommand = 'cancel' | 'menu' | 'help';
+
+const COMMANDS: Record<string, GlobalCommand> = {
+  huy: 'cancel',
+  'huy bo': 'cancel',
+  thoi: 'cancel',
+  dung: 'cancel',
+  'dung lai': 'cancel',
+  cancel: 'cancel',
+  menu: 'menu',
+  've menu': 'menu',
+  'tro ve': 'menu',
+  'tro giup': 'help',
+  'giup do': 'help',
+  'huong dan': 'help',
+  help: 'help',
+};
+
+/** Recognises "hủy", "thôi", "menu", "trợ giúp" (with or without accents) as the whole message. */
+export function globalCommand(text: string | undefined): GlobalCommand | undefined {
+  return COMMANDS[matchForm(text)];
+}
+
+/** Choices for a prompt: each label is also recognised without accents and by its position number. */
+export function choicesOf(labels: readonly string[]): Choice[] {
+  return labels.map((label, i) => ({
+    value: label,
+    synonyms: [...new Set([matchForm(label), String(i + 1)])],
+  }));
+}
+
+/**
+ * A ChoicePrompt that always renders its choices as buttons (suggested actions) with Vietnamese labels. The Agents
+ * SDK's ChoiceFactory.forChannel only knows inline and list text (with an English "or" unless choiceOptions are
+ * set), so the prompt is rendered here; choiceOptions are still set for any code path that falls back to text.
+ * Recognition also accepts each label without accents and its position number.
+ */
+export class VietnameseChoicePrompt extends ChoicePrompt {
+  constructor(id: string) {
+    super(id, recogniseUnaccented);
+    this.style = ListStyle.suggestedAction;
+    this.choiceOptions = {
+      inlineSeparator: ', ',
+      inlineOr: ' hoặc ',
+      inlineOrMore: ', hoặc ',
+      includeNumbers: true,
+    };
+  }
+
+  protected override async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const text = typeof prompt === 'string' ? prompt : (prompt?.text ?? '');
+    const labels = ChoiceFactory.toChoices(options.choices ?? []).map((c) => c.action?.title ?? c.value);
+    const message = withSuggestions(text, labels);
+    message.inputHint = 'expectingInput';
+    await context.sendActivity(message);
+  }
+}
+
+async function recogniseUnaccented(p: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+  if (p.recognized.succeeded) return true;
+  const said = matchForm(p.context.activity.text);
+  const choices = p.options.choices ?? [];
+  const index = choices.findIndex((c) => typeof c !== 'string' && c.synonyms?.includes(said));
+  if (index < 0) return false;
+  p.recognized.value = { value: (choices[index] as Choice).value, index, score: 1, synonym: said };
+  return true;
+}
+
+/** The prompt every Vietnamese choice uses. */
+export function vietnameseChoicePrompt(id: string): ChoicePrompt {
+  return new VietnameseChoicePrompt(id);
+}
+
+/** Prompt options for a Vietnamese choice with the standard retry sentence. */
+export function choiceOptions(prompt: string, labels: readonly string[]): PromptOptions {
+  return { prompt, retryPrompt: `${vi.bot.choiceRetry}\n\n${prompt}`, choices: choicesOf(labels) };
+}
+
+/** A message carrying suggested replies as buttons. */
+export function withSuggestions(text: string, labels: readonly string[]): Activity {
+  return Activity.fromObject({
+    type: 'message',
+    text,
+    suggestedActions: { to: [], actions: labels.map((title) => ({ type: 'imBack', title, value: title })) },
+  });
+}
+
+/** A waterfall's per-dialog scratch values (typed `object` by the SDK). */
+export function stepValues(step: WaterfallStepContext): Record<string, unknown> {
+  return step.values as Record<string, unknown>;
+}
+
+/** The main menu labels, in display order. */
+export const MENU_LABELS = [
+  vi.bot.menu.ask,
+  vi.bot.menu.feedback,
+  vi.bot.menu.business,
+  vi.bot.menu.track,
+  vi.bot.menu.rate,
+] as const;
+
+/** The menu message shown after each finished task. */
+export function menuMessage(text: string = vi.bot.menuPrompt): Activity {
+  return withSuggestions(text, MENU_LABELS);
+}
+
+/** Tracking codes look like `TH-7K3Q9`: two or three letters (the province), a dash, five letters or digits. */
+export const TRACKING_CODE = /\b([A-Za-z]{2,3})-([A-Za-z0-9]{5})\b/;
+// Typed without the dash, a code must hold a digit, or plain words ("nghieng") would read as codes.
+const UNDASHED_CODE = /\b([A-Za-z]{2,3})([A-Za-z]*\d[A-Za-z0-9]*)\b/;
+
+/** Extracts a tracking code from free text, upper-cased with its dash. */
+export function findTrackingCode(text: string | undefined): string | undefined {
+  const m = TRACKING_CODE.exec(text ?? '') ?? UNDASHED_CODE.exec(text ?? '');
+  if (!m || m[2]!.length !== 5) return undefined;
+  return `${m[1]!.toUpperCase()}-${m[2]!.toUpperCase()}`;
+}
+
+/** The PIN as typed: digits only, 4 to 8 of them. */
+export function readPin(text: string | undefined): string | undefined {
+  const digits = (text ?? '').replace(/\s/g, '');
+  return /^\d{4,8}$/.test(digits) ? digits : undefined;
+}
+
+/** The two prompts that identify a ticket (tracking code, then PIN), shared by tracking and rating. */
+export class TicketCredentialPrompts {
+  readonly code: string;
+  readonly pin: string;
+
+  constructor(prefix: string) {
+    this.code = `${prefix}.code`;
+    this.pin = `${prefix}.pin`;
+  }
+
+  /** The prompt dialogs to add to the owning ComponentDialog. */
+  dialogs(): TextPrompt[] {
+    return [
+      new TextPrompt(this.code, async (p) => findTrackingCode(p.recognized.value) !== undefined),
+      new TextPrompt(this.pin, async (p) => readPin(p.recognized.value) !== undefined),
+    ];
+  }
+
+  /** Asks for the tracking code unless the options already carry one. */
+  async askCode(step: WaterfallStepContext, known: string | undefined): Promise<DialogTurnResult> {
+    if (known) return step.next(known);
+    return step.prompt(this.code, { prompt: vi.bot.track.codePrompt, retryPrompt: vi.bot.track.codeRetry });
+  }
+
+  /** Keeps the code from the previous step in `values.code` and asks for the PIN. */
+  async askPin(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    stepValues(step).code = findTrackingCode(String(step.result));
+    return step.prompt(this.pin, { prompt: vi.bot.track.pinPrompt, retryPrompt: vi.bot.track.pinRetry });
+  }
+}
+
+/** Formats a date for citizens: dd/mm/yyyy in Vietnam time. */
+export function formatDate(date: Date): string {
+  return date.toLocaleDateString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
+}

@@ -1,0 +1,93 @@
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from '@microsoft/agents-hosting-dialogs';
+import { AskQuestionDialog, type AskOptions } from './ask-question.dialog';
+import { DIALOG_IDS, type BotServices } from './bot-services';
+import { findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
+import { FileFeedbackDialog, type FeedbackOptions } from './file-feedback.dialog';
+import { RateAnswerDialog } from './rate-answer.dialog';
+import { vi } from './strings.vi';
+import { TrackTicketDialog, type TrackOptions } from './track-ticket.dialog';
+
+/** Options: the free text the citizen typed while no task was running. */
+export interface MainOptions {
+  text?: string;
+}
+
+const GREETINGS =
+  /^(xin chao|chao|chao ban|hello|hi|alo|a lo|bat dau|start)( (ban|ad|admin|em|anh|chi|bot))?$/;
+const THANKS = /^(cam on|cam on ban|thanks|thank you|ok cam on|cam on nhieu)$/;
+
+/** Where a message goes: a child dialog with options, or a direct reply. */
+type Route = { dialog: string; options?: object } | { reply: 'welcome' | 'thanks' | 'menu' };
+
+/**
+ * The root dialog: routes each free-text message to a task (question, feedback, complaint, tracking, rating) or
+ * answers small talk. Menu button labels route directly; anything else goes through the triage service.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly services: BotServices) {
+    super(DIALOG_IDS.main);
+    this.addDialog(new AskQuestionDialog(services));
+    this.addDialog(new FileFeedbackDialog(services));
+    this.addDialog(new TrackTicketDialog(services));
+    this.addDialog(new RateAnswerDialog(services));
+    this.addDialog(new WaterfallDialog('main.steps', [this.routeStep.bind(this), this.doneStep.bind(this)]));
+    this.initialDialogId = 'main.steps';
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const text = (step.options as MainOptions | undefined)?.text ?? '';
+    const route = await this.route(text);
+    if ('dialog' in route) return step.beginDialog(route.dialog, route.options);
+    if (route.reply === 'welcome') await step.context.sendActivity(menuMessage(vi.bot.welcome));
+    else if (route.reply === 'thanks') await step.context.sendActivity(menuMessage(vi.bot.smalltalkThanks));
+    else await step.context.sendActivity(menuMessage());
+    return step.endDialog();
+  }
+
+  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+
+  /** Decides where a message goes. */
+  async route(text: string): Promise<Route> {
+    const said = matchForm(text);
+    if (!said) return { reply: 'menu' };
+    const menu = menuRoute(said);
+    if (menu) return menu;
+    if (GREETINGS.test(said)) return { reply: 'welcome' };
+    if (THANKS.test(said)) return { reply: 'thanks' };
+    const code = findTrackingCode(text);
+    if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
+    const triage = await this.services.triage.triage(text);
+    if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
+    if (triage.kind === 'question')
+      return { dialog: DIALOG_IDS.ask, options: { question: text } satisfies AskOptions };
+    const options: FeedbackOptions = {
+      kind: triage.kind,
+      category: triage.category,
+      commune: triage.commune,
+      description: text,
+      prefilled: true,
+    };
+    return { dialog: DIALOG_IDS.feedback, options };
+  }
+}
+
+function menuRoute(said: string): Route | undefined {
+  const m = vi.bot.menu;
+  if (said === matchForm(m.ask)) return { dialog: DIALOG_IDS.ask, options: {} };
+  if (said === matchForm(m.feedback)) return { dialog: DIALOG_IDS.feedback, options: {} };
+  if (said === matchForm(m.business))
+    return {
+      dialog: DIALOG_IDS.feedback,
+      options: { submitter: 'business', category: 'doanh-nghiep-dau-tu' } satisfies FeedbackOptions,
+    };
+  if (said === matchForm(m.track)) return { dialog: DIALOG_IDS.track, options: {} };
+  if (said === matchForm(m.rate)) return { dialog: DIALOG_IDS.rate, options: {} };
+  return undefined;
+}

@@ -1,0 +1,92 @@
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from '@microsoft/agents-hosting-dialogs';
+import { AppError } from '../src/http/errors';
+import { DIALOG_IDS, type BotServices } from './bot-services';
+import {
+  choiceOptions,
+  matchForm,
+  menuMessage,
+  readPin,
+  stepValues,
+  TicketCredentialPrompts,
+  vietnameseChoicePrompt,
+  withSuggestions,
+} from './dialog-helpers';
+import { vi } from './strings.vi';
+
+/** Options: the ticket to rate when it is already known. */
+export interface RateOptions {
+  trackingCode?: string;
+}
+
+const RATING = 'rateAnswer.rating';
+const COMMENT = 'rateAnswer.comment';
+const r = vi.bot.rate;
+
+/** Rates an agency's answer to a ticket (1–5, optional comment); a low rating reopens the ticket. */
+export class RateAnswerDialog extends ComponentDialog {
+  private readonly credentials = new TicketCredentialPrompts('rateAnswer');
+
+  constructor(private readonly services: BotServices) {
+    super(DIALOG_IDS.rate);
+    for (const prompt of this.credentials.dialogs()) this.addDialog(prompt);
+    this.addDialog(vietnameseChoicePrompt(RATING));
+    this.addDialog(new TextPrompt(COMMENT));
+    this.addDialog(
+      new WaterfallDialog('rateAnswer.steps', [
+        this.codeStep.bind(this),
+        this.pinStep.bind(this),
+        this.ratingStep.bind(this),
+        this.commentStep.bind(this),
+        this.saveStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = 'rateAnswer.steps';
+  }
+
+  private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(r.intro);
+    return this.credentials.askCode(step, (step.options as RateOptions | undefined)?.trackingCode);
+  }
+
+  private async pinStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.credentials.askPin(step);
+  }
+
+  private async ratingStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    stepValues(step).pin = readPin(String(step.result));
+    return step.prompt(RATING, choiceOptions(r.ratingPrompt, r.ratings));
+  }
+
+  private async commentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    stepValues(step).rating = (step.result as { index: number }).index + 1;
+    return step.prompt(COMMENT, { prompt: withSuggestions(r.commentPrompt, [vi.bot.skip]) });
+  }
+
+  private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const said = String(step.result ?? '').trim();
+    const comment = matchForm(said) === matchForm(vi.bot.skip) ? undefined : said;
+    const rating = Number(stepValues(step).rating);
+    try {
+      await this.services.tickets.rate(
+        String(stepValues(step).code),
+        String(stepValues(step).pin),
+        rating,
+        comment,
+      );
+    } catch (err) {
+      // The tickets service explains refusals (unknown ticket, not answered yet) in its AppError message.
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      await step.context.sendActivity(menuMessage(err.message));
+      return step.endDialog();
+    }
+    await step.context.sendActivity(rating <= 2 ? r.reopened : r.thanks);
+    await step.context.sendActivity(menuMessage());
+    return step.endDialog();
+  }
+}

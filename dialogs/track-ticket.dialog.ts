@@ -1,0 +1,58 @@
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from '@microsoft/agents-hosting-dialogs';
+import { DIALOG_IDS, type BotServices } from './bot-services';
+import { formatDate, menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
+import { vi } from './strings.vi';
+
+/** Options: the tracking code when the citizen's message already held one. */
+export interface TrackOptions {
+  trackingCode?: string;
+}
+
+const t = vi.bot.track;
+
+/** Looks a ticket up by tracking code and PIN and shows its public status (never personal data). */
+export class TrackTicketDialog extends ComponentDialog {
+  private readonly credentials = new TicketCredentialPrompts('trackTicket');
+
+  constructor(private readonly services: BotServices) {
+    super(DIALOG_IDS.track);
+    for (const prompt of this.credentials.dialogs()) this.addDialog(prompt);
+    this.addDialog(
+      new WaterfallDialog('trackTicket.steps', [
+        this.codeStep.bind(this),
+        this.pinStep.bind(this),
+        this.lookupStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = 'trackTicket.steps';
+  }
+
+  private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.credentials.askCode(step, (step.options as TrackOptions | undefined)?.trackingCode);
+  }
+
+  private async pinStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.credentials.askPin(step);
+  }
+
+  private async lookupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const code = String(stepValues(step).code);
+    const view = await this.services.tickets.lookup(code, readPin(String(step.result))!);
+    if (!view) {
+      await step.context.sendActivity(menuMessage(t.notFound));
+      return step.endDialog();
+    }
+    const status = t.statuses[view.status] ?? view.status;
+    await step.context.sendActivity(
+      t.status(view.trackingCode, status, view.agency.name, formatDate(view.resolveDueAt)),
+    );
+    if (view.answer) await step.context.sendActivity(t.answer(view.answer));
+    await step.context.sendActivity(menuMessage());
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,157 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import argon2 from 'argon2';
+import type { Database } from '../db/database';
+import { AppError } from '../http/errors';
+import { StaffRepository, type SessionRow, type StaffRole } from './staff.repository';
+
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): memory-hard, and affordable on a 2-core server.
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** Shortest password accepted for staff accounts. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** Sign-in and session policy. */
+export interface AuthPolicy {
+  maxFailedLogins: number;
+  lockoutMs: number;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+}
+
+/** Defaults: 5 failures lock the account for 15 minutes; sessions last 2 h idle, 12 h at most. */
+export const DEFAULT_AUTH_POLICY: AuthPolicy = {
+  maxFailedLogins: 5,
+  lockoutMs: 15 * 60_000,
+  sessionIdleMs: 2 * 3600_000,
+  sessionAbsoluteMs: 12 * 3600_000,
+};
+
+/** The signed-in user as the rest of the portal sees them. */
+export interface StaffPrincipal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  agencyId: string | null;
+  csrfToken: string;
+  sessionHash: string;
+}
+
+/** Hashes a password with argon2id. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, ARGON2_OPTIONS);
+}
+
+/** SHA-256 of a session token: what the database keeps. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Constant-time comparison of two strings. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function toPrincipal(s: SessionRow): StaffPrincipal {
+  return {
+    userId: s.user_id,
+    username: s.username,
+    displayName: s.display_name,
+    role: s.role,
+    agencyId: s.agency_id,
+    csrfToken: s.csrf_token,
+    sessionHash: s.token_hash,
+  };
+}
+
+/** Staff accounts, sign-in with lockout, and server-side sessions. */
+export class AuthService {
+  private readonly repo: StaffRepository;
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    db: Database,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY,
+  ) {
+    this.repo = new StaffRepository(db);
+  }
+
+  /** Creates an account; the password must be at least MIN_PASSWORD_LENGTH characters. */
+  async createUser(input: {
+    username: string;
+    displayName: string;
+    password: string;
+    role: StaffRole;
+    agencyId?: string | null;
+  }) {
+    if (!/^[a-z0-9._-]{3,64}$/i.test(input.username)) throw new AppError('invalid_username', 400);
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', 400);
+    if (input.role !== 'admin' && !input.agencyId) throw new AppError('agency_required', 400);
+    if (await this.repo.findByUsername(input.username)) throw new AppError('username_taken', 409);
+    const passwordHash = await hashPassword(input.password);
+    return this.repo.insertUser({ ...input, passwordHash, agencyId: input.agencyId ?? null });
+  }
+
+  /** Checks credentials; returns a new session token, or throws invalid_credentials / account_locked. */
+  async signIn(
+    username: string,
+    password: string,
+    meta: { ip: string; userAgent: string },
+  ): Promise<{ token: string }> {
+    const now = this.clock();
+    const user = await this.repo.findByUsername(username);
+    if (!user || !user.active) {
+      // Spend the same work as a real check, so response time does not reveal which usernames exist.
+      this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+      await argon2.verify(await this.dummyHash, password).catch(() => false);
+      throw new AppError('invalid_credentials', 401);
+    }
+    if (user.locked_until && user.locked_until > now) throw new AppError('account_locked', 423);
+    if (!(await argon2.verify(user.password_hash, password))) {
+      await this.repo.recordFailure(
+        user.id,
+        this.policy.maxFailedLogins,
+        new Date(now.getTime() + this.policy.lockoutMs),
+      );
+      throw new AppError('invalid_credentials', 401);
+    }
+    await this.repo.recordSuccess(user.id, now);
+    const token = randomBytes(32).toString('base64url');
+    await this.repo.insertSession({
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt: new Date(now.getTime() + this.policy.sessionIdleMs),
+      at: now,
+      ...meta,
+    });
+    return { token };
+  }
+
+  /** Resolves a session token to its user, sliding the idle expiry; undefined when unknown or expired. */
+  async resolve(token: string): Promise<StaffPrincipal | undefined> {
+    const now = this.clock();
+    const session = await this.repo.findSession(tokenHash(token), now);
+    if (!session || !session.active) return undefined;
+    const absolute = session.created_at.getTime() + this.policy.sessionAbsoluteMs;
+    const next = Math.min(now.getTime() + this.policy.sessionIdleMs, absolute);
+    if (next <= now.getTime()) return undefined;
+    await this.repo.touchSession(session.token_hash, now, new Date(next));
+    return toPrincipal(session);
+  }
+
+  /** Ends a session (sign-out). */
+  async signOut(sessionHash: string): Promise<void> {
+    await this.repo.deleteSession(sessionHash);
+  }
+
+  /** Sets a new password and ends every session of that user. */
+  async changePassword(username: string, password: string): Promise<void> {
+    if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', 400);
+    const user = await this.repo.findByUsername(username);
+    if (!user) throw new AppError('user_not_found', 404);
+    await this.repo.setPassword(user.id, await hashPassword(password), this.clock());
+  }
+}

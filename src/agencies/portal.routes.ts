@@ -1,0 +1,186 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { vi } from '../../dialogs/strings.vi';
+import { toAppError } from '../http/error-handler';
+import { AppError } from '../http/errors';
+import { rateLimiter } from '../http/rate-limit';
+import type { AuthService } from './auth.service';
+import {
+  LOGIN_CSRF_COOKIE,
+  SESSION_COOKIE,
+  newLoginCsrf,
+  portalSession,
+  readCookie,
+  requirePortalUser,
+  setCookie,
+  verifyCsrf,
+} from './portal-session.middleware';
+import { adminRoutes } from './admin/admin.routes';
+import type { AdminService } from './admin/admin.service';
+import type { CaseworkService } from './casework/casework.service';
+import { casePage } from './views/case.view';
+import { dashboardPage } from './views/dashboard.view';
+import { layout } from './views/layout.view';
+import { queuePage } from './views/queue.view';
+import { html } from '../http/html';
+import { loginPage } from './views/login.view';
+
+/** What the portal routes need. */
+export interface PortalDeps {
+  auth: AuthService;
+  /** Ticket work (queue, case pages, actions); without it the portal shows only the signed-in desk. */
+  casework?: CaseworkService;
+  /** Category names by code, for filters. */
+  categories?: () => Promise<Map<string, string>>;
+  /** Administration pages; mounted under /portal/admin when given. */
+  admin?: AdminService;
+  /** Looks up an agency's display name (the agency directory). */
+  agencyName: (agencyId: string) => Promise<string | null>;
+}
+
+const loginForm = z.object({
+  _csrf: z.string().max(200).default(''),
+  username: z.string().trim().max(64).default(''),
+  password: z.string().max(1024).default(''),
+});
+
+// Only same-site portal paths may be redirect targets after sign-in (no open redirect).
+function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/portal(\/[\w\-/?=&%.]*)?$/.test(value) ? value : '/portal';
+}
+
+function renderLogin(req: Request, res: Response, status: number, error?: string, username?: string): void {
+  const csrf = newLoginCsrf();
+  setCookie(req, res, LOGIN_CSRF_COOKIE, csrf, 3600);
+  res
+    .status(status)
+    .type('html')
+    .set('Cache-Control', 'no-store')
+    .send(loginPage(csrf, error, username));
+}
+
+/** `/portal`: sign-in, sign-out and the signed-in pages. */
+export function portalRoutes(deps: PortalDeps): Router {
+  const router = Router();
+  router.use('/portal', express.urlencoded({ extended: false, limit: '32kb' }), portalSession(deps.auth));
+
+  router.get('/portal/login', (req, res) => {
+    if (req.staff) return res.redirect(303, '/portal');
+    renderLogin(req, res, 200);
+  });
+
+  router.post('/portal/login', rateLimiter({ windowMs: 60_000, limit: 10 }), async (req, res) => {
+    const form = loginForm.parse(req.body ?? {});
+    const cookie = readCookie(req, LOGIN_CSRF_COOKIE);
+    if (!cookie || cookie !== form._csrf) return renderLogin(req, res, 403, vi.errors.csrf_failed);
+    try {
+      const { token } = await deps.auth.signIn(form.username, form.password, {
+        ip: req.ip ?? '',
+        userAgent: req.get('user-agent') ?? '',
+      });
+      setCookie(req, res, SESSION_COOKIE, token, 12 * 3600);
+      res.redirect(303, safeNext(req.query.next));
+    } catch (err) {
+      // The form is re-shown with the reason; anything unexpected goes to the error handler.
+      if (!(err instanceof AppError) || (err.status !== 401 && err.status !== 423)) throw err;
+      renderLogin(req, res, err.status, err.message, form.username);
+    }
+  });
+
+  router.post('/portal/logout', requirePortalUser, verifyCsrf, async (req, res) => {
+    await deps.auth.signOut(req.staff!.sessionHash);
+    setCookie(req, res, SESSION_COOKIE, '', 0);
+    res.redirect(303, '/portal/login');
+  });
+
+  router.get('/portal', requirePortalUser, async (req, res) => {
+    const user = req.staff!;
+    const agency = user.agencyId ? await deps.agencyName(user.agencyId) : null;
+    if (!deps.casework)
+      return res.type('html').set('Cache-Control', 'no-store').send(dashboardPage(user, agency));
+    const q = queueQuery.parse(req.query);
+    const rows = await deps.casework.queue(user, {
+      status: q.status,
+      category: q.category,
+      search: q.q,
+      from: q.from ? new Date(`${q.from}T00:00:00+07:00`) : undefined,
+      to: q.to ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined,
+      overdueOnly: q.overdue === '1',
+      limit: 200,
+      offset: 0,
+    });
+    const categories = (await deps.categories?.()) ?? new Map<string, string>();
+    const page = queuePage(user, agency, rows, { ...q, overdue: q.overdue === '1' }, categories);
+    res.type('html').set('Cache-Control', 'no-store').send(page);
+  });
+
+  if (deps.casework) caseRoutes(router, deps.casework);
+  if (deps.admin) router.use(adminRoutes(deps.admin, deps.categories ?? (async () => new Map())));
+
+  // Portal pages answer errors with a page, not JSON.
+  router.use('/portal', (err: unknown, req: Request, res: Response, next: NextFunction) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500 || req.accepts(['json', 'html']) !== 'html') return next(err);
+    const body = layout(
+      appErr.message,
+      html`<div class="card">
+        <p class="error" role="alert">${appErr.message}</p>
+        <p><a href="/portal">${vi.portal.queueTitle}</a></p>
+      </div>`,
+      req.staff,
+    );
+    res.status(appErr.status).type('html').set('Cache-Control', 'no-store').send(body);
+  });
+  return router;
+}
+
+const queueQuery = z.object({
+  status: z
+    .enum(['new', 'assigned', 'in_progress', 'answered', 'closed', 'reopened', 'transferred', 'rejected'])
+    .optional()
+    .catch(undefined),
+  category: z.string().max(60).optional(),
+  q: z.string().trim().max(100).optional(),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  overdue: z.string().max(1).optional(),
+});
+const textForm = (field: string, max: number) => z.object({ [field]: z.string().trim().min(1).max(max) });
+const transferForm = z.object({
+  toAgencyId: z.string().min(1).max(100),
+  reason: z.string().trim().min(1).max(500),
+});
+
+/** The case page and its actions; every POST needs the session's CSRF token and ends on the case page. */
+function caseRoutes(router: Router, casework: CaseworkService): void {
+  const back = (res: Response, id: string) => res.redirect(303, `/portal/tickets/${id}`);
+  router.get('/portal/tickets/:id', requirePortalUser, async (req, res) => {
+    const view = await casework.view(req.staff!, String(req.params.id));
+    const mau = Number(req.query.mau);
+    const prefill = view.canned.find((c) => c.id === mau)?.body ?? '';
+    res
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(casePage(req.staff!, view, prefill));
+  });
+  const post = (
+    action: string,
+    run: (user: NonNullable<Request['staff']>, id: string, body: unknown) => Promise<void>,
+  ) =>
+    router.post(`/portal/tickets/:id/${action}`, requirePortalUser, verifyCsrf, async (req, res) => {
+      await run(req.staff!, String(req.params.id), req.body ?? {});
+      back(res, String(req.params.id));
+    });
+  post('start', (u, id) => casework.start(u, id));
+  post('answer', (u, id, b) => casework.answer(u, id, textForm('text', 4000).parse(b).text as string));
+  post('request-info', (u, id, b) =>
+    casework.requestInfo(u, id, textForm('question', 1000).parse(b).question as string),
+  );
+  post('transfer', (u, id, b) => {
+    const f = transferForm.parse(b);
+    return casework.transfer(u, id, f.toAgencyId, f.reason);
+  });
+  post('reject', (u, id, b) => casework.reject(u, id, textForm('reason', 500).parse(b).reason as string));
+  post('note', (u, id, b) => casework.note(u, id, textForm('note', 4000).parse(b).note as string));
+  post('delete-contact', (u, id) => casework.deleteContact(u, id));
+}

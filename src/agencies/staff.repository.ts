@@ -1,0 +1,136 @@
+import type { Queryable } from '../db/database';
+
+/** Roles of portal users, from least to most powerful. */
+export type StaffRole = 'staff' | 'supervisor' | 'admin';
+
+/** A staff account as stored. */
+export interface StaffUserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: StaffRole;
+  agency_id: string | null;
+  active: boolean;
+  failed_logins: number;
+  locked_until: Date | null;
+}
+
+/** A live session joined with its user. */
+export interface SessionRow {
+  token_hash: string;
+  csrf_token: string;
+  expires_at: Date;
+  created_at: Date;
+  user_id: string;
+  username: string;
+  display_name: string;
+  role: StaffRole;
+  agency_id: string | null;
+  active: boolean;
+}
+
+/** SQL for staff accounts and sessions. */
+export class StaffRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** Inserts a user; fails on a duplicate username (case-insensitive). */
+  async insertUser(u: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: StaffRole;
+    agencyId: string | null;
+  }) {
+    const r = await this.db.query<{ id: string }>(
+      `INSERT INTO staff_users (username, display_name, password_hash, role, agency_id)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [u.username, u.displayName, u.passwordHash, u.role, u.agencyId],
+    );
+    return r.rows[0]!.id;
+  }
+
+  /** Finds a user by username, case-insensitively. */
+  async findByUsername(username: string): Promise<StaffUserRow | undefined> {
+    const r = await this.db.query<StaffUserRow>(
+      'SELECT * FROM staff_users WHERE lower(username) = lower($1)',
+      [username],
+    );
+    return r.rows[0];
+  }
+
+  /** Counts a failed sign-in; locks the account until `lockUntil` when the count reaches `threshold`. */
+  async recordFailure(id: string, threshold: number, lockUntil: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE staff_users SET failed_logins = failed_logins + 1,
+         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END
+       WHERE id = $1`,
+      [id, threshold, lockUntil],
+    );
+  }
+
+  /** Clears failures after a successful sign-in. */
+  async recordSuccess(id: string, at: Date): Promise<void> {
+    await this.db.query(
+      'UPDATE staff_users SET failed_logins = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1',
+      [id, at],
+    );
+  }
+
+  /** Replaces a user's password hash and ends all of their sessions. */
+  async setPassword(id: string, passwordHash: string, at: Date): Promise<void> {
+    await this.db.query('UPDATE staff_users SET password_hash = $2, password_changed_at = $3 WHERE id = $1', [
+      id,
+      passwordHash,
+      at,
+    ]);
+    await this.db.query('DELETE FROM staff_sessions WHERE user_id = $1', [id]);
+  }
+
+  /** Stores a new session. */
+  async insertSession(s: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    at: Date;
+    ip: string;
+    userAgent: string;
+  }) {
+    await this.db.query(
+      `INSERT INTO staff_sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      [s.tokenHash, s.userId, s.csrfToken, s.at, s.expiresAt, s.ip.slice(0, 64), s.userAgent.slice(0, 256)],
+    );
+  }
+
+  /** The session with its user, if it has not expired. */
+  async findSession(tokenHash: string, now: Date): Promise<SessionRow | undefined> {
+    const r = await this.db.query<SessionRow>(
+      `SELECT s.token_hash, s.csrf_token, s.expires_at, s.created_at, u.id AS user_id, u.username, u.display_name,
+              u.role, u.agency_id, u.active
+         FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > $2`,
+      [tokenHash, now],
+    );
+    return r.rows[0];
+  }
+
+  /** Slides a session's idle expiry forward (never past its absolute limit, decided by the caller). */
+  async touchSession(tokenHash: string, at: Date, expiresAt: Date): Promise<void> {
+    await this.db.query(
+      'UPDATE staff_sessions SET last_seen_at = $2, expires_at = $3 WHERE token_hash = $1',
+      [tokenHash, at, expiresAt],
+    );
+  }
+
+  /** Ends a session. */
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.query('DELETE FROM staff_sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  /** Removes expired sessions; returns how many. */
+  async deleteExpiredSessions(now: Date): Promise<number> {
+    return (await this.db.query('DELETE FROM staff_sessions WHERE expires_at <= $1', [now])).rowCount;
+  }
+}

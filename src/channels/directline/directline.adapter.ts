@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
+import {
+  BaseAdapter,
+  TurnContext,
+  type AttachmentData,
+  type AttachmentInfo,
+  type AuthConfiguration,
+  type ResourceResponse,
+} from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../ports';
+import type { DirectLineHub } from './directline.hub';
+import type { DirectLineRepository } from './directline.repository';
+
+/** The channel id of every Direct Line activity and conversation reference. */
+export const DIRECTLINE_CHANNEL = 'directline';
+/** The bot's account as the web chat sees it. */
+export const BOT_ACCOUNT = { id: 'tiepdan', name: 'Tiếp dân', role: 'bot' } as const;
+/** The service URL recorded in references; nothing is ever posted to it (replies stay in-process). */
+export const SERVICE_URL = 'urn:tiepdan:directline';
+
+/** Bot logic run for one turn. */
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * In-process adapter: runs the bot on activities posted through Direct Line and stores its replies as
+ * conversation activities (which the polling GET and the WebSocket stream then deliver). Also the `directline`
+ * OutboundChannel: a proactive message days later is just another stored bot activity.
+ */
+export class DirectLineAdapter extends BaseAdapter implements OutboundChannel {
+  readonly channel = DIRECTLINE_CHANNEL;
+  authConfig: AuthConfiguration = { clientId: '', issuers: [] };
+
+  constructor(
+    private readonly repo: DirectLineRepository,
+    private readonly hub: DirectLineHub,
+    private readonly logic: TurnLogic,
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  /** Runs one incoming activity through the middleware and the bot. */
+  async processActivity(activity: Activity): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, activity), this.logic);
+  }
+
+  /** Stores each outgoing activity (typing is forwarded to open streams only, as Azure does). */
+  async sendActivities(_context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === ActivityTypes.Delay) {
+        await new Promise((r) => setTimeout(r, Math.min(Number(activity.value) || 0, 5_000)));
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversationId = activity.conversation?.id;
+      if (!conversationId) throw new Error('outgoing activity without conversation id');
+      const stored = toStoredReply(activity);
+      if (activity.type === ActivityTypes.Typing) {
+        this.hub.publish(conversationId, { kind: 'ephemeral', activity: stored });
+      } else {
+        await this.repo.append(conversationId, stored);
+        this.hub.publish(conversationId, { kind: 'stored' });
+      }
+      responses.push({ id: String(stored.id) });
+    }
+    return responses;
+  }
+
+  /** Web chat messages are immutable once sent. */
+  async updateActivity(): Promise<void> {
+    throw new Error('updateActivity is not supported on Direct Line');
+  }
+
+  /** Web chat messages are immutable once sent. */
+  async deleteActivity(): Promise<void> {
+    throw new Error('deleteActivity is not supported on Direct Line');
+  }
+
+  /** Runs logic in a turn continuing the referenced conversation (proactive messages). */
+  async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
+    const activity = Activity.getContinuationActivity(reference as ConversationReference);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  /** Bot-side uploads are not used: citizens upload through the Direct Line upload route. */
+  async uploadAttachment(_conversationId: string, _data: AttachmentData): Promise<ResourceResponse> {
+    throw new Error('uploadAttachment is not supported');
+  }
+
+  /** Not used by this channel. */
+  async getAttachmentInfo(_attachmentId: string): Promise<AttachmentInfo> {
+    throw new Error('getAttachmentInfo is not supported');
+  }
+
+  /** Not used by this channel. */
+  async getAttachment(_attachmentId: string, _viewId: string): Promise<NodeJS.ReadableStream> {
+    throw new Error('getAttachment is not supported');
+  }
+
+  /** OutboundChannel: delivers a message into a stored conversation, however long ago it went quiet. */
+  async deliver(message: OutboundMessage): Promise<DeliveryResult> {
+    const conversation = await this.repo.findConversation(message.to.conversationId);
+    if (!conversation) return { ok: false, permanent: true, error: 'unknown Direct Line conversation' };
+    let externalId: string | undefined;
+    try {
+      await this.continueConversation(
+        conversationReference(conversation.id, conversation.userId),
+        async (ctx) => {
+          const reply = Activity.fromObject({ type: ActivityTypes.Message, text: message.text });
+          if (message.suggestedActions?.length)
+            reply.suggestedActions = {
+              to: [],
+              actions: message.suggestedActions.map((title) => ({ type: 'imBack', title, value: title })),
+            };
+          externalId = (await ctx.sendActivity(reply))?.id;
+        },
+      );
+    } catch (err) {
+      this.logger.warn({ err, outboxId: message.id }, 'direct line delivery failed');
+      return { ok: false, permanent: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    return { ok: true, externalId };
+  }
+}
+
+/** The reference of a Direct Line conversation, as stored tickets remember it. */
+export function conversationReference(conversationId: string, userId: string): ConversationReference {
+  return {
+    channelId: DIRECTLINE_CHANNEL,
+    serviceUrl: SERVICE_URL,
+    conversation: { id: conversationId },
+    user: { id: userId, role: 'user' },
+    agent: { ...BOT_ACCOUNT },
+    locale: 'vi-VN',
+  } as ConversationReference;
+}
+
+function toStoredReply(activity: Activity): Record<string, unknown> {
+  const plain = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
+  return {
+    ...plain,
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: DIRECTLINE_CHANNEL,
+    from: { ...BOT_ACCOUNT },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import type { Bot } from '../../bot/tiepdan.bot';
+import type { Config } from '../../config/config';
+import type { Database } from '../../db/database';
+import { webchatRoutes } from '../../web/webchat.routes';
+import { DirectLineAdapter } from './directline.adapter';
+import { DirectLineHub } from './directline.hub';
+import { DirectLineRepository } from './directline.repository';
+import { directLineRoutes } from './directline.routes';
+import { DirectLineService } from './directline.service';
+import { attachDirectLineStream } from './directline.stream';
+import { DirectLineTokens, tokenSigningKey } from './directline.token';
+
+/** The web chat as a server feature: routes, the WebSocket stream, and the adapter (the `directline` channel). */
+export interface WebChatFeature {
+  routers: Router[];
+  adapter: DirectLineAdapter;
+  attach(server: Server): void;
+  close(): Promise<void>;
+}
+
+/** What the web chat needs: config, the migrated database, a logger, and the bot (shared with other channels). */
+export interface WebChatDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  bot: Bot;
+}
+
+/**
+ * Builds the Direct Line channel around the bot. The token signing key is DIRECT_LINE_SECRET when configured, else
+ * one generated once and kept in the database so every replica verifies every other replica's tokens.
+ */
+export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFeature> {
+  const logger = deps.logger.child({ component: 'directline' });
+  const repo = new DirectLineRepository(deps.db);
+  const key =
+    deps.config.directLine.secret ??
+    (await repo.getOrCreateSecret('directline.token-key', DirectLineTokens.generateKey));
+  const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
+  const bot = deps.bot;
+  const hub = new DirectLineHub();
+  const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);
+  adapter.onTurnError = bot.onTurnError;
+  const service = new DirectLineService(repo, tokens, adapter, hub, logger);
+  let stream: { close(): void } | undefined;
+  return {
+    routers: [directLineRoutes({ config: deps.config, service, repo, tokens }), webchatRoutes()],
+    adapter,
+    attach(server) {
+      stream = attachDirectLineStream(server, {
+        service,
+        tokens,
+        hub,
+        logger,
+        pollMs: deps.config.directLine.streamPollMs,
+      });
+    },
+    async close() {
+      stream?.close();
+    },
+  };
+}

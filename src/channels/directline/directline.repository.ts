@@ -1,0 +1,163 @@
+import type { Activity } from '@microsoft/agents-activity';
+import type { Database, Queryable } from '../../db/database';
+
+/** A stored Direct Line conversation. */
+export interface ConversationRow {
+  id: string;
+  userId: string;
+  startedAt: Date | null;
+}
+
+/** An activity as stored, with its watermark. */
+export interface StoredActivity {
+  seq: number;
+  activity: Record<string, unknown>;
+}
+
+/** An uploaded file. */
+export interface UploadRow {
+  id: string;
+  conversationId: string;
+  contentType: string;
+  name: string | null;
+  size: number;
+  data: Buffer;
+}
+
+/** SQL for Direct Line conversations, activities, uploads and the app's generated secrets. */
+export class DirectLineRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Creates a conversation for a server-chosen user id. */
+  async createConversation(id: string, userId: string): Promise<void> {
+    await this.db.query('INSERT INTO directline_conversation (id, user_id) VALUES ($1, $2)', [id, userId]);
+  }
+
+  /** Finds a conversation by id. */
+  async findConversation(id: string): Promise<ConversationRow | null> {
+    const { rows } = await this.db.query<{ id: string; user_id: string; started_at: Date | null }>(
+      'SELECT id, user_id, started_at FROM directline_conversation WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, userId: row.user_id, startedAt: row.started_at } : null;
+  }
+
+  /** Marks the conversation started; true only for the caller that started it (so the greeting runs once). */
+  async markStarted(id: string): Promise<boolean> {
+    const result = await this.db.query(
+      'UPDATE directline_conversation SET started_at = now() WHERE id = $1 AND started_at IS NULL',
+      [id],
+    );
+    return result.rowCount === 1;
+  }
+
+  /**
+   * Appends an activity and returns its watermark. The conversation row's lock orders concurrent appends, so a
+   * reader never sees seq N+1 committed before seq N.
+   */
+  async append(conversationId: string, activity: Activity | Record<string, unknown>): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ next_seq: number }>(
+        `UPDATE directline_conversation SET next_seq = next_seq + 1, updated_at = now()
+         WHERE id = $1 RETURNING next_seq`,
+        [conversationId],
+      );
+      const seq = rows[0]?.next_seq;
+      if (seq === undefined) throw new Error(`unknown conversation ${conversationId}`);
+      await insertActivity(tx, conversationId, seq, activity as Record<string, unknown>);
+      return seq;
+    });
+  }
+
+  /** Finds the activity a client already posted with this clientActivityID (retries are idempotent). */
+  async findByClientActivityId(
+    conversationId: string,
+    clientActivityId: string,
+  ): Promise<StoredActivity | null> {
+    const { rows } = await this.db.query<{ seq: number; activity: Record<string, unknown> }>(
+      'SELECT seq, activity FROM directline_activity WHERE conversation_id = $1 AND client_activity_id = $2',
+      [conversationId, clientActivityId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Activities after the watermark, oldest first. */
+  async activitiesAfter(conversationId: string, watermark: number, limit = 500): Promise<StoredActivity[]> {
+    const { rows } = await this.db.query<{ seq: number; activity: Record<string, unknown> }>(
+      `SELECT seq, activity FROM directline_activity WHERE conversation_id = $1 AND seq > $2
+       ORDER BY seq LIMIT $3`,
+      [conversationId, watermark, limit],
+    );
+    return rows;
+  }
+
+  /** The conversation's current watermark (0 when empty). */
+  async currentWatermark(conversationId: string): Promise<number> {
+    const { rows } = await this.db.query<{ next_seq: number }>(
+      'SELECT next_seq FROM directline_conversation WHERE id = $1',
+      [conversationId],
+    );
+    return rows[0]?.next_seq ?? 0;
+  }
+
+  /** Stores an uploaded file. */
+  async saveUpload(upload: UploadRow): Promise<void> {
+    await this.db.query(
+      `INSERT INTO directline_upload (id, conversation_id, content_type, name, size, data)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [upload.id, upload.conversationId, upload.contentType, upload.name, upload.size, upload.data],
+    );
+  }
+
+  /** Loads an uploaded file. */
+  async findUpload(id: string): Promise<UploadRow | null> {
+    const { rows } = await this.db.query<{
+      id: string;
+      conversation_id: string;
+      content_type: string;
+      name: string | null;
+      size: number;
+      data: Uint8Array;
+    }>('SELECT id, conversation_id, content_type, name, size, data FROM directline_upload WHERE id = $1', [
+      id,
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      conversationId: row.conversation_id,
+      contentType: row.content_type,
+      name: row.name,
+      size: row.size,
+      data: Buffer.from(row.data),
+    };
+  }
+
+  /** Returns the named secret, creating it with `generate()` if absent; concurrent replicas agree on one value. */
+  async getOrCreateSecret(name: string, generate: () => string): Promise<string> {
+    await this.db.query(
+      'INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+      [name, generate()],
+    );
+    const { rows } = await this.db.query<{ value: string }>('SELECT value FROM app_secret WHERE name = $1', [
+      name,
+    ]);
+    return rows[0]!.value;
+  }
+}
+
+async function insertActivity(
+  tx: Queryable,
+  conversationId: string,
+  seq: number,
+  activity: Record<string, unknown>,
+): Promise<void> {
+  const channelData = activity.channelData as { clientActivityID?: unknown } | undefined;
+  const clientId = typeof channelData?.clientActivityID === 'string' ? channelData.clientActivityID : null;
+  await tx.query(
+    `INSERT INTO directline_activity (conversation_id, seq, id, client_activity_id, activity)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [conversationId, seq, String(activity.id ?? ''), clientId, JSON.stringify(activity)],
+  );
+}

@@ -1,0 +1,130 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Config } from '../../config/config';
+import { AppError } from '../../http/errors';
+import { identifyCaller, type Caller } from './directline.auth';
+import type { DirectLineRepository } from './directline.repository';
+import type { DirectLineService, Origin } from './directline.service';
+import type { DirectLineTokens } from './directline.token';
+import { parseUpload, storeUploads } from './directline.upload';
+import { FixedWindowRateLimiter } from './rate-limiter';
+
+/** What the Direct Line routes need. */
+export interface DirectLineRouteDeps {
+  config: Config;
+  service: DirectLineService;
+  repo: DirectLineRepository;
+  tokens: DirectLineTokens;
+}
+
+/** The request's public origin (PUBLIC_BASE_URL when set, so streamUrl and file links survive a proxy). */
+export function requestOrigin(req: Request, publicBaseUrl: string | undefined): Origin {
+  const http = (publicBaseUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
+  return { http, ws: http.replace(/^http/, 'ws') };
+}
+
+/** Direct Line 3.0 under /v3/directline: thin handlers over DirectLineService. */
+export function directLineRoutes(deps: DirectLineRouteDeps): Router {
+  const { config, service } = deps;
+  const dl = config.directLine;
+  const perAddress = new FixedWindowRateLimiter(dl.tokensPerMinute, 60_000);
+  const perToken = new FixedWindowRateLimiter(dl.requestsPerMinute, 60_000);
+  const messages = new FixedWindowRateLimiter(dl.messagesPerMinute, 60_000);
+  const router = Router();
+  const caller = (req: Request): Caller => {
+    const c = identifyCaller(req.get('authorization'), deps.tokens, dl.secret);
+    if (c.kind === 'token') perToken.hit(c.claims.conv);
+    return c;
+  };
+  const origin = (req: Request) => requestOrigin(req, config.publicBaseUrl);
+  const base = '/v3/directline';
+  router.use(base, corsFor(dl.corsOrigins));
+
+  router.post(`${base}/tokens/generate`, async (req, res) => {
+    const c = caller(req);
+    if (c.kind === 'anonymous') perAddress.hit(`ip:${req.ip}`);
+    res.json(await service.generateToken(c, req.body));
+  });
+  router.post(`${base}/tokens/refresh`, async (req, res) => {
+    res.json(await service.refreshToken(caller(req)));
+  });
+  router.post(`${base}/conversations`, async (req, res) => {
+    const { created, grant } = await service.startConversation(caller(req), req.body, origin(req));
+    res.status(created ? 201 : 200).json(grant);
+  });
+  router.get(`${base}/conversations/:id`, async (req, res) => {
+    res.json(
+      await service.reconnect(caller(req), req.params.id, queryString(req.query.watermark), origin(req)),
+    );
+  });
+  router.get(`${base}/conversations/:id/activities`, async (req, res) => {
+    res.json(await service.activities(caller(req), req.params.id, queryString(req.query.watermark)));
+  });
+  router.post(`${base}/conversations/:id/activities`, async (req, res) => {
+    const c = caller(req);
+    if (c.kind === 'token') messages.hit(c.claims.conv);
+    res.json(await service.postActivity(c, req.params.id, req.body, origin(req)));
+  });
+  router.post(
+    `${base}/conversations/:id/upload`,
+    express.raw({ type: () => true, limit: dl.uploadMaxBytes * 4 + 65_536 }),
+    async (req, res) => {
+      const c = caller(req);
+      if (c.kind === 'token') messages.hit(c.claims.conv);
+      await service.existing(req.params.id);
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const parsed = await parseUpload(body, req.get('content-type') ?? '', req.get('content-disposition'));
+      // Authorise before storing anything: postActivity re-checks, but files must not land in a foreign conversation.
+      if (c.kind === 'token' && c.claims.conv !== req.params.id)
+        throw new AppError('conversation_forbidden', 403);
+      const attachments = await storeUploads(
+        deps.repo,
+        req.params.id,
+        parsed.files,
+        dl.uploadMaxBytes,
+        origin(req).http,
+      );
+      const activity = { type: 'message', ...(parsed.activity ?? {}), attachments };
+      res.json(await service.postActivity(c, req.params.id, activity, origin(req)));
+    },
+  );
+  router.get(`${base}/attachments/:id`, async (req, res) => {
+    const upload = await deps.repo.findUpload(req.params.id);
+    if (!upload) throw new AppError('attachment_not_found', 404);
+    res.set({
+      'Content-Type': upload.contentType,
+      'Cache-Control': 'private, max-age=86400',
+      'Content-Disposition': 'inline',
+    });
+    res.send(upload.data);
+  });
+  // directlinejs honours Retry-After on 429; the shared error handler writes the envelope.
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const retry =
+      err instanceof AppError ? (err.details as { retryAfterSeconds?: number } | undefined) : undefined;
+    if (err instanceof AppError && err.status === 429 && retry?.retryAfterSeconds)
+      res.set('Retry-After', String(retry.retryAfterSeconds));
+    next(err);
+  });
+  return router;
+}
+
+/** CORS for the configured portal origins only: a portal page on another domain may embed the chat. */
+function corsFor(origins: readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.get('origin');
+    if (!origin || !origins.includes(origin)) return next();
+    res.set({
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, x-ms-bot-agent',
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    });
+    if (req.method === 'OPTIONS') res.status(204).end();
+    else next();
+  };
+}
+
+function queryString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
+import type { Logger } from 'pino';
+import { AppError } from '../../http/errors';
+import { MAX_ACTIVITY_CHARS, postedActivitySchema, tokenParametersSchema } from './activity.schema';
+import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, SERVICE_URL, type DirectLineAdapter } from './directline.adapter';
+import { assertConversationAccess, requireCaller, type Caller } from './directline.auth';
+import type { DirectLineHub } from './directline.hub';
+import type { DirectLineRepository, StoredActivity } from './directline.repository';
+import type { DirectLineTokens } from './directline.token';
+
+/** `{conversationId, token, expires_in}` and, for conversation calls, the WebSocket `streamUrl`. */
+export interface ConversationGrant {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+  streamUrl?: string;
+}
+
+/** An ActivitySet page. */
+export interface ActivitySet {
+  activities: Array<Record<string, unknown>>;
+  watermark: string;
+}
+
+/** Where the service builds absolute URLs from (the request's origin or PUBLIC_BASE_URL). */
+export interface Origin {
+  http: string;
+  ws: string;
+}
+
+/** The Direct Line 3.0 operations, free of Express: tokens, conversations, activities, streams. */
+export class DirectLineService {
+  constructor(
+    private readonly repo: DirectLineRepository,
+    private readonly tokens: DirectLineTokens,
+    private readonly adapter: DirectLineAdapter,
+    private readonly hub: DirectLineHub,
+    private readonly logger: Logger,
+  ) {}
+
+  /** tokens/generate: a new conversation and a token scoped to it. Only the secret may choose the user id. */
+  async generateToken(caller: Caller, body: unknown): Promise<ConversationGrant> {
+    if (caller.kind === 'token') throw new AppError('token_invalid', 403);
+    const params = tokenParametersSchema.parse(body ?? {});
+    const chosen = caller.kind === 'secret' ? params.user?.id : undefined;
+    const userId = chosen ?? `dl_${randomUUID()}`;
+    const conversationId = randomUUID();
+    await this.repo.createConversation(conversationId, userId);
+    return this.grant(conversationId, userId);
+  }
+
+  /** tokens/refresh: a fresh token for the same conversation (an expired token was already refused). */
+  async refreshToken(caller: Caller): Promise<ConversationGrant> {
+    const c = requireCaller(caller);
+    if (c.kind !== 'token') throw new AppError('token_invalid', 403);
+    await this.existing(c.claims.conv);
+    return this.grant(c.claims.conv, c.claims.user);
+  }
+
+  /** POST /conversations: starts (201) or, for a token whose conversation already started, resumes (200). */
+  async startConversation(
+    caller: Caller,
+    body: unknown,
+    origin: Origin,
+  ): Promise<{ created: boolean; grant: ConversationGrant }> {
+    const c = requireCaller(caller);
+    const generated = c.kind === 'secret' ? await this.generateToken(c, body) : undefined;
+    const conversationId = generated?.conversationId ?? (c.kind === 'token' ? c.claims.conv : '');
+    const conversation = await this.existing(conversationId);
+    const created = await this.repo.markStarted(conversationId);
+    if (created) await this.greet(conversationId, conversation.userId);
+    const grant = this.grant(conversationId, conversation.userId);
+    return { created, grant: { ...grant, streamUrl: this.streamUrl(origin, conversationId, grant.token) } };
+  }
+
+  /** GET /conversations/:id: a fresh token and streamUrl to reconnect from a watermark. */
+  async reconnect(
+    caller: Caller,
+    conversationId: string,
+    watermark: string | undefined,
+    origin: Origin,
+  ): Promise<ConversationGrant> {
+    assertConversationAccess(caller, conversationId);
+    const conversation = await this.existing(conversationId);
+    const grant = this.grant(conversationId, conversation.userId);
+    return {
+      ...grant,
+      streamUrl: this.streamUrl(origin, conversationId, grant.token, parseWatermark(watermark)),
+    };
+  }
+
+  /** GET activities after a watermark. */
+  async activities(
+    caller: Caller,
+    conversationId: string,
+    watermark: string | undefined,
+  ): Promise<ActivitySet> {
+    assertConversationAccess(caller, conversationId);
+    await this.existing(conversationId);
+    const after = parseWatermark(watermark);
+    return toActivitySet(await this.repo.activitiesAfter(conversationId, after), after);
+  }
+
+  /** The activities a stream sends: same data as the polling GET. */
+  async activitiesSince(conversationId: string, after: number): Promise<ActivitySet> {
+    return toActivitySet(await this.repo.activitiesAfter(conversationId, after), after);
+  }
+
+  /**
+   * POST activities: validates, echoes (with clientActivityID and a server id), then runs the bot's turn.
+   * Attachments must point at this server's uploads: a link elsewhere would reach agency staff as a "photo".
+   */
+  async postActivity(
+    caller: Caller,
+    conversationId: string,
+    body: unknown,
+    origin: Origin,
+  ): Promise<{ id: string }> {
+    assertConversationAccess(caller, conversationId);
+    const conversation = await this.existing(conversationId);
+    if (JSON.stringify(body ?? null).length > MAX_ACTIVITY_CHARS)
+      throw new AppError('activity_too_large', 400);
+    const parsed = postedActivitySchema.safeParse(body);
+    if (!parsed.success)
+      throw new AppError(
+        'activity_invalid',
+        400,
+        undefined,
+        parsed.error.issues.map((i) => i.path.join('.')),
+      );
+    const ours = `${origin.http}/v3/directline/attachments/`;
+    if (parsed.data.attachments?.some((a) => !a.contentUrl?.startsWith(ours)))
+      throw new AppError('activity_invalid', 400, undefined, ['attachments']);
+    const clientId = parsed.data.channelData?.clientActivityID;
+    if (typeof clientId === 'string') {
+      const earlier = await this.repo.findByClientActivityId(conversationId, clientId);
+      if (earlier) return { id: String(earlier.activity.id) };
+    }
+    const activity = {
+      ...parsed.data,
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      channelId: DIRECTLINE_CHANNEL,
+      serviceUrl: SERVICE_URL,
+      conversation: { id: conversationId },
+      from: { id: conversation.userId, name: parsed.data.from?.name, role: 'user' },
+      recipient: { ...BOT_ACCOUNT },
+      locale: parsed.data.locale ?? 'vi-VN',
+    };
+    if (activity.type === ActivityTypes.Typing) {
+      this.hub.publish(conversationId, { kind: 'ephemeral', activity });
+      return { id: activity.id };
+    }
+    await this.repo.append(conversationId, activity);
+    this.hub.publish(conversationId, { kind: 'stored' });
+    await this.runTurn(activity);
+    return { id: activity.id };
+  }
+
+  private async runTurn(activity: Record<string, unknown>): Promise<void> {
+    try {
+      await this.adapter.processActivity(Activity.fromObject(activity));
+    } catch (err) {
+      this.logger.error(
+        { err, conversationId: (activity.conversation as { id: string }).id },
+        'bot turn failed',
+      );
+      throw new AppError('bot_error', 502);
+    }
+  }
+
+  private async greet(conversationId: string, userId: string): Promise<void> {
+    await this.runTurn({
+      type: ActivityTypes.ConversationUpdate,
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      channelId: DIRECTLINE_CHANNEL,
+      serviceUrl: SERVICE_URL,
+      conversation: { id: conversationId },
+      from: { id: userId, role: 'user' },
+      recipient: { ...BOT_ACCOUNT },
+      membersAdded: [{ id: userId, role: 'user' }],
+      locale: 'vi-VN',
+    });
+  }
+
+  /** Checks a conversation exists (404 otherwise). */
+  async existing(conversationId: string): Promise<{ id: string; userId: string }> {
+    const conversation = await this.repo.findConversation(conversationId);
+    if (!conversation) throw new AppError('conversation_not_found', 404);
+    return conversation;
+  }
+
+  private grant(conversationId: string, userId: string): ConversationGrant {
+    return {
+      conversationId,
+      token: this.tokens.issue(conversationId, userId),
+      expires_in: this.tokens.ttlSeconds,
+    };
+  }
+
+  private streamUrl(origin: Origin, conversationId: string, token: string, watermark?: number): string {
+    const url = new URL(
+      `${origin.ws}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream`,
+    );
+    url.searchParams.set('t', token);
+    if (watermark !== undefined && watermark > 0) url.searchParams.set('watermark', String(watermark));
+    return url.toString();
+  }
+}
+
+/** Watermarks are the decimal seq of the last activity seen; anything else reads from the start. */
+export function parseWatermark(watermark: string | undefined): number {
+  const n = Number(watermark);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+function toActivitySet(rows: StoredActivity[], after: number): ActivitySet {
+  const last = rows.at(-1)?.seq ?? after;
+  return { activities: rows.map((r) => r.activity), watermark: String(last) };
+}

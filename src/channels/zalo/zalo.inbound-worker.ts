@@ -1,0 +1,107 @@
+import type { Logger } from 'pino';
+import { toInbound, type ZaloInbound } from './zalo.events';
+import type { ZaloRepository } from './zalo.repository';
+import type { Clock } from './zalo.token-store';
+
+/** The conversation layer (the bot adapter) that acts on what a citizen did on Zalo. */
+export interface ZaloConversationHandler {
+  handle(inbound: Exclude<ZaloInbound, { kind: 'ignored' | 'receipt' }>): Promise<void>;
+}
+
+/** What one pass of the inbound worker needs. */
+export interface InboundDeps {
+  repo: ZaloRepository;
+  handler: ZaloConversationHandler;
+  clock: Clock;
+  logger: Logger;
+}
+
+const MAX_ATTEMPTS = 5;
+const LEASE_MS = 60_000;
+
+/** Retry delay after the nth failed attempt: 2 s, 4 s, 8 s, 16 s. */
+export function retryDelayMs(attempt: number): number {
+  return 1000 * 2 ** attempt;
+}
+
+/** Processes due webhook events in arrival order: receipts are recorded, messages go to the handler. */
+export async function processZaloEvents(
+  input: { limit: number },
+  deps: InboundDeps,
+): Promise<{ done: number; failed: number }> {
+  const { repo, handler, clock, logger } = deps;
+  const events = await repo.claimDue(clock.now(), LEASE_MS, input.limit);
+  let done = 0;
+  let failed = 0;
+  for (const event of events) {
+    try {
+      const inbound = toInbound(event.payload);
+      if (inbound.kind === 'receipt')
+        await repo.recordReceipt(inbound.messageIds, inbound.receipt, clock.now());
+      else if (inbound.kind === 'ignored')
+        logger.info({ event: event.event_name, reason: inbound.reason }, 'Zalo event ignored');
+      else await handler.handle(inbound);
+      await repo.markDone(event.id, clock.now());
+      done++;
+    } catch (err) {
+      failed++;
+      const message = err instanceof Error ? err.message : String(err);
+      const retryAt =
+        event.attempts < MAX_ATTEMPTS ? new Date(clock.now().getTime() + retryDelayMs(event.attempts)) : null;
+      logger.error(
+        { eventId: event.id, attempts: event.attempts, err: message },
+        'Zalo event processing failed',
+      );
+      await repo.markFailed(event.id, message, retryAt);
+    }
+  }
+  return { done, failed };
+}
+
+/** Runs processZaloEvents on a timer and on demand (right after a webhook is acknowledged). */
+export class ZaloInboundWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private again = false;
+  private busy = false;
+
+  constructor(
+    private readonly deps: InboundDeps,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  /** Starts polling (events whose processing failed or was interrupted by a crash are picked up here). */
+  start(): void {
+    this.timer ??= setInterval(() => void this.kick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Processes what is due now; concurrent kicks coalesce into one more pass. */
+  kick(): Promise<unknown> {
+    if (this.busy) {
+      this.again = true;
+      return this.running;
+    }
+    this.busy = true;
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await processZaloEvents({ limit: 20 }, this.deps);
+        } while (this.again);
+      } catch (err) {
+        this.deps.logger.error({ err }, 'Zalo inbound worker pass failed');
+      } finally {
+        this.busy = false;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Stops the timer and waits for the pass in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

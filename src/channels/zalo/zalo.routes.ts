@@ -1,0 +1,70 @@
+import { Router, type Request } from 'express';
+import type { Logger } from 'pino';
+import type { ZaloConfig } from '../../config/config';
+import { AppError, appError } from '../../http/errors';
+import { eventDedupeKey, eventUserId, zaloEventSchema } from './zalo.events';
+import type { ZaloRepository } from './zalo.repository';
+import { verifyZaloSignature } from './zalo.signature';
+import type { Clock } from './zalo.token-store';
+
+/** What the webhook route needs. */
+export interface ZaloWebhookDeps {
+  config: ZaloConfig;
+  repo: ZaloRepository;
+  clock: Clock;
+  logger: Logger;
+  /** Called after the 200 is sent, to process the stored event promptly. */
+  onAccepted: () => void;
+}
+
+// Zalo may stamp an event slightly ahead of our clock.
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+function rawBodyOf(req: Request): Buffer {
+  if (req.rawBody) return req.rawBody;
+  if (Buffer.isBuffer(req.body)) return req.body;
+  throw appError('invalid_json', 400);
+}
+
+function parseJson(raw: Buffer): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(raw.toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through to the same error as a non-object body
+  }
+  throw appError('invalid_json', 400);
+}
+
+/** `POST /channels/zalo/webhook`: verify the MAC over the raw body, check age, store once, answer 200, process after. */
+export function zaloWebhookRoutes(deps: ZaloWebhookDeps): Router {
+  const router = Router();
+  router.post('/channels/zalo/webhook', async (req, res) => {
+    const raw = rawBodyOf(req);
+    const body = parseJson(raw);
+    const { config } = deps;
+    const timestamp = String(body.timestamp ?? '');
+    const secret = config.signatureSecret === 'app_secret' ? config.appSecret : config.oaSecretKey;
+    const signed = verifyZaloSignature(req.get('x-zevent-signature'), {
+      appId: config.appId,
+      rawBody: raw,
+      timestamp,
+      secret,
+    });
+    if (!signed || String(body.app_id ?? '') !== config.appId) throw new AppError('invalid_signature', 401);
+    const now = deps.clock.now().getTime();
+    const at = Number(timestamp);
+    if (!(at > now - config.webhookMaxAgeMs && at < now + FUTURE_SKEW_MS))
+      throw new AppError('stale_event', 401);
+    const event = zaloEventSchema.parse(body);
+    const fresh = await deps.repo.insertEvent(
+      eventDedupeKey(event),
+      event,
+      eventUserId(event),
+      deps.clock.now(),
+    );
+    res.status(200).json({ ok: true, duplicate: !fresh });
+    if (fresh) deps.onAccepted();
+  });
+  return router;
+}

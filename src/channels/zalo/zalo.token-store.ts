@@ -1,0 +1,162 @@
+import type { Logger } from 'pino';
+import type { ZaloConfig } from '../../config/config';
+import type { Database } from '../../db/database';
+import { ZaloApiError } from './zalo.errors';
+
+/** Injected time source and sleep, so tests control expiry and never wait. */
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+interface TokenRow {
+  access_token: string;
+  refresh_token: string;
+  expires_at: Date;
+  refreshing_until: Date | null;
+}
+
+const oauthResponse = (body: unknown) => body as Record<string, unknown>;
+
+/** Dependencies of the token store. */
+export interface TokenStoreDeps {
+  db: Database;
+  config: ZaloConfig;
+  logger: Logger;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  /** Refresh this long before expiry (Zalo access tokens live 25 h; refreshing at ~20 h is the advice). */
+  refreshMarginMs?: number;
+}
+
+const LEASE_MS = 30_000;
+const WAIT_STEP_MS = 200;
+
+/**
+ * The OA access/refresh token pair, kept in the database. Refresh tokens are single-use: a lease row column
+ * makes one replica refresh while the others wait, and the new pair is written before anyone uses it.
+ */
+export class ZaloTokenStore {
+  private inflight: Promise<string> | undefined;
+  private readonly clock: Clock;
+  private readonly fetchFn: typeof fetch;
+  private readonly margin: number;
+
+  constructor(private readonly deps: TokenStoreDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.fetchFn = deps.fetch ?? fetch;
+    this.margin = deps.refreshMarginMs ?? 5 * 3600_000;
+  }
+
+  /** A valid access token, refreshed first when it is about to expire. */
+  async accessToken(): Promise<string> {
+    const row = await this.read();
+    if (row.expires_at.getTime() - this.margin > this.clock.now().getTime()) return row.access_token;
+    return this.refresh(row.access_token);
+  }
+
+  /** Refreshes unless someone already replaced `stale`; concurrent callers in this process share one refresh. */
+  refresh(stale: string): Promise<string> {
+    this.inflight ??= this.refreshOnce(stale).finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  private async refreshOnce(stale: string): Promise<string> {
+    const deadline = this.clock.now().getTime() + LEASE_MS + 5_000;
+    while (this.clock.now().getTime() < deadline) {
+      const row = await this.read();
+      const fresh = row.expires_at.getTime() - this.margin > this.clock.now().getTime();
+      if (row.access_token !== stale && fresh) return row.access_token;
+      const now = this.clock.now();
+      const leased = await this.deps.db.query(
+        `UPDATE zalo_tokens SET refreshing_until = $1
+          WHERE id = 1 AND refresh_token = $2 AND (refreshing_until IS NULL OR refreshing_until < $3)`,
+        [new Date(now.getTime() + LEASE_MS), row.refresh_token, now],
+      );
+      if (leased.rowCount === 1) return this.exchange(row.refresh_token);
+      await this.clock.sleep(WAIT_STEP_MS);
+    }
+    throw new ZaloApiError(-216, 'timed out waiting for another replica to refresh the Zalo token', false);
+  }
+
+  private async exchange(refreshToken: string): Promise<string> {
+    const { config, db, logger } = this.deps;
+    try {
+      const res = await this.fetchFn(`${config.oauthBaseUrl}/v4/oa/access_token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', secret_key: config.appSecret },
+        body: new URLSearchParams({
+          refresh_token: refreshToken,
+          app_id: config.appId,
+          grant_type: 'refresh_token',
+        }),
+        signal: AbortSignal.timeout(config.httpTimeoutMs),
+      });
+      const body = oauthResponse(await res.json().catch(() => ({})));
+      const access = body.access_token;
+      const next = body.refresh_token;
+      if (typeof access !== 'string' || typeof next !== 'string' || !access || !next) {
+        const reason = String(
+          body.error_description ?? body.error_name ?? body.error ?? `HTTP ${res.status}`,
+        );
+        throw new ZaloApiError(-216, `token refresh refused: ${reason}`, false);
+      }
+      const seconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 90_000;
+      const expiresAt = new Date(this.clock.now().getTime() + seconds * 1000);
+      // Persist the new pair before using it: the old refresh token is already spent.
+      await db.query(
+        `UPDATE zalo_tokens SET access_token = $1, refresh_token = $2, expires_at = $3, refreshing_until = NULL,
+           refresh_failures = 0, last_refresh_error = NULL, updated_at = $4 WHERE id = 1`,
+        [access, next, expiresAt, this.clock.now()],
+      );
+      logger.info({ expiresAt }, 'Zalo access token refreshed');
+      return access;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await db.query(
+        `UPDATE zalo_tokens SET refreshing_until = NULL, refresh_failures = refresh_failures + 1,
+           last_refresh_error = $1 WHERE id = 1`,
+        [message.slice(0, 500)],
+      );
+      logger.error(
+        { err: message },
+        'Zalo token refresh failed; an administrator may need to re-authorise the OA',
+      );
+      throw err instanceof ZaloApiError ? err : new ZaloApiError(-216, message, false);
+    }
+  }
+
+  private async read(): Promise<TokenRow> {
+    const found = await this.deps.db.query<TokenRow>(
+      'SELECT access_token, refresh_token, expires_at, refreshing_until FROM zalo_tokens WHERE id = 1',
+    );
+    if (found.rows[0]) return found.rows[0];
+    const { initialAccessToken, initialRefreshToken } = this.deps.config;
+    if (!initialAccessToken || !initialRefreshToken) {
+      throw new ZaloApiError(
+        -216,
+        'no Zalo token pair: set ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN once',
+        false,
+      );
+    }
+    // The age of the configured pair is unknown: treat the access token as due soon, so it rotates early.
+    await this.deps.db.query(
+      `INSERT INTO zalo_tokens (id, access_token, refresh_token, expires_at) VALUES (1, $1, $2, $3)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        initialAccessToken,
+        initialRefreshToken,
+        new Date(this.clock.now().getTime() + this.margin + 3600_000),
+      ],
+    );
+    return this.read();
+  }
+}

@@ -1,0 +1,82 @@
+import { vi } from '../../../dialogs/strings.vi';
+import { html, SafeHtml } from '../../http/html';
+import type { AgencyStats } from '../public.repository';
+import type { StatisticsReport } from '../statistics.service';
+import { publicLayout } from './public-layout.view';
+
+const p = vi.public;
+const c = p.statsColumns;
+const pct = (r: number | null) => (r === null ? p.noData : `${(r * 100).toFixed(1).replace('.', ',')}%`);
+const num = (v: number | null) => (v === null ? p.noData : String(v).replace('.', ','));
+
+function row(r: AgencyStats, total = false) {
+  const cells = html`<td class="num">${r.received}</td>
+    <td class="num">${r.answered}</td>
+    <td class="num">${pct(r.onTimeRate)}</td>
+    <td class="num">${num(r.medianDaysToAnswer)}</td>
+    <td class="num">${num(r.satisfaction)}</td>
+    <td class="num">${r.overdueNow}</td>`;
+  return total
+    ? html`<tr>
+        <th scope="row">${r.agencyName}</th>
+        ${cells}
+      </tr>`
+    : html`<tr>
+        <td>${r.agencyName}</td>
+        ${cells}
+      </tr>`;
+}
+
+/** The statistics page: a table per agency, a chart of on-time rates, and a CSV link. */
+export function statisticsPage(report: StatisticsReport, query: string): string {
+  // The chart reads its data from a JSON block: no inline script runs (the CSP forbids it).
+  const chartData = JSON.stringify({
+    label: p.statsChartLabel,
+    labels: report.agencies.map((a) => a.agencyName),
+    values: report.agencies.map((a) => (a.onTimeRate === null ? null : Math.round(a.onTimeRate * 1000) / 10)),
+  }).replace(/</g, '\\u003c');
+  const table = report.agencies.length
+    ? html`<table>
+        <thead>
+          <tr>
+            <th scope="col">${c.agency}</th>
+            <th scope="col">${c.received}</th>
+            <th scope="col">${c.answered}</th>
+            <th scope="col">${c.onTime}</th>
+            <th scope="col">${c.medianDays}</th>
+            <th scope="col">${c.satisfaction}</th>
+            <th scope="col">${c.overdue}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${report.agencies.map((r) => row(r))}
+        </tbody>
+        <tfoot>
+          ${row(report.total, true)}
+        </tfoot>
+      </table>`
+    : html`<p>${p.statsNone}</p>`;
+  return publicLayout(
+    p.statsTitle,
+    html`<div class="card">
+        <h2>${p.statsTitle}</h2>
+        <p class="muted">${p.statsIntro}</p>
+        <p><a href="/thong-ke.csv${query}" download>${p.statsCsv}</a></p>
+        ${table}
+      </div>
+      ${
+        report.agencies.length
+          ? html`<div class="card">
+                <div class="chart">
+                  <canvas id="on-time-chart" role="img" aria-label="${p.statsChartLabel}"></canvas>
+                </div>
+              </div>
+              <script type="application/json" id="stats-data">
+                ${new SafeHtml(chartData)}
+              </script>`
+          : ''
+      }`,
+    html`<script src="/assets/chart.umd.min.js" defer></script>
+      <script src="/assets/thong-ke.js" defer></script>`,
+  );
+}

@@ -1,0 +1,97 @@
+import type { Logger } from 'pino';
+import type { Database } from '../../db/database';
+import type { OutboundChannel, OutboundMessage } from '../../ports';
+import { claimDueMessages, markFailedAttempt, markSent, type OutboxRow } from './outbox.repository';
+
+/** Channels that can deliver proactively, by channel id; Direct Line and Zalo register theirs at start. */
+export class OutboundChannelRegistry {
+  private readonly channels = new Map<string, OutboundChannel>();
+
+  /** Adds (or replaces) the channel for its id. */
+  register(channel: OutboundChannel): void {
+    this.channels.set(channel.channel, channel);
+  }
+
+  /** The channel for an id, if registered. */
+  get(id: string): OutboundChannel | undefined {
+    return this.channels.get(id);
+  }
+}
+
+/** What one delivery pass needs. */
+export interface OutboxDeps {
+  db: Database;
+  channels: OutboundChannelRegistry;
+  logger: Logger;
+  maxAttempts: number;
+  /** How long a claimed row stays with its worker before another may retry it. */
+  leaseMs: number;
+  backoffBaseMs: number;
+  batchSize?: number;
+}
+
+/** Outcome counts of one pass. */
+export interface OutboxPassResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+const MAX_BACKOFF_MS = 3600_000;
+
+/** The retry delay after `attempts` failed attempts: exponential, capped at one hour. */
+export function backoffMs(attempts: number, baseMs: number): number {
+  return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/** The message handed to a channel; `id` is the outbox row id, stable across retries, so the channel can dedupe. */
+export function toOutbound(row: OutboxRow): OutboundMessage {
+  return {
+    id: `outbox-${row.id}`,
+    to: { channel: row.channel, conversationId: row.conversation_id, userId: row.user_id },
+    text: row.text,
+    ...(row.suggested_actions ? { suggestedActions: row.suggested_actions } : {}),
+  };
+}
+
+/** One delivery pass at the instant `now`: claim due rows, deliver each, record the outcome. */
+export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Promise<OutboxPassResult> {
+  const result: OutboxPassResult = { sent: 0, retried: 0, failed: 0 };
+  const rows = await claimDueMessages(
+    deps.db,
+    input.now,
+    new Date(input.now.getTime() + deps.leaseMs),
+    deps.batchSize ?? 20,
+  );
+  for (const row of rows) {
+    const outcome = await deliverOne(row, deps);
+    if (outcome.ok) {
+      await markSent(deps.db, row.id, input.now, outcome.externalId ?? null);
+      result.sent++;
+      continue;
+    }
+    const giveUp = outcome.permanent || row.attempts >= deps.maxAttempts;
+    const retryAt = giveUp
+      ? null
+      : new Date(input.now.getTime() + backoffMs(row.attempts, deps.backoffBaseMs));
+    await markFailedAttempt(deps.db, row.id, outcome.error, retryAt);
+    deps.logger.warn(
+      { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp, error: outcome.error },
+      'outbound delivery failed',
+    );
+    if (giveUp) result.failed++;
+    else result.retried++;
+  }
+  return result;
+}
+
+async function deliverOne(row: OutboxRow, deps: OutboxDeps) {
+  const channel = deps.channels.get(row.channel);
+  if (!channel)
+    return { ok: false as const, permanent: false, error: `no channel registered for ${row.channel}` };
+  try {
+    return await channel.deliver(toOutbound(row));
+  } catch (err) {
+    return { ok: false as const, permanent: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MessageKind } from '../../ports';
+import { loadAdminData } from '../admin-units.loader';
+import { CommuneGazetteer, type CommuneDetection } from './commune.gazetteer';
+import { MessageClassifier, type Classification, type ClassifierData } from './message.classifier';
+import type { LabelledExample } from './nearest-examples';
+
+/** Folder of the triage data files an administrator edits (copied to dist by the build). */
+export const TRIAGE_DATA_DIR = path.join(__dirname, '..', 'data', 'triage');
+
+/** Everything triage concludes from a message, with the evidence; no agency yet (that needs the routing table). */
+export interface TriageAnalysis {
+  kind: MessageKind;
+  category: string;
+  commune: CommuneDetection;
+  classification: Classification;
+}
+
+/** Reads the phrase tables and labelled examples from a folder. */
+export function loadClassifierData(dir: string = TRIAGE_DATA_DIR): ClassifierData {
+  const json = (file: string) =>
+    JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ClassifierData['categories'];
+  const examples = readFileSync(path.join(dir, 'examples.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledExample);
+  return { categories: json('category-lexicon.json'), kinds: json('kind-cues.json'), examples };
+}
+
+/** Kind, category and commune of citizen messages for one province; pure and in memory. */
+export class TriageModel {
+  constructor(
+    private readonly classifier: MessageClassifier,
+    private readonly gazetteer: CommuneGazetteer,
+  ) {}
+
+  /** Builds the model from the bundled data files. */
+  static fromDataFiles(provinceCode: string, dir: string = TRIAGE_DATA_DIR): TriageModel {
+    const admin = loadAdminData();
+    return new TriageModel(
+      new MessageClassifier(loadClassifierData(dir)),
+      new CommuneGazetteer(admin.units, admin.former, provinceCode),
+    );
+  }
+
+  /** Analyses one message. */
+  analyze(text: string): TriageAnalysis {
+    const classification = this.classifier.classify(text);
+    return {
+      kind: classification.kind,
+      category: classification.category,
+      commune: this.gazetteer.detect(text),
+      classification,
+    };
+  }
+}

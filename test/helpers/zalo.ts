@@ -1,0 +1,34 @@
+import type { ZaloConfig } from '../../src/config/config';
+import type { Clock } from '../../src/channels/zalo/zalo.token-store';
+
+/** A clock tests move by hand; sleep() advances it instead of waiting. */
+export class ManualClock implements Clock {
+  constructor(private current = new Date('2026-11-20T03:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  async sleep(ms: number): Promise<void> {
+    this.current = new Date(this.current.getTime() + ms);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** A Zalo channel configuration pointing at a fake server. */
+export function zaloTestConfig(baseUrl: string, over: Partial<ZaloConfig> = {}): ZaloConfig {
+  return {
+    appId: '3608465249409',
+    appSecret: 'app-secret-123456',
+    oaSecretKey: 'oa-secret-key-654321',
+    signatureSecret: 'oa_secret_key',
+    apiBaseUrl: baseUrl,
+    oauthBaseUrl: baseUrl,
+    initialAccessToken: undefined,
+    initialRefreshToken: undefined,
+    webhookMaxAgeMs: 24 * 3600_000,
+    httpTimeoutMs: 2_000,
+    ...over,
+  };
+}

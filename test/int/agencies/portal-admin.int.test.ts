@@ -1,0 +1,165 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { AdminService } from '../../../src/agencies/admin/admin.service';
+import { AuthService } from '../../../src/agencies/auth.service';
+import { portalRoutes } from '../../../src/agencies/portal.routes';
+import { createApp } from '../../../src/app';
+import { PublicRepository } from '../../../src/public/public.repository';
+import type { TicketsModule } from '../../../src/tickets/tickets.module';
+import { memoryLogger, testConfig } from '../../helpers/app';
+import { createTestDb } from '../../helpers/db';
+import { ticketsOn, webTicket } from '../tickets/helpers';
+
+const PW = 'mat-khau-quan-tri-2026';
+
+describe('portal administration', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let t: TicketsModule;
+  let app: Express;
+  let auth: AuthService;
+  const cookie: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    ({ t } = await ticketsOn(db));
+    auth = new AuthService(db);
+    await auth.createUser({ username: 'quantri', displayName: 'Quản trị', password: PW, role: 'admin' });
+    await auth.createUser({
+      username: 'canbo',
+      displayName: 'Cán bộ',
+      password: PW,
+      role: 'supervisor',
+      agencyId: 'so-y-te',
+    });
+    for (const u of ['quantri', 'canbo'])
+      cookie[u] = `tiepdan_portal=${(await auth.signIn(u, PW, { ip: '', userAgent: '' })).token}`;
+    app = createApp({
+      config: testConfig(),
+      db,
+      logger: memoryLogger('silent').logger,
+      routers: [
+        portalRoutes({
+          auth,
+          agencyName: async () => null,
+          admin: new AdminService(db, auth),
+          categories: () => new PublicRepository(db).categoryNames(),
+        }),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const get = (who: string, url: string) =>
+    request(app).get(url).set('Cookie', cookie[who]!).set('Accept', 'text/html');
+  async function post(who: string, url: string, form: Record<string, string>) {
+    const page = await get(who, '/portal/admin/users');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? 'none';
+    return request(app)
+      .post(url)
+      .set('Cookie', cookie[who]!)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ _csrf: csrf, ...form });
+  }
+
+  it('when a non-administrator opens or posts to an admin page, then 403', async () => {
+    for (const url of [
+      '/portal/admin/users',
+      '/portal/admin/routing',
+      '/portal/admin/agencies',
+      '/portal/admin/categories',
+    ]) {
+      expect((await get('canbo', url)).status).toBe(403);
+    }
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(
+      (await request(app).get('/portal/tickets/x').set('Cookie', cookie.canbo!)).text,
+    )?.[1];
+    const res = await request(app)
+      .post('/portal/admin/categories')
+      .set('Cookie', cookie.canbo!)
+      .type('form')
+      .send({ _csrf: csrf ?? '', code: 'hack', name: 'Hack' });
+    expect(res.status).toBe(403);
+    expect((await db.query(`SELECT 1 FROM categories WHERE code = 'hack'`)).rows).toHaveLength(0);
+  });
+
+  it('when the administrator creates an account, then a one-time password is shown once and works', async () => {
+    const res = await post('quantri', '/portal/admin/users', {
+      username: 'moi.vao',
+      displayName: 'Người Mới',
+      role: 'staff',
+      agencyId: 'so-xay-dung',
+    });
+    expect(res.status).toBe(200);
+    const password = /Mật khẩu dùng một lần của moi\.vao: (\S+) /.exec(res.text)?.[1];
+    expect(password).toBeDefined();
+    await expect(auth.signIn('moi.vao', password!, { ip: '', userAgent: '' })).resolves.toHaveProperty(
+      'token',
+    );
+    const list = await get('quantri', '/portal/admin/users');
+    expect(list.text).not.toContain(password!);
+    const bad = await post('quantri', '/portal/admin/users', {
+      username: 'khong-don-vi',
+      displayName: 'X',
+      role: 'staff',
+      agencyId: '',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('when an account is deactivated, then its sessions end; reset issues a new password', async () => {
+    const { token } = await auth.signIn('canbo', PW, { ip: '', userAgent: '' });
+    const id = (await db.query<{ id: string }>(`SELECT id FROM staff_users WHERE username = 'canbo'`))
+      .rows[0]!.id;
+    expect((await post('quantri', `/portal/admin/users/${id}/deactivate`, {})).status).toBe(303);
+    expect(await auth.resolve(token)).toBeUndefined();
+    expect((await post('quantri', `/portal/admin/users/${id}/activate`, {})).status).toBe(303);
+    const reset = await post('quantri', `/portal/admin/users/${id}/reset`, {});
+    const password = /Mật khẩu dùng một lần của canbo: (\S+) /.exec(reset.text)?.[1];
+    await expect(auth.signIn('canbo', password!, { ip: '', userAgent: '' })).resolves.toHaveProperty('token');
+    await expect(auth.signIn('canbo', PW, { ip: '', userAgent: '' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
+  });
+
+  it('when a routing rule is pointed at another agency, then new tickets of that category go there', async () => {
+    const rule = (
+      await db.query<{ id: number }>(`SELECT id FROM routing_rules WHERE category = 'y-te' AND kind IS NULL`)
+    ).rows[0]!;
+    expect(
+      (await post('quantri', `/portal/admin/routing/${rule.id}`, { agencyId: 'van-phong-ubnd-tinh' })).status,
+    ).toBe(303);
+    const receipt = await t.tickets.create(
+      webTicket('Ngộ độc thực phẩm tại bếp ăn tập thể khu công nghiệp', { category: 'y-te' }),
+    );
+    expect(receipt.agency.id).toBe('van-phong-ubnd-tinh');
+    const page = await get('quantri', '/portal/admin/routing');
+    expect(page.text).toContain('Văn phòng UBND tỉnh');
+    const refused = await post('quantri', `/portal/admin/routing/${rule.id}`, { agencyId: '' });
+    expect(refused.status).toBe(400);
+  });
+
+  it('when a category and a canned answer are added, then they are listed', async () => {
+    expect(
+      (await post('quantri', '/portal/admin/categories', { code: 'van-hoa', name: 'Văn hóa, thể thao' }))
+        .status,
+    ).toBe(303);
+    expect((await post('quantri', '/portal/admin/categories', { code: 'Sai Mã', name: 'x' })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await post('quantri', '/portal/admin/canned', {
+          category: 'van-hoa',
+          title: 'Đã kiểm tra lễ hội',
+          body: 'Cơ quan đã kiểm tra và chấn chỉnh.',
+        })
+      ).status,
+    ).toBe(303);
+    const page = await get('quantri', '/portal/admin/categories');
+    expect(page.text).toContain('Văn hóa, thể thao');
+    expect(page.text).toContain('Đã kiểm tra lễ hội');
+  });
+});

@@ -1,0 +1,190 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { AuthService } from '../../../src/agencies/auth.service';
+import { CaseworkRepository } from '../../../src/agencies/casework/casework.repository';
+import { CaseworkService } from '../../../src/agencies/casework/casework.service';
+import { portalRoutes } from '../../../src/agencies/portal.routes';
+import { createApp } from '../../../src/app';
+import type { TicketReceipt } from '../../../src/ports';
+import { PublicRepository } from '../../../src/public/public.repository';
+import type { TicketsModule } from '../../../src/tickets/tickets.module';
+import { memoryLogger, testConfig } from '../../helpers/app';
+import { createTestDb } from '../../helpers/db';
+import { RecordingChannel, ticketsOn, webTicket } from '../tickets/helpers';
+
+const PW = 'mat-khau-du-dai-2026';
+
+describe('agency portal casework', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let t: TicketsModule;
+  let app: Express;
+  const web = new RecordingChannel('directline');
+  const sessions: Record<string, string> = {};
+  let health: TicketReceipt;
+  let road: TicketReceipt;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    let clock: { get: () => Date };
+    ({ t, clock } = await ticketsOn(db));
+    t.channels.register(web);
+    const auth = new AuthService(db, clock.get);
+    const users = [
+      ['yte', 'staff', 'so-y-te'],
+      ['yte.lanhdao', 'supervisor', 'so-y-te'],
+      ['xaydung', 'staff', 'so-xay-dung'],
+      ['quantri', 'admin', null],
+    ] as const;
+    for (const [username, role, agencyId] of users) {
+      await auth.createUser({ username, displayName: username, password: PW, role, agencyId });
+      sessions[username] =
+        `tiepdan_portal=${(await auth.signIn(username, PW, { ip: '', userAgent: '' })).token}`;
+    }
+    const caseRepo = new CaseworkRepository(db);
+    app = createApp({
+      config: testConfig(),
+      db,
+      logger: memoryLogger('silent').logger,
+      routers: [
+        portalRoutes({
+          auth,
+          agencyName: (id) => caseRepo.agencyName(id),
+          casework: new CaseworkService(db, t.workflow, clock.get),
+          categories: () => new PublicRepository(db).categoryNames(),
+        }),
+      ],
+    });
+    health = await t.tickets.create(
+      webTicket('Nhà thuốc bán thuốc kê đơn không cần đơn <script>alert(1)</script>', { category: 'y-te' }),
+    );
+    road = await t.tickets.create(
+      webTicket('Ổ gà lớn trên quốc lộ 1A đoạn qua trung tâm tỉnh', { category: 'giao-thong' }),
+    );
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const page = (user: string, url: string) =>
+    request(app).get(url).set('Cookie', sessions[user]!).set('Accept', 'text/html');
+  async function act(user: string, id: string, action: string, form: Record<string, string>, csrf = true) {
+    const casePage = await page(user, `/portal/tickets/${id}`);
+    const token = /name="_csrf" value="([^"]+)"/.exec(casePage.text)?.[1] ?? 'none';
+    return request(app)
+      .post(`/portal/tickets/${id}/${action}`)
+      .set('Cookie', sessions[user]!)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ ...(csrf ? { _csrf: token } : {}), ...form });
+  }
+
+  it('when staff open the queue, then they see only their agency; an administrator sees all', async () => {
+    const yte = await page('yte', '/portal').expect(200);
+    expect(yte.text).toContain(health.trackingCode);
+    expect(yte.text).not.toContain(road.trackingCode);
+    const xd = await page('xaydung', '/portal').expect(200);
+    expect(xd.text).toContain(road.trackingCode);
+    expect(xd.text).not.toContain(health.trackingCode);
+    const admin = await page('quantri', '/portal').expect(200);
+    expect(admin.text).toContain(health.trackingCode);
+    expect(admin.text).toContain(road.trackingCode);
+  });
+
+  it("when staff of one agency open or act on another agency's ticket by URL, then 403 and nothing changes", async () => {
+    const view = await page('xaydung', `/portal/tickets/${health.id}`);
+    expect(view.status).toBe(403);
+    expect(view.text).not.toContain('Nhà thuốc');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await page('xaydung', '/portal')).text)![1]!;
+    const res = await request(app)
+      .post(`/portal/tickets/${health.id}/answer`)
+      .set('Cookie', sessions.xaydung!)
+      .type('form')
+      .send({ _csrf: csrf, text: 'Trả lời trái thẩm quyền' });
+    expect(res.status).toBe(403);
+    const row = await db.query<{ status: string; answer: string | null }>(
+      'SELECT status, answer FROM tickets WHERE id = $1',
+      [health.id],
+    );
+    expect(row.rows[0]).toEqual({ status: 'assigned', answer: null });
+    await page('yte', '/portal/tickets/00000000-0000-0000-0000-000000000000').expect(404);
+  });
+
+  it('when the case page renders citizen text, then markup is escaped', async () => {
+    const view = await page('yte', `/portal/tickets/${health.id}`).expect(200);
+    expect(view.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(view.text).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('when an action is posted without the CSRF token, then it is refused', async () => {
+    const res = await act('yte', health.id, 'note', { note: 'x' }, false);
+    expect(res.status).toBe(403);
+  });
+
+  it('when staff add an internal note, then it is in the history but never in the public timeline', async () => {
+    expect((await act('yte', health.id, 'note', { note: 'Đã gọi điện xác minh với nhà thuốc' })).status).toBe(
+      303,
+    );
+    const view = await page('yte', `/portal/tickets/${health.id}`);
+    expect(view.text).toContain('Đã gọi điện xác minh với nhà thuốc');
+    const pub = await t.tickets.lookup(health.trackingCode, health.pin);
+    expect(JSON.stringify(pub)).not.toContain('xác minh');
+  });
+
+  it('when staff answer, then the answer reaches the citizen on their channel with rating choices, by the named user', async () => {
+    expect((await act('yte', health.id, 'start', {})).status).toBe(303);
+    const canned = await page('yte', `/portal/tickets/${health.id}?mau=1`);
+    expect(canned.text).toContain('Cơ quan đã tiếp nhận phản ánh của ông/bà');
+    expect(
+      (await act('yte', health.id, 'answer', { text: 'Đoàn thanh tra đã xử phạt nhà thuốc vi phạm.' }))
+        .status,
+    ).toBe(303);
+    await t.runOnce();
+    const delivered = [...web.delivered.values()].find((m) => m.text.includes('Đoàn thanh tra đã xử phạt'));
+    expect(delivered?.to.conversationId).toMatch(/^conv-/);
+    expect(delivered?.suggestedActions).toEqual(['1', '2', '3', '4', '5']);
+    const events = await db.query<{ actor: string; type: string }>(
+      'SELECT actor, type FROM ticket_events WHERE ticket_id = $1 ORDER BY id',
+      [health.id],
+    );
+    expect(events.rows).toEqual(
+      expect.arrayContaining([
+        { actor: 'staff:yte', type: 'started' },
+        { actor: 'staff:yte', type: 'answered' },
+      ]),
+    );
+    const again = await act('yte', health.id, 'answer', { text: 'Lần hai' });
+    expect(again.status).toBe(409);
+  });
+
+  it('when a ticket is transferred, then the new agency owns it and the old one loses access', async () => {
+    expect(
+      (
+        await act('xaydung', road.id, 'transfer', {
+          toAgencyId: 'so-y-te',
+          reason: 'Thuộc lĩnh vực y tế',
+        })
+      ).status,
+    ).toBe(303);
+    await page('xaydung', `/portal/tickets/${road.id}`).expect(403);
+    const yte = await page('yte.lanhdao', `/portal/tickets/${road.id}`).expect(200);
+    expect(yte.text).toContain('Thuộc lĩnh vực y tế');
+  });
+
+  it('when a ticket is rejected with a reason, then the citizen is told why', async () => {
+    expect(
+      (await act('yte', road.id, 'reject', { reason: 'Nội dung đã được giải quyết tại phản ánh khác' }))
+        .status,
+    ).toBe(303);
+    await t.runOnce();
+    const told = [...web.delivered.values()].find((m) => m.text.includes('không thuộc phạm vi thụ lý'));
+    expect(told?.text).toContain('Nội dung đã được giải quyết tại phản ánh khác');
+    const empty = await act('yte', health.id, 'reject', { reason: '' });
+    expect(empty.status).toBe(400);
+  });
+
+  it('when a supervisor filters overdue tickets, then only tickets past their deadline are listed', async () => {
+    const overdue = await page('yte.lanhdao', '/portal?overdue=1').expect(200);
+    expect(overdue.text).toContain('Phản ánh quá hạn');
+    expect(overdue.text).not.toContain(health.trackingCode);
+  });
+});

@@ -1,0 +1,240 @@
+import { vi } from '../../../dialogs/strings.vi';
+import { buttonsOf, startChat, textOf, type Chat } from '../../helpers/chat';
+import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
+
+const b = vi.bot;
+const f = b.feedback;
+const CODE = /Mã tra cứu: \*\*(TH-[A-Z0-9]{5})\*\*/;
+const PIN = /Mã PIN: \*\*(\d{6})\*\*/;
+const MENU = [b.menu.ask, b.menu.feedback, b.menu.business, b.menu.track, b.menu.rate];
+
+describe('bot dialogs through the Direct Line adapter (real database, tickets area, interim answers)', () => {
+  let server: WebChatServer;
+  let chat: Chat;
+  beforeAll(async () => {
+    server = await startWebChatServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  beforeEach(async () => {
+    chat = await startChat(server);
+  });
+
+  describe('main', () => {
+    it('when a conversation starts, then the bot greets in Vietnamese and offers the menu as buttons', () => {
+      expect(chat.greeting).toEqual([{ text: b.welcome, buttons: MENU }]);
+    });
+
+    it.each([
+      ['xin chào', b.welcome],
+      ['cam on', b.smalltalkThanks],
+      ['tro giup', b.help],
+      ['hủy', b.nothingToCancel],
+      ['MENU', b.menuPrompt],
+    ])(
+      'when the citizen says "%s" with nothing running, then the bot answers "%s"',
+      async (said, expected) => {
+        const replies = await chat.say(said);
+        expect(textOf(replies)).toContain(expected);
+        expect(buttonsOf(replies)).toEqual(MENU);
+      },
+    );
+  });
+
+  describe('ask-question', () => {
+    it('when a question has no answer in the knowledge base, then the bot says so and the citizen may decline forwarding', async () => {
+      expect(textOf(await chat.say(b.menu.ask))).toBe(b.ask.prompt);
+      const answer = await chat.say('Nghị quyết 58 quy định những gì?');
+      expect(textOf(answer)).toContain(b.interim.notKnown);
+      expect(buttonsOf(answer)).toEqual([b.ask.forwardYes, b.no]);
+      expect(textOf(await chat.say('khong'))).toContain(b.ask.notForwarded);
+    });
+
+    it('when the citizen forwards an unanswered question, then it becomes a question ticket with a tracking code', async () => {
+      await chat.say('Chính sách hỗ trợ học phí năm nay thế nào?');
+      const consent = await chat.say(b.ask.forwardYes);
+      expect(buttonsOf(consent)).toEqual([f.consentYes, b.skip]);
+      const summary = await chat.say('Bỏ qua');
+      expect(textOf(summary)).toContain(`${f.summaryKind}: ${f.kinds.question}`);
+      expect(textOf(await chat.say(f.confirmYes))).toMatch(CODE);
+    });
+
+    it('when the question is too short, then the bot re-asks; "trợ giúp" helps and re-prompts; "thôi" cancels', async () => {
+      await chat.say(b.menu.ask);
+      expect(textOf(await chat.say('a'))).toBe(b.ask.retry);
+      const help = await chat.say('trợ giúp');
+      expect(help.map((r) => r.text)).toEqual([b.help, b.ask.prompt]);
+      expect(textOf(await chat.say('thôi'))).toBe(b.cancelled);
+      expect(textOf(await chat.say('xin chào'))).toBe(b.welcome);
+    });
+  });
+
+  describe('file-feedback', () => {
+    it('when a citizen files feedback step by step with consent, then a ticket with tracking code and PIN is stored', async () => {
+      const submitter = await chat.say(b.menu.feedback);
+      expect(textOf(submitter)).toContain(f.intro);
+      expect(buttonsOf(submitter)).toEqual([f.citizen, f.business]);
+      const category = await chat.say('nguoi dan');
+      expect(buttonsOf(category)).toHaveLength(13);
+      expect(buttonsOf(category)[0]).toBe(b.categories['giao-thong']);
+      expect(textOf(await chat.say('Môi trường, rác thải, ô nhiễm'))).toContain(f.locationPrompt);
+      // An old commune name (before the 2025 merger) is mapped to today's commune by the tickets area's gazetteer.
+      expect(textOf(await chat.say('Thôn 3, xã Quảng Phú'))).toMatch(/^Đã xác định địa bàn: (Xã|Phường) /);
+      expect(textOf(await chat.say('Bãi rác tự phát bốc mùi hôi cạnh trường học'))).toContain(f.photosPrompt);
+      expect(buttonsOf(await chat.say('Bỏ qua'))).toEqual([f.consentYes, b.skip]);
+      expect(textOf(await chat.say(f.consentYes))).toBe(f.namePrompt);
+      expect(textOf(await chat.say('Lê Thị Hoa'))).toBe(f.phonePrompt);
+      expect(textOf(await chat.say('12345'))).toBe(f.phoneRetry);
+      const summary = textOf(await chat.say('0912 345 678'));
+      expect(summary).toContain('Lê Thị Hoa, 091****678');
+      expect(summary).not.toContain('0912345678');
+      const receipt = textOf(await chat.say(f.confirmYes));
+      const code = CODE.exec(receipt)![1]!;
+      const pin = PIN.exec(receipt)![1]!;
+      const view = await server.running.tickets.tickets.lookup(code, pin);
+      expect(view?.category).toBe('moi-truong');
+      const rows = await server.db.query<{
+        commune_code: string | null;
+        contact_phone: string;
+        contact_consent_at: Date;
+      }>('SELECT commune_code, contact_phone, contact_consent_at FROM tickets WHERE tracking_code = $1', [
+        code,
+      ]);
+      expect(rows.rows[0]?.commune_code).toEqual(expect.any(String));
+      expect(rows.rows[0]?.contact_phone).toBe('0912345678');
+      expect(rows.rows[0]?.contact_consent_at).toBeInstanceOf(Date);
+    });
+
+    it('when a complaint-like message is typed, then the feedback flow starts prefilled with what it said', async () => {
+      const replies = await chat.say('Tôi muốn khiếu nại việc xã thu hồi đất nhà tôi không bồi thường');
+      expect(textOf(replies)).toContain(f.prefilled);
+      expect(textOf(replies)).toContain(f.complaintProcedure);
+      await chat.say(f.citizen);
+      await chat.say('xã Hoằng Hóa');
+      // The description was prefilled, so the next question is about photos.
+      expect(buttonsOf(await chat.say('Bỏ qua'))).toEqual([f.consentYes, b.skip]);
+      const summary = textOf(await chat.say('Bỏ qua'));
+      expect(summary).toContain(`${f.summaryKind}: ${f.kinds.complaint}`);
+      expect(summary).toContain('không bồi thường');
+    });
+
+    it('when the citizen shares a location instead of typing a place, then it is recorded', async () => {
+      await chat.say(b.menu.business);
+      const geo = { type: 'GeoCoordinates', latitude: 19.807, longitude: 105.776 };
+      expect(textOf(await chat.say('', { entities: [geo] }))).toContain(f.locationShared);
+      await chat.say('Thủ tục thuê đất cho nhà xưởng chậm ba tháng');
+      await chat.say('Bỏ qua');
+      expect(textOf(await chat.say('Bỏ qua'))).toContain(`${f.summaryLocation}: 19.807, 105.776`);
+    });
+
+    it('when a business raises an obstacle, then submitter and category are known and the flow asks for the place', async () => {
+      expect(textOf(await chat.say(b.menu.business))).toContain(f.locationPrompt);
+    });
+
+    it('when an answer is not one of the choices, then the bot re-asks with the buttons; "menu" leaves the flow', async () => {
+      await chat.say(b.menu.feedback);
+      const retry = await chat.say('không biết');
+      expect(textOf(retry)).toContain(b.choiceRetry);
+      expect(buttonsOf(retry)).toEqual([f.citizen, f.business]);
+      expect(buttonsOf(await chat.say('menu'))).toEqual(MENU);
+      expect(textOf(await chat.say('hủy'))).toBe(b.nothingToCancel);
+    });
+
+    it('when the citizen declines at the summary, then nothing is filed', async () => {
+      await chat.say(b.menu.business);
+      await chat.say('Bỏ qua');
+      await chat.say('Thủ tục cấp phép đầu tư kéo dài quá hạn quy định');
+      await chat.say('Bỏ qua');
+      await chat.say('Bỏ qua');
+      expect(textOf(await chat.say(f.confirmNo))).toBe(f.notSent);
+      const count = await server.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM tickets WHERE origin_conversation_id = $1',
+        [chat.conversationId],
+      );
+      expect(count.rows[0]?.n).toBe(0);
+    });
+
+    it('when two answers arrive at once, then turns run one after the other and neither is lost', async () => {
+      await chat.say(b.menu.business);
+      await chat.say('Bỏ qua');
+      await chat.say('Chậm hoàn thuế giá trị gia tăng cho doanh nghiệp');
+      // Both messages answer whichever prompt is current ("Bỏ qua" skips photos, then contact).
+      const [one, two] = await Promise.all([chat.say('Bỏ qua'), chat.say('Bỏ qua')]);
+      expect(textOf([...one, ...two])).toContain(f.summaryTitle);
+    });
+  });
+
+  describe('track-ticket and rate-answer', () => {
+    const fileTicket = async () =>
+      server.running.tickets.tickets.create({
+        kind: 'feedback',
+        category: 'giao-thong',
+        description: 'Ổ gà trên đường liên xã',
+        origin: { channel: 'directline', conversationId: chat.conversationId, userId: chat.userId },
+        idempotencyKey: `test:${chat.conversationId}`,
+      });
+
+    it('when a citizen types a tracking code and the right PIN, then the status is shown without personal data', async () => {
+      const ticket = await fileTicket();
+      expect(textOf(await chat.say(`tra cứu ${ticket.trackingCode.toLowerCase()}`))).toBe(b.track.pinPrompt);
+      const status = textOf(await chat.say(ticket.pin));
+      expect(status).toContain(`Phản ánh ${ticket.trackingCode}: ${b.track.statuses.assigned}`);
+    });
+
+    it('when the code is malformed or the PIN wrong, then the bot re-asks, then says it found nothing', async () => {
+      const ticket = await fileTicket();
+      await chat.say(b.menu.track);
+      expect(textOf(await chat.say('abc'))).toBe(b.track.codeRetry);
+      await chat.say(ticket.trackingCode);
+      expect(textOf(await chat.say('12'))).toBe(b.track.pinRetry);
+      expect(textOf(await chat.say(ticket.pin === '000000' ? '111111' : '000000'))).toContain(
+        b.track.notFound,
+      );
+    });
+
+    it('when an answered ticket is rated 1, then the rating is stored and the ticket reopened', async () => {
+      const ticket = await fileTicket();
+      await server.running.tickets.workflow.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
+      await chat.say(b.menu.rate);
+      await chat.say(ticket.trackingCode);
+      expect(buttonsOf(await chat.say(ticket.pin))).toEqual(b.rate.ratings);
+      expect(textOf(await chat.say('tuyệt vời'))).toContain(b.choiceRetry);
+      expect(textOf(await chat.say('1'))).toBe(b.rate.commentPrompt);
+      expect(textOf(await chat.say('Chưa sửa xong'))).toContain(b.rate.reopened);
+      const view = await server.running.tickets.tickets.lookup(ticket.trackingCode, ticket.pin);
+      expect(view).toMatchObject({ rating: 1, status: 'reopened' });
+    });
+
+    it('when a ticket has no answer yet, then rating it is refused politely', async () => {
+      const ticket = await fileTicket();
+      await chat.say(b.menu.rate);
+      await chat.say(ticket.trackingCode);
+      await chat.say(ticket.pin);
+      await chat.say('5 - Rất hài lòng');
+      expect(textOf(await chat.say('Bỏ qua'))).toContain(vi.errors.ticket_not_answered);
+    });
+
+    it('when the agency answers a ticket filed in the chat, then the outbox delivers the answer into the conversation', async () => {
+      await chat.say('Đèn đường ở thôn 5 bị hỏng cả tháng nay, buổi tối rất tối');
+      await chat.say(f.citizen);
+      await chat.say('Bỏ qua');
+      await chat.say('Bỏ qua');
+      await chat.say('Bỏ qua');
+      const code = CODE.exec(textOf(await chat.say(f.confirmYes)))![1]!;
+      const row = await server.db.query<{ id: string }>('SELECT id FROM tickets WHERE tracking_code = $1', [
+        code,
+      ]);
+      await server.running.tickets.workflow.answer(row.rows[0]!.id, {
+        text: 'Điện lực đã thay bóng đèn.',
+        actor: 'test',
+      });
+      await server.running.tickets.runOnce();
+      const delivered = await eventually(async () => {
+        const replies = await chat.say('menu');
+        return textOf(replies).includes('Điện lực đã thay bóng đèn.') ? replies : undefined;
+      });
+      expect(textOf(delivered)).toContain(code);
+    });
+  });
+});

@@ -1,0 +1,158 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../../../src/app';
+import { createZaloChannel, type ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
+import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound-worker';
+import { memoryLogger, testConfig } from '../../../helpers/app';
+import { createTestDb } from '../../../helpers/db';
+import { signWebhook } from '../../../helpers/fake-zalo';
+import { ManualClock, zaloTestConfig } from '../../../helpers/zalo';
+import * as fx from '../../../fixtures/zalo-events';
+
+describe('Zalo webhook', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: Express;
+  let channel: ZaloChannel;
+  const clock = new ManualClock(new Date('2026-11-20T03:00:00Z'));
+  const zcfg = zaloTestConfig('http://127.0.0.1:9');
+  const handled: unknown[] = [];
+  let failNext = 0;
+  const handler: ZaloConversationHandler = {
+    async handle(inbound) {
+      if (failNext > 0) {
+        failNext--;
+        throw new Error('bot unavailable');
+      }
+      handled.push(inbound);
+    },
+  };
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    const { logger } = memoryLogger('silent');
+    channel = createZaloChannel({ db, config: zcfg, logger, handler, clock });
+    app = createApp({ config: testConfig(), db, logger, routers: [channel.router] });
+  });
+  afterAll(async () => {
+    await channel.worker.stop();
+    await db.close();
+  });
+
+  const post = (event: object, sign: { secret?: string; raw?: string; header?: string | null } = {}) => {
+    const raw = sign.raw ?? JSON.stringify(event);
+    const ts = String((event as { timestamp: string }).timestamp);
+    const header =
+      sign.header === undefined
+        ? signWebhook(raw, zcfg.appId, ts, sign.secret ?? zcfg.oaSecretKey)
+        : sign.header;
+    const req = request(app).post('/channels/zalo/webhook').set('Content-Type', 'application/json');
+    if (header !== null) req.set('X-ZEvent-Signature', header);
+    return req.send(raw);
+  };
+
+  it('when a signed text event arrives, then it is acknowledged 200, stored and handed to the bot once', async () => {
+    const event = fx.textEvent('Cầu tràn ở xã Thiệu Chính bị sạt', clock.now().getTime(), 'w-1');
+    const res = await post(event).expect(200);
+    expect(res.body).toEqual({ ok: true, duplicate: false });
+    await channel.worker.kick();
+    expect(handled).toContainEqual(
+      expect.objectContaining({ kind: 'text', messageId: 'w-1', text: 'Cầu tràn ở xã Thiệu Chính bị sạt' }),
+    );
+  });
+
+  it('when Zalo redelivers the same message, then it is acknowledged but handled only once', async () => {
+    const event = fx.textEvent('lặp lại', clock.now().getTime(), 'w-dup');
+    await post(event).expect(200);
+    const again = await post(event).expect(200);
+    expect(again.body.duplicate).toBe(true);
+    await channel.worker.kick();
+    expect(handled.filter((h) => (h as { messageId?: string }).messageId === 'w-dup')).toHaveLength(1);
+  });
+
+  it('when the signature is invalid, missing, made with the app secret, or the body was altered, then 401', async () => {
+    const event = fx.textEvent('x', clock.now().getTime());
+    expect((await post(event, { header: 'mac=00ff' }).expect(401)).body.error.code).toBe('invalid_signature');
+    await post(event, { header: null }).expect(401);
+    await post(event, { secret: zcfg.appSecret }).expect(401);
+    const signedFor = JSON.stringify(event);
+    const tampered = signedFor.replace('"x"', '"y"');
+    const header = signWebhook(signedFor, zcfg.appId, String(event.timestamp), zcfg.oaSecretKey);
+    await post(event, { raw: tampered, header }).expect(401);
+  });
+
+  it('when the body names another app, then 401', async () => {
+    const event = { ...fx.textEvent('x', clock.now().getTime()), app_id: '999' };
+    await post(event).expect(401);
+  });
+
+  it('when the event is older than the allowed window or from the future, then 401 stale_event', async () => {
+    const old = fx.textEvent('cũ', clock.now().getTime() - 25 * 3600_000);
+    expect((await post(old).expect(401)).body.error.code).toBe('stale_event');
+    await post(fx.textEvent('tương lai', clock.now().getTime() + 3600_000)).expect(401);
+  });
+
+  it('when the body is not JSON or not an event, then 400 and nothing is stored', async () => {
+    const before = await channel.repo.countByStatus();
+    await request(app)
+      .post('/channels/zalo/webhook')
+      .set('Content-Type', 'application/json')
+      .send('{oops')
+      .expect(400);
+    const notEvent = { app_id: zcfg.appId, timestamp: String(clock.now().getTime()) };
+    const res = await post(notEvent).expect(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(await channel.repo.countByStatus()).toEqual(before);
+  });
+
+  it('when each documented event type arrives, then receipts are recorded and the rest reach the bot', async () => {
+    const now = clock.now().getTime();
+    await channel.repo.recordSent(['oa-msg-1'], fx.ZALO_IDS.user, 'outbox-1#0', clock.now());
+    for (const e of [
+      fx.imageEvent(now),
+      fx.fileEvent(now),
+      fx.locationEvent(now),
+      fx.stickerEvent(now),
+      fx.followEvent(now),
+      fx.followEvent(now + 1, 'unfollow'),
+      fx.submitInfoEvent(now),
+      fx.receiptEvent(now, 'received', ['oa-msg-1']),
+      fx.receiptEvent(now + 1, 'seen', ['oa-msg-1']),
+      fx.unknownEvent(now),
+    ]) {
+      await post(e).expect(200);
+    }
+    await channel.worker.kick();
+    const kinds = handled.map((h) => (h as { kind: string }).kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['image', 'file', 'location', 'sticker', 'follow', 'unfollow', 'contact']),
+    );
+    expect(kinds).not.toContain('receipt');
+    const receipt = await db.query<{ received_at: Date | null; seen_at: Date | null }>(
+      `SELECT received_at, seen_at FROM zalo_sent_messages WHERE message_id = 'oa-msg-1'`,
+    );
+    expect(receipt.rows[0]?.received_at).toBeInstanceOf(Date);
+    expect(receipt.rows[0]?.seen_at).toBeInstanceOf(Date);
+    expect((await channel.repo.countByStatus()).failed ?? 0).toBe(0);
+  });
+
+  it('when the bot fails on an event, then it is retried later and handled after recovery, never lost', async () => {
+    failNext = 1;
+    await post(fx.textEvent('thử lại', clock.now().getTime(), 'w-retry')).expect(200);
+    await channel.worker.kick();
+    expect(handled.some((h) => (h as { messageId?: string }).messageId === 'w-retry')).toBe(false);
+    clock.advance(5_000);
+    await channel.worker.kick();
+    expect(handled.filter((h) => (h as { messageId?: string }).messageId === 'w-retry')).toHaveLength(1);
+  });
+});
+
+describe('Zalo webhook when the channel is off', () => {
+  it('when ZALO_APP_ID is unset, then the webhook answers 404', async () => {
+    const db = await createTestDb();
+    const { logger } = memoryLogger('silent');
+    const app = createApp({ config: testConfig(), db, logger });
+    const res = await request(app).post('/channels/zalo/webhook').send({}).expect(404);
+    expect(res.body.error.code).toBe('not_found');
+    await db.close();
+  });
+});
