@@ -14,6 +14,8 @@ export const vi = {
     unauthorized: 'Bạn cần đăng nhập hoặc cung cấp mã truy cập hợp lệ.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     service_unavailable: 'Hệ thống đang tạm thời gián đoạn. Xin vui lòng thử lại sau ít phút.',
+    question_invalid:
+      'Câu hỏi phải là một đoạn văn bản từ 1 đến 2.000 ký tự. Xin vui lòng kiểm tra và gửi lại.',
     ticket_not_found: 'Không tìm thấy phản ánh với mã tra cứu và mã PIN này. Xin vui lòng kiểm tra lại.',
     ticket_not_answered: 'Phản ánh này chưa được trả lời nên chưa thể đánh giá.',
     invalid_transition: 'Không thể thực hiện thao tác này với phản ánh ở trạng thái hiện tại.',
@@ -385,6 +387,34 @@ export const vi = {
     overdue: (code: string) =>
       `Phản ánh ${code} đã quá hạn trả lời. Đề nghị lãnh đạo cơ quan chỉ đạo xử lý ngay.`,
     ratingChoices: ['1', '2', '3', '4', '5'],
+  },
+  knowledge: {
+    notFound:
+      'Xin lỗi, hiện tôi chưa tìm thấy thông tin về câu hỏi này trong các văn bản đang có. Anh/chị có muốn tôi chuyển câu hỏi đến cơ quan có thẩm quyền để được trả lời không ạ?',
+    answerIntro: (title: string, date: string | null) =>
+      date ? `Theo «${title}» (${date}):` : `Theo «${title}»:`,
+    llmSystem:
+      'Bạn là trợ lý của cơ quan nhà nước, trả lời câu hỏi của người dân bằng tiếng Việt, ngắn gọn, lịch sự. ' +
+      'Chỉ dùng thông tin trong các đoạn trích được đánh số; không suy đoán, không thêm thông tin bên ngoài. ' +
+      'Trả lời duy nhất bằng JSON dạng {"answer": "...", "citations": [số thứ tự các đoạn đã dùng]}.',
+    llmPassages: 'Các đoạn trích:',
+    llmQuestion: 'Câu hỏi:',
+    ingestUnsupported: (ext: string) =>
+      `Không hỗ trợ loại tệp «${ext || 'không có phần mở rộng'}». Chỉ nhận .txt, .md, .html, .pdf, .docx.`,
+    ingestUnreadable: 'Không đọc được tệp (không tồn tại hoặc không có quyền đọc).',
+    ingestCorrupt: (ext: string) =>
+      `Tệp ${ext} bị hỏng hoặc không đúng định dạng, không trích xuất được nội dung.`,
+    ingestEmpty: 'Tệp không có nội dung văn bản.',
+    ingestSummary: (c: {
+      added: number;
+      updated: number;
+      unchanged: number;
+      failed: number;
+      chunks: number;
+    }) =>
+      `Thêm mới ${c.added}, cập nhật ${c.updated}, không đổi ${c.unchanged}, lỗi ${c.failed}; ${c.chunks} đoạn được lập chỉ mục.`,
+    reembedDone: (n: number, model: string) => `Đã tính lại vector cho ${n} đoạn bằng mô hình ${model}.`,
+    ingestBadSidecar: 'Tệp thông tin kèm theo (.meta.json) không hợp lệ.',
   },
 } as const;
 

@@ -7,6 +7,8 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
 import { createMetrics, metricsMiddleware, type Metrics } from './http/metrics';
 import { requestLogger } from './http/request-context';
+import { knowledgeRoutes } from './knowledge/knowledge.routes';
+import type { AnswerService } from './ports';
 
 /** Everything the HTTP app needs, built by main (or a test) and handed in. */
 export interface AppDeps {
@@ -18,6 +20,8 @@ export interface AppDeps {
   routers?: Router[];
   /** Reports whether graceful shutdown has begun (readiness turns 503). */
   isShuttingDown?: () => boolean;
+  /** The knowledge base behind `POST /api/ask`; without it the route is not mounted. */
+  knowledge?: { answerService: AnswerService; askRateLimitPerMinute: number };
 }
 
 declare module 'http' {
@@ -46,6 +50,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
+  if (deps.knowledge) app.use(knowledgeRoutes(deps.knowledge));
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));

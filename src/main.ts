@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { createLogger } from './logger';
-import { InterimAnswerService } from './bot/interim-services';
 import { createChannels } from './channels/channels';
 import { startServer } from './server';
 
@@ -20,14 +19,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
-  const running = await startServer(config, db, logger, async ({ tickets }) => {
-    // Answers stay interim until the knowledge area is wired in here; triage and tickets are the real ones.
+  const running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
     const channels = await createChannels({
       config,
       db,
       logger,
       tickets,
-      answers: new InterimAnswerService(),
+      answers: knowledge.answerService,
     });
     return channels.features;
   });

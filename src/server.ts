@@ -16,6 +16,7 @@ import { StatisticsService } from './public/statistics.service';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { createKnowledge, type Knowledge } from './knowledge/knowledge';
 import { createTickets, type TicketsModule } from './tickets/tickets.module';
 
 /** A running instance: its address and a stop() that drains requests and closes the database. */
@@ -42,13 +43,22 @@ export async function startServer(
   config: Config,
   db: Database,
   logger: Logger,
-  buildFeatures: (built: { tickets: TicketsModule }) => Promise<ServerFeature[]> = async () => [],
+  buildFeatures: (built: {
+    tickets: TicketsModule;
+    knowledge: Knowledge;
+  }) => Promise<ServerFeature[]> = async () => [],
 ): Promise<RunningServer> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+  const knowledge = await createKnowledge({ db, config, logger });
+  // First start: the demo corpus in knowledge/ is ingested before the server reports ready.
+  const ingestStarted = Date.now();
+  const ingested = await knowledge.ingestCorpusIfEmpty();
+  if (ingested)
+    logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
   let shuttingDown = false;
   const tickets = await createTickets({ db, config, logger });
-  const features = await buildFeatures({ tickets });
+  const features = await buildFeatures({ tickets, knowledge });
   const publicRepo = new PublicRepository(db);
   const caseRepo = new CaseworkRepository(db);
   const auth = new AuthService(db);
@@ -71,7 +81,7 @@ export async function startServer(
     ...features.flatMap((f) => f.routers),
   ];
   tickets.channels.register(open311Channel);
-  const app = createApp({ config, db, logger, routers, isShuttingDown: () => shuttingDown });
+  const app = createApp({ config, db, logger, routers, knowledge, isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
   for (const feature of features) feature.attach?.(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.

@@ -42,6 +42,18 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
   TRUST_PROXY: withDefault(envBoolean, 'false'),
   PUBLIC_BASE_URL: optional(z.url()),
+  KNOWLEDGE_DIR: withDefault(z.string().min(1), './knowledge'),
+  KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.45),
+  KNOWLEDGE_EMBEDDINGS_PROVIDER: withDefault(z.enum(['hashed', 'openai']), 'hashed'),
+  KNOWLEDGE_EMBEDDINGS_MODEL: withDefault(z.string().min(1), 'text-embedding-3-small'),
+  KNOWLEDGE_EMBEDDINGS_BASE_URL: optional(z.url()),
+  KNOWLEDGE_EMBEDDINGS_API_KEY: optional(z.string()),
+  KNOWLEDGE_EMBEDDINGS_DIMENSIONS: withDefault(z.coerce.number().int().min(8).max(512), 512),
+  KNOWLEDGE_LLM_BASE_URL: optional(z.url()),
+  KNOWLEDGE_LLM_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
+  KNOWLEDGE_LLM_API_KEY: optional(z.string()),
+  KNOWLEDGE_LLM_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 15_000),
+  ASK_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(100_000), 30),
   DIRECT_LINE_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   DIRECT_LINE_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(86_400), 1800),
   DIRECT_LINE_TOKENS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
@@ -97,6 +109,23 @@ const schema = z.object({
   ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
 });
 
+/** Knowledge-base settings: corpus folder, answer threshold, embedding and LLM endpoints. */
+export type KnowledgeConfig = Readonly<{
+  dir: string;
+  minConfidence: number;
+  embeddingsProvider: 'hashed' | 'openai';
+  embeddingsModel: string;
+  embeddingsBaseUrl: string | undefined;
+  embeddingsApiKey: string | undefined;
+  embeddingsDimensions: number;
+  /** Set to use an LLM (OpenAI-compatible chat completions) for answers; unset means extractive answers. */
+  llmBaseUrl: string | undefined;
+  llmModel: string;
+  llmApiKey: string | undefined;
+  llmTimeoutMs: number;
+  askRateLimitPerMinute: number;
+}>;
+
 /** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
 export type ZaloConfig = Readonly<{
   appId: string;
@@ -126,6 +155,7 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   publicBaseUrl: string | undefined;
+  knowledge: KnowledgeConfig;
   directLine: Readonly<{
     /** Server-to-server secret accepted as Bearer; also the token signing key when set. */
     secret: string | undefined;
@@ -190,6 +220,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    knowledge: Object.freeze({
+      dir: path.resolve(e.KNOWLEDGE_DIR),
+      minConfidence: e.KNOWLEDGE_MIN_CONFIDENCE,
+      embeddingsProvider: e.KNOWLEDGE_EMBEDDINGS_PROVIDER,
+      embeddingsModel: e.KNOWLEDGE_EMBEDDINGS_MODEL,
+      embeddingsBaseUrl: e.KNOWLEDGE_EMBEDDINGS_BASE_URL,
+      embeddingsApiKey: e.KNOWLEDGE_EMBEDDINGS_API_KEY,
+      embeddingsDimensions: e.KNOWLEDGE_EMBEDDINGS_DIMENSIONS,
+      llmBaseUrl: e.KNOWLEDGE_LLM_BASE_URL,
+      llmModel: e.KNOWLEDGE_LLM_MODEL,
+      llmApiKey: e.KNOWLEDGE_LLM_API_KEY,
+      llmTimeoutMs: e.KNOWLEDGE_LLM_TIMEOUT_MS,
+      askRateLimitPerMinute: e.ASK_RATE_LIMIT_PER_MINUTE,
+    }),
     directLine: Object.freeze({
       secret: e.DIRECT_LINE_SECRET,
       tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,

@@ -1,0 +1,75 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatOpenAI } from '@langchain/openai';
+import { z } from 'zod';
+import type { KnowledgeConfig } from '../../config/config';
+import type { AskResult } from '../../ports';
+import { vi } from '../../../dialogs/strings.vi';
+import type { RetrievedPassage } from '../retrieve/hybrid.retriever';
+import { citationOf } from './extractive';
+
+/** Builds the chat model for an OpenAI-compatible endpoint (vLLM, Ollama, a cloud), or null when none is set. */
+export function createChatModel(k: KnowledgeConfig): BaseChatModel | null {
+  if (!k.llmBaseUrl) return null;
+  return new ChatOpenAI({
+    model: k.llmModel,
+    apiKey: k.llmApiKey ?? 'not-needed',
+    temperature: 0,
+    maxRetries: 0,
+    timeout: k.llmTimeoutMs,
+    configuration: { baseURL: k.llmBaseUrl },
+  });
+}
+
+// The model must answer from the numbered passages only and say which ones it used.
+const replySchema = z.object({
+  answer: z.string().trim().min(1).max(2000),
+  citations: z.array(z.number().int().min(1)).min(1).max(5),
+});
+
+function promptFor(question: string, passages: readonly RetrievedPassage[]): string {
+  const blocks = passages.map((p, i) => `[${i + 1}] ${p.title}${p.date ? ` (${p.date})` : ''}\n${p.text}`);
+  return `${vi.knowledge.llmPassages}\n\n${blocks.join('\n\n')}\n\n${vi.knowledge.llmQuestion} ${question}`;
+}
+
+function parseReply(content: string, passages: readonly RetrievedPassage[]): z.infer<typeof replySchema> | null {
+  const json = /\{[\s\S]*\}/.exec(content)?.[0];
+  if (!json) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = replySchema.safeParse(data);
+  if (!parsed.success || parsed.data.citations.some((n) => n > passages.length)) return null;
+  return parsed.data;
+}
+
+/**
+ * Asks the chat model to answer from the passages and cite them. Returns null on any failure (timeout,
+ * transport error, malformed or uncited output), so the caller falls back to the extractive answer.
+ */
+export async function llmAnswer(
+  model: BaseChatModel,
+  question: string,
+  passages: readonly RetrievedPassage[],
+  timeoutMs: number,
+): Promise<AskResult | null> {
+  try {
+    const reply = await model.invoke([new SystemMessage(vi.knowledge.llmSystem), new HumanMessage(promptFor(question, passages))], {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const content = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content);
+    const parsed = parseReply(content, passages);
+    if (!parsed) return null;
+    const cited = [...new Set(parsed.citations)].map((n) => passages[n - 1] as RetrievedPassage);
+    return {
+      answer: parsed.answer,
+      grounded: true,
+      citations: cited.map((p) => citationOf(p, p.text.length > 400 ? `${p.text.slice(0, 400)}…` : p.text)),
+    };
+  } catch {
+    return null;
+  }
+}

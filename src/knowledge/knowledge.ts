@@ -1,0 +1,71 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { Database } from '../db/database';
+import type { AnswerService } from '../ports';
+import { KnowledgeAnswerService } from './answer/answer.service';
+import { createChatModel } from './answer/llm-answer';
+import { createEmbeddingModel } from './embeddings/embeddings.factory';
+import { collectFiles, ingestFiles, type IngestDeps, type IngestOutcome } from './ingest/ingest.service';
+import { countDocuments, storedEmbeddingModel } from './knowledge.repository';
+import { expandWithAdminUnits, loadAdminIndex, type AdminIndex } from './retrieve/admin-expansion';
+import { HybridSearch, KnowledgeRetriever, type QueryExpander } from './retrieve/hybrid.retriever';
+
+/** The knowledge area as main.ts and the HTTP app see it. */
+export interface Knowledge {
+  answerService: AnswerService;
+  search: HybridSearch;
+  retriever: KnowledgeRetriever;
+  ingestDeps: IngestDeps;
+  /** Ingests the corpus folder when the knowledge base is empty (first start); returns what it did. */
+  ingestCorpusIfEmpty(): Promise<IngestOutcome[] | null>;
+  /** Requests per minute and client allowed on /api/ask. */
+  askRateLimitPerMinute: number;
+}
+
+/** What the knowledge area needs. */
+export interface KnowledgeDeps {
+  db: Database;
+  config: Config;
+  logger: Logger;
+}
+
+// The bundled units data is read once per process (about 3 MB of JSON lines), on the first question.
+let adminIndex: Promise<AdminIndex> | undefined;
+
+/** The old→new commune expander over the bundled vn-admin-2025 data. */
+export function adminExpander(): QueryExpander {
+  return async (question) => expandWithAdminUnits(await (adminIndex ??= loadAdminIndex()), question);
+}
+
+/** Wires embeddings, hybrid search, retriever and answer service over one database. */
+export async function createKnowledge({ db, config, logger }: KnowledgeDeps): Promise<Knowledge> {
+  const log = logger.child({ component: 'knowledge' });
+  const model = createEmbeddingModel(config);
+  const stored = await storedEmbeddingModel(db);
+  // Vectors from another model are not comparable with this one's queries: search lexically until re-embedded.
+  const vectorsUsable = stored === null || stored.model === model.name;
+  if (!vectorsUsable)
+    log.warn({ stored: stored?.model, configured: model.name }, 'embedding model changed: run npm run ingest -- --reembed');
+  const search = new HybridSearch(db, vectorsUsable ? model.embeddings : null, adminExpander());
+  const k = config.knowledge;
+  const answerService = new KnowledgeAnswerService(
+    search,
+    { minConfidence: k.minConfidence, llm: createChatModel(k), llmTimeoutMs: k.llmTimeoutMs },
+    log,
+  );
+  const ingestDeps: IngestDeps = { db, embeddings: model.embeddings, modelName: model.name };
+  return {
+    answerService,
+    search,
+    retriever: new KnowledgeRetriever(search),
+    ingestDeps,
+    askRateLimitPerMinute: k.askRateLimitPerMinute,
+    async ingestCorpusIfEmpty() {
+      if ((await countDocuments(db)) > 0) return null;
+      const started = Date.now();
+      const outcomes = await ingestFiles(await collectFiles([k.dir]), ingestDeps);
+      log.info({ documents: outcomes.length, ms: Date.now() - started }, 'ingested the knowledge folder');
+      return outcomes;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { bigrams, foldDiacritics, hasDiacritics, syllables } from '../../text/normalize';
+import { docNumberTokens } from '../ingest/doc-numbers';
+import { FIELD } from './terms';
+
+// Question words and glue that say nothing about the topic: a passage need not contain them to answer.
+const QUESTION_WORDS = new Set(
+  [
+    'gì', 'nào', 'bao', 'nhiêu', 'ai', 'đâu', 'sao', 'thế', 'như', 'là', 'của', 'có', 'không', 'được', 'và',
+    'các', 'những', 'cho', 'với', 'trong', 'theo', 'này', 'đó', 'thì', 'mà', 'về', 'để', 'làm', 'hỏi', 'xin',
+    'biết', 'ạ', 'vậy', 'nội', 'dung', 'mấy', 'bằng', 'đến', 'từ', 'tại', 'hay', 'hoặc', 'muốn', 'bị', 'ở',
+    'khi', 'ra', 'vào', 'cần', 'phải', 'đã', 'sẽ', 'đang', 'một', 'người', 'năm', 'ngày', 'nói', 'gồm',
+  ].flatMap((w) => [w, foldDiacritics(w)]),
+);
+// "nội dung" (content) is glue in "về nội dung gì"; "người" and "năm"/"ngày" are too common to prove a topic.
+
+function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** The content terms of a question in the field it searches (accented, or folded when typed without accents). */
+export function contentTerms(question: string): string[] {
+  const accented = hasDiacritics(question);
+  const tokens = syllables(question).map((t) => (accented ? t : foldDiacritics(t)));
+  const prefix = accented ? FIELD.accented : FIELD.folded;
+  const uni = tokens.filter((t) => !QUESTION_WORDS.has(t));
+  // A pair spanning a document number ("luận_610") is not evidence: the text says "Kết luận số 610-KL/TU".
+  const bi = bigrams(tokens).filter((b) => b.split('_').every((t) => !QUESTION_WORDS.has(t) && !/\d/.test(t)));
+  const numbers = docNumberTokens(question).map((n) => FIELD.number + n);
+  return [...new Set([...uni, ...bi].map((t) => prefix + t)), ...numbers];
+}
+
+/**
+ * How much of the question the best passage covers: the IDF-weighted share of the question's content syllables
+ * and syllable pairs present in it. Terms absent from the whole corpus weigh the most, so a question about
+ * something the knowledge base never mentions ("thời tiết") scores low even when glue words match.
+ */
+export function coverage(
+  question: string,
+  passageTerms: ReadonlySet<string>,
+  df: ReadonlyMap<string, number>,
+  chunks: number,
+): number {
+  const terms = contentTerms(question);
+  let total = 0;
+  let matched = 0;
+  for (const t of terms) {
+    const w = idf(df.get(t) ?? 0, Math.max(chunks, 1));
+    total += w;
+    if (passageTerms.has(t)) matched += w;
+  }
+  return total === 0 ? 0 : matched / total;
+}

@@ -1,0 +1,78 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../../src/app';
+import type { Knowledge } from '../../../src/knowledge/knowledge';
+import { createTestDb } from '../../helpers/db';
+import { memoryLogger, testConfig } from '../../helpers/app';
+import { seededKnowledge } from '../../helpers/knowledge';
+
+describe('POST /api/ask', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let app: Express;
+  let knowledge: Knowledge;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    knowledge = await seededKnowledge(db);
+    app = createApp({ config: testConfig(), db, logger: memoryLogger().logger, knowledge });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('when asked about a resolution in the corpus, then it answers with a quote and a citation', async () => {
+    const res = await request(app).post('/api/ask').send({ question: 'Nghị quyết 58 của Bộ Chính trị về nội dung gì?' });
+    expect(res.status).toBe(200);
+    expect(res.body.grounded).toBe(true);
+    expect(res.body.answer).toContain('xây dựng và phát triển tỉnh Thanh Hóa đến năm 2030');
+    expect(res.body.citations[0]).toEqual(
+      expect.objectContaining({ documentId: '002_625b85d0fcfa8584.txt', date: '2022-02', quote: expect.any(String) }),
+    );
+    expect(Object.keys(res.body.citations[0]).sort()).toEqual(['date', 'documentId', 'quote', 'source', 'title']);
+  });
+
+  it('when the question is typed without accents, then it still finds the answer', async () => {
+    const res = await request(app).post('/api/ask').send({ question: 'ty le do thi hoa cua thai nguyen dat bao nhieu' });
+    expect(res.body.grounded).toBe(true);
+    expect(res.body.answer).toContain('32%');
+    expect(res.body.citations[0].documentId).toBe('004_4e0421a0a6a5a6d4.txt');
+  });
+
+  it('when asked something the corpus does not hold, then it is ungrounded and offers to forward', async () => {
+    const res = await request(app).post('/api/ask').send({ question: 'Thời tiết Hà Nội ngày mai thế nào?' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ answer: expect.stringContaining('chuyển câu hỏi'), grounded: false, citations: [] });
+  });
+
+  it.each([
+    ['an empty question', { question: '   ' }],
+    ['a 10 kB question', { question: 'a'.repeat(10_000) }],
+    ['a number instead of text', { question: 42 }],
+    ['no question field', { q: 'Nghị quyết 58' }],
+  ])('when the body has %s, then it is a 400 with the question_invalid envelope', async (_name, body) => {
+    const res = await request(app).post('/api/ask').send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual(expect.objectContaining({ code: 'question_invalid', message: expect.any(String) }));
+  });
+
+  it('when the body is not JSON, then it is a 400 invalid_json envelope', async () => {
+    const res = await request(app).post('/api/ask').set('Content-Type', 'application/json').send('{"question": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_json');
+  });
+
+  it('when one client asks more often than the limit, then it gets 429 rate_limited', async () => {
+    const limited = createApp({
+      config: testConfig(),
+      db,
+      logger: memoryLogger().logger,
+      knowledge: { answerService: knowledge.answerService, askRateLimitPerMinute: 2 },
+    });
+    const ask = () => request(limited).post('/api/ask').send({ question: 'Ai là Bí thư Tỉnh ủy Hậu Giang?' });
+    expect((await ask()).status).toBe(200);
+    expect((await ask()).status).toBe(200);
+    const third = await ask();
+    expect(third.status).toBe(429);
+    expect(third.body.error.code).toBe('rate_limited');
+  });
+});
