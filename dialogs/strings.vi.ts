@@ -165,10 +165,6 @@ export const vi = {
       notAnswered: 'Phản ánh này chưa có câu trả lời nên chưa thể đánh giá.',
       failed: 'Không thể ghi nhận đánh giá cho phản ánh này. Xin vui lòng kiểm tra lại mã tra cứu và mã PIN.',
     },
-    interim: {
-      notKnown:
-        'Xin lỗi, hiện tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở dữ liệu văn bản. Tôi có thể chuyển câu hỏi tới cơ quan có thẩm quyền để được trả lời.',
-    },
     categories: {
       'giao-thong': 'Giao thông, đường sá',
       'trat-tu-xay-dung': 'Trật tự xây dựng, đô thị',

@@ -93,7 +93,7 @@ export interface Bot {
   onTurnError(context: TurnContext, error: Error): Promise<void>;
 }
 
-/** The one place the bot's services are passed in (interim ones today, the real ones once merged). */
+/** The one place the bot's services (knowledge answers, triage, tickets) are passed in. */
 export function createBot(deps: BotDeps): Bot {
   const conversationState = new ConversationState(deps.storage);
   const userState = new UserState(deps.storage);

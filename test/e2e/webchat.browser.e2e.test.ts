@@ -82,14 +82,21 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
     await page.goto(server.url);
     await seen(page, b.welcome);
 
+    // A question the demo knowledge base answers: the reply quotes the source and cites it.
     const ms = await timeToAnswer(
       page,
-      // Off-topic on purpose: the knowledge base holds no answer, so the bot offers to forward the question.
-      'Thời tiết Hà Nội ngày mai thế nào?',
-      vi.knowledge.notFound.slice(0, 40),
+      'Nghị quyết Đại hội Đảng bộ tỉnh Thanh Hóa lần thứ XX xác định bao nhiêu khâu đột phá chiến lược?',
+      '3 khâu đột phá chiến lược',
     );
-    process.stdout.write(`web chat: question → answer rendered in ${Math.round(ms)} ms\n`);
+    process.stdout.write(`web chat: seed question → cited answer rendered in ${Math.round(ms)} ms\n`);
     expect(ms).toBeGreaterThan(0);
+    await seen(page, vi.bot.ask.sources);
+    await seen(page, /Cam kết hành động rõ ràng/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-answer.png'), fullPage: false });
+    await click(page, b.menu.ask);
+    // Off-topic on purpose: the knowledge base holds no answer, so the bot offers to forward the question.
+    await send(page, 'Thời tiết Hà Nội ngày mai thế nào?');
+    await seen(page, vi.knowledge.notFound.slice(0, 40));
     await click(page, b.no);
     await seen(page, b.ask.notForwarded);
 

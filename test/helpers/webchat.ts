@@ -1,5 +1,4 @@
 import type { Database } from '../../src/db/database';
-import { InterimAnswerService } from '../../src/bot/interim-services';
 import { createChannels } from '../../src/channels/channels';
 import type { WebChatFeature } from '../../src/channels/directline/directline.feature';
 import { startServer, type RunningServer } from '../../src/server';
@@ -28,14 +27,14 @@ export async function startWebChatServer(env: Record<string, string> = {}): Prom
   });
   const { logger } = memoryLogger('silent');
   let feature: WebChatFeature | undefined;
-  const running = await startServer(config, db, logger, async ({ tickets }) => {
-    // As main.ts wires it: the real tickets area, interim answers until the knowledge area lands.
+  const running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
+    // As main.ts wires it: the real knowledge and tickets areas.
     const channels = await createChannels({
       config,
       db,
       logger,
       tickets,
-      answers: new InterimAnswerService(),
+      answers: knowledge.answerService,
     });
     feature = channels.webchat;
     return channels.features;

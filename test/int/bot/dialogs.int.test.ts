@@ -8,7 +8,7 @@ const CODE = /Mã tra cứu: \*\*(TH-[A-Z0-9]{5})\*\*/;
 const PIN = /Mã PIN: \*\*(\d{6})\*\*/;
 const MENU = [b.menu.ask, b.menu.feedback, b.menu.business, b.menu.track, b.menu.rate];
 
-describe('bot dialogs through the Direct Line adapter (real database, tickets area, interim answers)', () => {
+describe('bot dialogs through the Direct Line adapter (real database, knowledge and tickets areas)', () => {
   let server: WebChatServer;
   let chat: Chat;
   beforeAll(async () => {
@@ -45,10 +45,20 @@ describe('bot dialogs through the Direct Line adapter (real database, tickets ar
   describe('ask-question', () => {
     it('when a question has no answer in the knowledge base, then the bot says so and the citizen may decline forwarding', async () => {
       expect(textOf(await chat.say(b.menu.ask))).toBe(b.ask.prompt);
-      const answer = await chat.say('Nghị quyết 58 quy định những gì?');
-      expect(textOf(answer)).toContain(b.interim.notKnown);
+      const answer = await chat.say('Thời tiết Hà Nội ngày mai thế nào?');
+      expect(textOf(answer)).toContain(vi.knowledge.notFound.slice(0, 40));
       expect(buttonsOf(answer)).toEqual([b.ask.forwardYes, b.no]);
       expect(textOf(await chat.say('khong'))).toContain(b.ask.notForwarded);
+    });
+
+    it('when a question is answered by the knowledge base, then the reply quotes the source and lists it', async () => {
+      await chat.say(b.menu.ask);
+      const answer = textOf(
+        await chat.say('Đại hội Đảng bộ tỉnh Thanh Hóa lần thứ XX xác định bao nhiêu khâu đột phá?'),
+      );
+      expect(answer).toContain('3 khâu đột phá chiến lược');
+      expect(answer).toContain(b.ask.sources);
+      expect(answer).toContain('Cam kết hành động rõ ràng');
     });
 
     it('when the citizen forwards an unanswered question, then it becomes a question ticket with a tracking code', async () => {

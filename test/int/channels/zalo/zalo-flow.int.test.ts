@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { vi } from '../../../../dialogs/strings.vi';
-import { InterimAnswerService } from '../../../../src/bot/interim-services';
 import { createChannels, type Channels } from '../../../../src/channels/channels';
 import { startServer, type RunningServer } from '../../../../src/server';
 import { memoryLogger, testConfig } from '../../../helpers/app';
@@ -35,13 +34,13 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
       ZALO_REFRESH_TOKEN: fake.refreshToken,
     });
     const { logger } = memoryLogger('silent');
-    running = await startServer(config, db, logger, async ({ tickets }) => {
+    running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
       channels = await createChannels({
         config,
         db,
         logger,
         tickets,
-        answers: new InterimAnswerService(),
+        answers: knowledge.answerService,
         zalo: { clock, startWorker: false },
       });
       return channels.features;
