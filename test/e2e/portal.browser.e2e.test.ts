@@ -1,24 +1,14 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { AuthService } from '../../src/agencies/auth.service';
 import { openDatabase } from '../../src/db/connect';
 import type { TicketReceipt } from '../../src/ports';
 import { startServer, type RunningServer } from '../../src/server';
 import { memoryLogger, testConfig } from '../helpers/app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const PASSWORD = 'mat-khau-can-bo-2026';
 
@@ -49,7 +39,7 @@ describe('agency portal and public tracking in a real browser (Chromium)', () =>
       origin: { channel: 'open311', conversationId: 'browser-test', userId: 'browser-test' },
       idempotencyKey: 'browser-test-1',
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {

@@ -1,22 +1,11 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { vi } from '../../dialogs/strings.vi';
 import { spawnServer, type ChildServer } from '../helpers/process';
 
-// Chromium comes from the Debian package (.ci/run installs it); Playwright's own download cannot work here.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const b = vi.bot;
 
@@ -66,7 +55,7 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-webchat-'));
     server = await spawnServer({ DATA_DIR: dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {

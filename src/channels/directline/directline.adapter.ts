@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
-import {
-  BaseAdapter,
-  TurnContext,
-  type AttachmentData,
-  type AttachmentInfo,
-  type AuthConfiguration,
-  type ResourceResponse,
-} from '@microsoft/agents-hosting';
+import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
+import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
 import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../ports';
 import type { DirectLineHub } from './directline.hub';
@@ -20,17 +14,16 @@ export const BOT_ACCOUNT = { id: 'tiepdan', name: 'Tiếp dân', role: 'bot' } a
 /** The service URL recorded in references; nothing is ever posted to it (replies stay in-process). */
 export const SERVICE_URL = 'urn:tiepdan:directline';
 
-/** Bot logic run for one turn. */
-export type TurnLogic = (context: TurnContext) => Promise<void>;
+/** Bot logic run for one turn (re-exported for the Direct Line feature). */
+export type { TurnLogic };
 
 /**
  * In-process adapter: runs the bot on activities posted through Direct Line and stores its replies as
  * conversation activities (which the polling GET and the WebSocket stream then deliver). Also the `directline`
  * OutboundChannel: a proactive message days later is just another stored bot activity.
  */
-export class DirectLineAdapter extends BaseAdapter implements OutboundChannel {
+export class DirectLineAdapter extends InProcessAdapter implements OutboundChannel {
   readonly channel = DIRECTLINE_CHANNEL;
-  authConfig: AuthConfiguration = { clientId: '', issuers: [] };
 
   constructor(
     private readonly repo: DirectLineRepository,
@@ -38,7 +31,7 @@ export class DirectLineAdapter extends BaseAdapter implements OutboundChannel {
     private readonly logic: TurnLogic,
     private readonly logger: Logger,
   ) {
-    super();
+    super('Direct Line');
   }
 
   /** Runs one incoming activity through the middleware and the bot. */
@@ -67,37 +60,6 @@ export class DirectLineAdapter extends BaseAdapter implements OutboundChannel {
       responses.push({ id: String(stored.id) });
     }
     return responses;
-  }
-
-  /** Web chat messages are immutable once sent. */
-  async updateActivity(): Promise<void> {
-    throw new Error('updateActivity is not supported on Direct Line');
-  }
-
-  /** Web chat messages are immutable once sent. */
-  async deleteActivity(): Promise<void> {
-    throw new Error('deleteActivity is not supported on Direct Line');
-  }
-
-  /** Runs logic in a turn continuing the referenced conversation (proactive messages). */
-  async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
-    const activity = Activity.getContinuationActivity(reference as ConversationReference);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-
-  /** Bot-side uploads are not used: citizens upload through the Direct Line upload route. */
-  async uploadAttachment(_conversationId: string, _data: AttachmentData): Promise<ResourceResponse> {
-    throw new Error('uploadAttachment is not supported');
-  }
-
-  /** Not used by this channel. */
-  async getAttachmentInfo(_attachmentId: string): Promise<AttachmentInfo> {
-    throw new Error('getAttachmentInfo is not supported');
-  }
-
-  /** Not used by this channel. */
-  async getAttachment(_attachmentId: string, _viewId: string): Promise<NodeJS.ReadableStream> {
-    throw new Error('getAttachment is not supported');
   }
 
   /** OutboundChannel: delivers a message into a stored conversation, however long ago it went quiet. */

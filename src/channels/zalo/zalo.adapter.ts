@@ -1,12 +1,6 @@
-import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
-import {
-  BaseAdapter,
-  TurnContext,
-  type AttachmentData,
-  type AttachmentInfo,
-  type AuthConfiguration,
-  type ResourceResponse,
-} from '@microsoft/agents-hosting';
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
+import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
+import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
 import type { ZaloInbound } from './zalo.events';
 import type { ZaloConversationHandler } from './zalo.inbound-worker';
@@ -44,14 +38,11 @@ export function zaloTurnErrorHandler(botHandler: (context: TurnContext, error: E
   };
 }
 
-/** Bot logic run for one turn (the bot's serialised turn handler). */
-export type ZaloTurnLogic = (context: TurnContext) => Promise<void>;
-
 /** What the adapter needs. */
 export interface ZaloAdapterDeps {
   outbound: ZaloOutboundChannel;
   conversations: ZaloConversationRepository;
-  logic: ZaloTurnLogic;
+  logic: TurnLogic;
   clock: Clock;
   logger: Logger;
   /** Called when the citizen does something: Zalo's interaction window is open again. */
@@ -148,11 +139,9 @@ export function toActivity(inbound: Actionable, at: Date, choices: string[]): Ac
  * Reply n of the turn caused by Zalo message m is delivered under the key `m:rn`, so when a failed turn is
  * retried the parts Zalo already accepted are not sent again.
  */
-export class ZaloAdapter extends BaseAdapter implements ZaloConversationHandler {
-  authConfig: AuthConfiguration = { clientId: '', issuers: [] };
-
+export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHandler {
   constructor(private readonly deps: ZaloAdapterDeps) {
-    super();
+    super('Zalo');
   }
 
   /** Handles one stored webhook event. */
@@ -196,36 +185,5 @@ export class ZaloAdapter extends BaseAdapter implements ZaloConversationHandler 
       responses.push({ id: result.ok ? (result.externalId ?? '') : '' });
     }
     return responses;
-  }
-
-  /** Zalo messages cannot be edited. */
-  async updateActivity(): Promise<void> {
-    throw new Error('updateActivity is not supported on Zalo');
-  }
-
-  /** Zalo messages cannot be recalled through the API. */
-  async deleteActivity(): Promise<void> {
-    throw new Error('deleteActivity is not supported on Zalo');
-  }
-
-  /** Runs logic in a turn continuing the referenced conversation. */
-  async continueConversation(reference: Partial<ConversationReference>, logic: ZaloTurnLogic): Promise<void> {
-    const activity = Activity.getContinuationActivity(reference as ConversationReference);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-
-  /** Not used: citizens' files arrive as URLs in webhook events. */
-  async uploadAttachment(_conversationId: string, _data: AttachmentData): Promise<ResourceResponse> {
-    throw new Error('uploadAttachment is not supported');
-  }
-
-  /** Not used by this channel. */
-  async getAttachmentInfo(_attachmentId: string): Promise<AttachmentInfo> {
-    throw new Error('getAttachmentInfo is not supported');
-  }
-
-  /** Not used by this channel. */
-  async getAttachment(_attachmentId: string, _viewId: string): Promise<NodeJS.ReadableStream> {
-    throw new Error('getAttachment is not supported');
   }
 }
