@@ -19,9 +19,9 @@ export class TurnLock {
     const holder = randomUUID();
     const { rows } = await this.db.query<{ holder: string }>(
       `INSERT INTO bot_turn_lock (key, holder, expires_at)
-       VALUES ($1, $2, now() + make_interval(secs => $3::double precision / 1000))
+       VALUES ($1, $2, clock_timestamp() + make_interval(secs => $3::double precision / 1000))
        ON CONFLICT (key) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
-       WHERE bot_turn_lock.expires_at < now()
+       WHERE bot_turn_lock.expires_at <= clock_timestamp()
        RETURNING holder`,
       [key, holder, this.leaseMs],
     );
