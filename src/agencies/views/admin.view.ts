@@ -37,6 +37,21 @@ const agencyOptions = (agencies: Agency[], selected?: string | null) =>
     (a) => html`<option value="${a.id}" ${a.id === selected ? html`selected` : ''}>${a.name}</option>`,
   );
 
+/** A two-column table (code, name) around the given rows. */
+function codeNameTable(rows: unknown): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        <th>${A.code}</th>
+        <th>${A.name}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
 /** Accounts: list with reset/activate buttons, and the create form. */
 export function usersPage(
   user: StaffPrincipal,
@@ -135,23 +150,7 @@ export function agenciesPage(user: StaffPrincipal, agencies: Agency[]): string {
         </td>
       </tr>`,
   );
-  return page(
-    user,
-    A.agenciesTitle,
-    html`<div class="card">
-      <table>
-        <thead>
-          <tr>
-            <th>${A.code}</th>
-            <th>${A.name}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`,
-  );
+  return page(user, A.agenciesTitle, html`<div class="card">${codeNameTable(rows)}</div>`);
 }
 
 /** Routing rules: change each rule's target. */
@@ -214,23 +213,15 @@ export function categoriesPage(
     user,
     A.categoriesTitle,
     html`<div class="card">
-        <table>
-          <thead>
-            <tr>
-              <th>${A.code}</th>
-              <th>${A.name}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${categories.map(
-              (c) =>
-                html`<tr>
-                  <td>${c.code}</td>
-                  <td>${c.name}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
+        ${codeNameTable(
+          categories.map(
+            (c) =>
+              html`<tr>
+                <td>${c.code}</td>
+                <td>${c.name}</td>
+              </tr>`,
+          ),
+        )}
         <form method="post" action="/portal/admin/categories">
           <input type="hidden" name="_csrf" value="${user.csrfToken}" />
           <h3>${A.addCategory}</h3>
