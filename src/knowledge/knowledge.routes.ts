@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { appError } from '../http/errors';
+import { rateLimiter } from '../http/rate-limit';
 import type { AnswerService } from '../ports';
 
 /** Longest question accepted, in characters (a question, not a document). */
@@ -12,13 +12,7 @@ const askSchema = z.object({ question: z.string().trim().min(1).max(MAX_QUESTION
 /** `POST /api/ask` `{question}` → `{answer, grounded, citations}`, rate limited per client address. */
 export function knowledgeRoutes(deps: { answerService: AnswerService; askRateLimitPerMinute: number }): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: deps.askRateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(appError('rate_limited', 429)),
-  });
+  const limiter = rateLimiter({ windowMs: 60_000, limit: deps.askRateLimitPerMinute });
   router.post('/api/ask', limiter, async (req: Request, res) => {
     const parsed = askSchema.safeParse(req.body);
     if (!parsed.success) throw appError('question_invalid', 400, parsed.error.issues.map((i) => i.message));

@@ -14,7 +14,8 @@ import { ensureSecret } from './secret.repository';
 import type { Clock, TicketContext } from './ticket.context';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketsService } from './ticket.service';
-import { ticketRoutes, WindowLimiter } from './tickets.routes';
+import { FixedWindowRateLimiter } from '../http/fixed-window-limiter';
+import { ticketRoutes } from './tickets.routes';
 import { randomTrackingCode } from './tracking-code';
 import { TicketTriageService } from './triage/triage.service';
 import { TriageModel } from './triage/triage.model';
@@ -83,7 +84,9 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   const triage = new TicketTriageService(db, model);
   const tickets = new TicketsService(ctx);
   const channels = new OutboundChannelRegistry();
-  const limiter = new WindowLimiter(config.tickets.lookupsPerMinute, 60_000, () => clock().getTime());
+  const limiter = new FixedWindowRateLimiter(config.tickets.lookupsPerMinute, 60_000, () =>
+    clock().getTime(),
+  );
   const outboxDeps = {
     db,
     channels,

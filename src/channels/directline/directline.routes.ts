@@ -6,7 +6,7 @@ import type { DirectLineRepository } from './directline.repository';
 import type { DirectLineService, Origin } from './directline.service';
 import type { DirectLineTokens } from './directline.token';
 import { parseUpload, storeUploads } from './directline.upload';
-import { FixedWindowRateLimiter } from './rate-limiter';
+import { FixedWindowRateLimiter } from '../../http/fixed-window-limiter';
 
 /** What the Direct Line routes need. */
 export interface DirectLineRouteDeps {

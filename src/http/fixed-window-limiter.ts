@@ -1,7 +1,8 @@
-import { AppError } from '../../http/errors';
+import { AppError } from './errors';
 
 /**
- * Fixed-window request counter per key (client address, token). In memory and per replica: behind N replicas
+ * Fixed-window request counter per key (client address, token, tracking code), for limits checked inside a
+ * handler rather than as middleware (see rate-limit.ts for the middleware). In memory and per replica: behind N replicas
  * the effective limit is N times higher, which is acceptable for abuse damping (it is not a quota).
  */
 export class FixedWindowRateLimiter {
