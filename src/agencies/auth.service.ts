@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Database } from '../db/database';
 import { AppError } from '../http/errors';
@@ -44,13 +44,6 @@ export function hashPassword(password: string): Promise<string> {
 /** SHA-256 of a session token: what the database keeps. */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-/** Constant-time comparison of two strings. */
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function toPrincipal(s: SessionRow): StaffPrincipal {

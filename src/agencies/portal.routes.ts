@@ -4,17 +4,9 @@ import { vi } from '../../dialogs/strings.vi';
 import { toAppError } from '../http/error-handler';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
+import { doubleSubmitCsrf, setCookie } from '../http/security';
 import type { AuthService } from './auth.service';
-import {
-  LOGIN_CSRF_COOKIE,
-  SESSION_COOKIE,
-  newLoginCsrf,
-  portalSession,
-  readCookie,
-  requirePortalUser,
-  setCookie,
-  verifyCsrf,
-} from './portal-session.middleware';
+import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import { adminRoutes } from './admin/admin.routes';
 import type { AdminService } from './admin/admin.service';
 import type { CaseworkService } from './casework/casework.service';
@@ -49,9 +41,11 @@ function safeNext(value: unknown): string {
   return typeof value === 'string' && /^\/portal(\/[\w\-/?=&%.]*)?$/.test(value) ? value : '/portal';
 }
 
+// The sign-in form has no session yet: a double-submit cookie guards it.
+const loginCsrf = doubleSubmitCsrf('tiepdan_login_csrf', '/portal', 3600);
+
 function renderLogin(req: Request, res: Response, status: number, error?: string, username?: string): void {
-  const csrf = newLoginCsrf();
-  setCookie(req, res, LOGIN_CSRF_COOKIE, csrf, 3600);
+  const csrf = loginCsrf.issue(req, res);
   res
     .status(status)
     .type('html')
@@ -71,14 +65,13 @@ export function portalRoutes(deps: PortalDeps): Router {
 
   router.post('/portal/login', rateLimiter({ windowMs: 60_000, limit: 10 }), async (req, res) => {
     const form = loginForm.parse(req.body ?? {});
-    const cookie = readCookie(req, LOGIN_CSRF_COOKIE);
-    if (!cookie || cookie !== form._csrf) return renderLogin(req, res, 403, vi.errors.csrf_failed);
+    if (!loginCsrf.check(req, form._csrf)) return renderLogin(req, res, 403, vi.errors.csrf_failed);
     try {
       const { token } = await deps.auth.signIn(form.username, form.password, {
         ip: req.ip ?? '',
         userAgent: req.get('user-agent') ?? '',
       });
-      setCookie(req, res, SESSION_COOKIE, token, 12 * 3600);
+      setCookie(req, res, SESSION_COOKIE, token, { path: '/portal', maxAgeSeconds: 12 * 3600 });
       res.redirect(303, safeNext(req.query.next));
     } catch (err) {
       // The form is re-shown with the reason; anything unexpected goes to the error handler.
@@ -89,7 +82,7 @@ export function portalRoutes(deps: PortalDeps): Router {
 
   router.post('/portal/logout', requirePortalUser, verifyCsrf, async (req, res) => {
     await deps.auth.signOut(req.staff!.sessionHash);
-    setCookie(req, res, SESSION_COOKIE, '', 0);
+    setCookie(req, res, SESSION_COOKIE, '', { path: '/portal', maxAgeSeconds: 0 });
     res.redirect(303, '/portal/login');
   });
 

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { vi } from '../../dialogs/strings.vi';
-import { readCookie } from '../agencies/portal-session.middleware';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
+import { doubleSubmitCsrf } from '../http/security';
 import { redactPersonalData } from '../logger';
 import type { TicketService } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';
@@ -24,7 +23,7 @@ export interface PublicDeps {
   lookupsPerMinute: number;
 }
 
-const CSRF_COOKIE = 'tiepdan_public_csrf';
+const trackingCsrf = doubleSubmitCsrf('tiepdan_public_csrf', '/tra-cuu');
 const PAGE_SIZE = 20;
 const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
 const lookupForm = z.object({
@@ -40,20 +39,6 @@ const period = z.object({ from: z.iso.date().optional(), to: z.iso.date().option
 
 function sendPage(res: Response, status: number, body: string): void {
   res.status(status).type('html').set('Cache-Control', 'no-store').send(body);
-}
-
-function freshCsrf(req: Request, res: Response): string {
-  const token = randomBytes(24).toString('base64url');
-  res.append(
-    'Set-Cookie',
-    `${CSRF_COOKIE}=${token}; Path=/tra-cuu; HttpOnly; SameSite=Strict${req.secure ? '; Secure' : ''}`,
-  );
-  return token;
-}
-
-function checkCsrf(req: Request, sent: string): boolean {
-  const cookie = readCookie(req, CSRF_COOKIE);
-  return Boolean(cookie) && cookie === sent;
 }
 
 function periodOf(req: Request): { from: Date; to: Date; query: string } {
@@ -74,38 +59,57 @@ export function publicRoutes(deps: PublicDeps): Router {
   const form = express.urlencoded({ extended: false, limit: '16kb' });
   const limiter = rateLimiter({ windowMs: 60_000, limit: deps.lookupsPerMinute });
 
-  router.get('/tra-cuu', (req, res) => sendPage(res, 200, trackingFormPage(freshCsrf(req, res))));
+  router.get('/tra-cuu', (req, res) => sendPage(res, 200, trackingFormPage(trackingCsrf.issue(req, res))));
 
   router.post('/tra-cuu', limiter, form, async (req, res) => {
     const f = lookupForm.parse(req.body ?? {});
-    if (!checkCsrf(req, f._csrf))
-      return sendPage(res, 403, trackingFormPage(freshCsrf(req, res), vi.errors.csrf_failed, f.code));
+    if (!trackingCsrf.check(req, f._csrf))
+      return sendPage(
+        res,
+        403,
+        trackingFormPage(trackingCsrf.issue(req, res), vi.errors.csrf_failed, f.code),
+      );
     const view = /^\d{6}$/.test(f.pin) ? await deps.tickets.lookup(f.code, f.pin) : null;
-    if (!view) return sendPage(res, 404, trackingFormPage(freshCsrf(req, res), vi.public.notFound, f.code));
+    if (!view)
+      return sendPage(res, 404, trackingFormPage(trackingCsrf.issue(req, res), vi.public.notFound, f.code));
     const names = await deps.repo.categoryNames();
     sendPage(
       res,
       200,
-      trackingResultPage(view, names.get(view.category) ?? view.category, f.pin, freshCsrf(req, res)),
+      trackingResultPage(
+        view,
+        names.get(view.category) ?? view.category,
+        f.pin,
+        trackingCsrf.issue(req, res),
+      ),
     );
   });
 
   router.post('/tra-cuu/danh-gia', limiter, form, async (req, res) => {
     const f = ratingForm.parse(req.body ?? {});
-    if (!checkCsrf(req, f._csrf))
-      return sendPage(res, 403, trackingFormPage(freshCsrf(req, res), vi.errors.csrf_failed, f.code));
+    if (!trackingCsrf.check(req, f._csrf))
+      return sendPage(
+        res,
+        403,
+        trackingFormPage(trackingCsrf.issue(req, res), vi.errors.csrf_failed, f.code),
+      );
     try {
       const view = await deps.tickets.rate(f.code, f.pin, f.rating, f.comment?.trim() || undefined);
       const names = await deps.repo.categoryNames();
       sendPage(
         res,
         200,
-        trackingResultPage(view, names.get(view.category) ?? view.category, f.pin, freshCsrf(req, res)),
+        trackingResultPage(
+          view,
+          names.get(view.category) ?? view.category,
+          f.pin,
+          trackingCsrf.issue(req, res),
+        ),
       );
     } catch (err) {
       // Known refusals (wrong PIN, not answered yet) are shown on the form; anything else goes to the error handler.
       if (!(err instanceof AppError) || err.status >= 500) throw err;
-      sendPage(res, err.status, trackingFormPage(freshCsrf(req, res), err.message, f.code));
+      sendPage(res, err.status, trackingFormPage(trackingCsrf.issue(req, res), err.message, f.code));
     }
   });
 

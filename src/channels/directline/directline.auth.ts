@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import { AppError, appError } from '../../http/errors';
+import { safeEqual } from '../../http/security';
 import type { DirectLineTokens, TokenClaims } from './directline.token';
 
 /** Who is calling: the server-to-server secret, a conversation token, or nobody (public token endpoint). */
@@ -31,10 +31,4 @@ export function assertConversationAccess(caller: Caller, conversationId: string)
   const c = requireCaller(caller);
   if (c.kind === 'token' && c.claims.conv !== conversationId)
     throw new AppError('conversation_forbidden', 403);
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

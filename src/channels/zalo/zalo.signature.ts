@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { safeEqual } from '../../http/security';
 
 /** The terms of Zalo's webhook MAC: hex(sha256(app_id + raw body + timestamp + secret)). Plain SHA-256, not HMAC. */
 export interface SignatureInput {
@@ -23,8 +24,5 @@ export function verifyZaloSignature(header: string | undefined, input: Signature
   if (!header) return false;
   const given = header.trim().toLowerCase();
   const normalised = given.startsWith('mac=') ? given : `mac=${given}`;
-  const expected = computeZaloSignature(input);
-  const a = Buffer.from(normalised, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return safeEqual(normalised, computeZaloSignature(input));
 }
