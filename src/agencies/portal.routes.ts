@@ -5,6 +5,7 @@ import { toAppError } from '../http/error-handler';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
+import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import { adminRoutes } from './admin/admin.routes';
@@ -96,8 +97,8 @@ export function portalRoutes(deps: PortalDeps): Router {
       status: q.status,
       category: q.category,
       search: q.q,
-      from: q.from ? new Date(`${q.from}T00:00:00+07:00`) : undefined,
-      to: q.to ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined,
+      from: q.from ? startOfVnDay(q.from) : undefined,
+      to: q.to ? afterVnDay(q.to) : undefined,
       overdueOnly: q.overdue === '1',
       limit: 200,
       offset: 0,

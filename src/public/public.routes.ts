@@ -5,6 +5,7 @@ import { vi } from '../../dialogs/strings.vi';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
+import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
 import { redactPersonalData } from '../logger';
 import type { TicketService } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';
@@ -43,10 +44,8 @@ function sendPage(res: Response, status: number, body: string): void {
 
 function periodOf(req: Request): { from: Date; to: Date; query: string } {
   const q = period.parse(req.query);
-  const from = q.from ? new Date(`${q.from}T00:00:00+07:00`) : new Date('2000-01-01T00:00:00Z');
-  const to = q.to
-    ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000)
-    : new Date(Date.now() + 86_400_000);
+  const from = q.from ? startOfVnDay(q.from) : new Date('2000-01-01T00:00:00Z');
+  const to = q.to ? afterVnDay(q.to) : new Date(Date.now() + 86_400_000);
   const params = new URLSearchParams(
     Object.entries(q).filter(([, v]) => v) as Array<[string, string]>,
   ).toString();

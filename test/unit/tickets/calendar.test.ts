@@ -1,6 +1,6 @@
 import { statutoryHolidays } from '../../../src/tickets/sla/holidays';
 import { lunarToSolar } from '../../../src/tickets/sla/lunar-calendar';
-import { endOfVnDay, WorkingCalendar } from '../../../src/tickets/sla/working-days';
+import { afterVnDay, endOfVnDay, startOfVnDay, WorkingCalendar } from '../../../src/tickets/sla/working-days';
 
 describe('lunar calendar and statutory holidays', () => {
   it.each([
@@ -63,5 +63,12 @@ describe('working-day arithmetic', () => {
   it('when a day is a weekday outside the table, then it is a working day', () => {
     expect(cal.isWorkingDay('2026-03-10')).toBe(true);
     expect(cal.isWorkingDay('2026-03-14')).toBe(false);
+  });
+});
+
+describe('Vietnam day boundaries', () => {
+  it('when a civil date is given, then its start is 17:00 UTC the day before and the period ends a day later', () => {
+    expect(startOfVnDay('2026-03-04').toISOString()).toBe('2026-03-03T17:00:00.000Z');
+    expect(afterVnDay('2026-03-04').toISOString()).toBe('2026-03-04T17:00:00.000Z');
   });
 });
