@@ -6,6 +6,8 @@ import { StaffRepository, type SessionRow, type StaffRole } from './staff.reposi
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): memory-hard, and affordable on a 2-core server.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const TOUCH_INTERVAL_MS = 60_000;
+
 /** Shortest password accepted for staff accounts. */
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -131,7 +133,10 @@ export class AuthService {
     const absolute = session.created_at.getTime() + this.policy.sessionAbsoluteMs;
     const next = Math.min(now.getTime() + this.policy.sessionIdleMs, absolute);
     if (next <= now.getTime()) return undefined;
-    await this.repo.touchSession(session.token_hash, now, new Date(next));
+    // Every portal request resolves the session: write the sliding expiry at most once a minute, not per request.
+    if (next - session.expires_at.getTime() >= TOUCH_INTERVAL_MS) {
+      await this.repo.touchSession(session.token_hash, now, new Date(next));
+    }
     return toPrincipal(session);
   }
 

@@ -1,6 +1,7 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { html, SafeHtml } from '../../http/html';
 import { PAGE_STYLE } from '../../http/page-style';
+import { formatVnDate } from '../../tickets/ticket.context';
 
 const NAV: Array<[string, string]> = [
   ['/', vi.public.nav.chat],
@@ -35,13 +36,7 @@ export function publicLayout(title: string, content: SafeHtml, head: SafeHtml = 
     </html>`.value;
 }
 
-/** dd/mm/yyyy in Vietnam's time zone. */
+/** dd/mm/yyyy in Vietnam's time zone, or a dash when there is no date. */
 export function vnDate(at: Date | null | undefined): string {
-  if (!at) return vi.public.noData;
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(at);
+  return at ? formatVnDate(at) : vi.public.noData;
 }
