@@ -66,6 +66,7 @@ export async function startServer(
     portalRoutes({
       auth,
       admin: new AdminService(db, auth),
+      knowledge: { admin: knowledge.admin, maxUploadBytes: config.knowledge.uploadMaxBytes },
       agencyName: (id) => caseRepo.agencyName(id),
       casework: new CaseworkService(db, tickets.workflow),
       categories: () => publicRepo.categoryNames(),
@@ -93,6 +94,8 @@ export async function startServer(
     server.listen(config.port, config.host, () => resolve());
   });
   tickets.startWorkers();
+  // Uploads a crash left queued or half-ingested are picked up again.
+  knowledge.admin.kick();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let stopping: Promise<void> | undefined;
@@ -107,6 +110,7 @@ export async function startServer(
       clearTimeout(timer);
       // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
       await tickets.stopWorkers();
+      await knowledge.admin.stop();
       await db.close();
     })());
   return { url: `http://${host}:${port}`, port, server, tickets, stop };

@@ -85,6 +85,8 @@ export class AuthService {
     if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', 400);
     if (input.role !== 'admin' && !input.agencyId) throw new AppError('agency_required', 400);
     if (await this.repo.findByUsername(input.username)) throw new AppError('username_taken', 409);
+    if (input.agencyId && !(await this.repo.agencyExists(input.agencyId)))
+      throw new AppError('unknown_agency', 400);
     const passwordHash = await hashPassword(input.password);
     return this.repo.insertUser({ ...input, passwordHash, agencyId: input.agencyId ?? null });
   }

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { AppError } from '../http/errors';
 import { createLogger } from '../logger';
+import { seedReferenceData } from '../tickets/tickets.module';
 import { AuthService } from './auth.service';
 import type { StaffRole } from './staff.repository';
 
@@ -46,6 +47,8 @@ async function run(): Promise<void> {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
+    // Accounts reference their agency: on a database the server has not started on yet, seed the agencies first.
+    await seedReferenceData(db, config);
     const auth = new AuthService(db);
     if (values['reset-password']) await auth.changePassword(values.username, password);
     else

@@ -8,7 +8,9 @@ import { doubleSubmitCsrf, setCookie } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
+import type { KnowledgeAdmin } from '../knowledge/admin/knowledge-admin';
 import { adminRoutes } from './admin/admin.routes';
+import { knowledgeAdminRoutes } from './admin/knowledge-admin.routes';
 import type { AdminService } from './admin/admin.service';
 import type { CaseworkService } from './casework/casework.service';
 import { casePage } from './views/case.view';
@@ -27,6 +29,8 @@ export interface PortalDeps {
   categories?: () => Promise<Map<string, string>>;
   /** Administration pages; mounted under /portal/admin when given. */
   admin?: AdminService;
+  /** Knowledge-base administration (uploads, unanswered questions); mounted under /portal/admin when given. */
+  knowledge?: { admin: KnowledgeAdmin; maxUploadBytes: number };
   /** Looks up an agency's display name (the agency directory). */
   agencyName: (agencyId: string) => Promise<string | null>;
 }
@@ -51,7 +55,7 @@ function renderLogin(req: Request, res: Response, status: number, error?: string
     .status(status)
     .type('html')
     .set('Cache-Control', 'no-store')
-    .send(loginPage(csrf, error, username));
+    .send(loginPage(csrf, error, username, safeNext(req.query.next)));
 }
 
 /** `/portal`: sign-in, sign-out and the signed-in pages. */
@@ -110,6 +114,7 @@ export function portalRoutes(deps: PortalDeps): Router {
 
   if (deps.casework) caseRoutes(router, deps.casework);
   if (deps.admin) router.use(adminRoutes(deps.admin, deps.categories ?? (async () => new Map())));
+  if (deps.knowledge) router.use(knowledgeAdminRoutes(deps.knowledge.admin, deps.knowledge.maxUploadBytes));
 
   // Portal pages answer errors with a page, not JSON.
   router.use('/portal', (err: unknown, req: Request, res: Response, next: NextFunction) => {

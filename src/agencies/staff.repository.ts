@@ -50,6 +50,12 @@ export class StaffRepository {
     return r.rows[0]!.id;
   }
 
+  /** True when the agency exists (accounts reference it by foreign key). */
+  async agencyExists(id: string): Promise<boolean> {
+    const r = await this.db.query('SELECT 1 FROM agencies WHERE id = $1', [id]);
+    return r.rows.length > 0;
+  }
+
   /** Finds a user by username, case-insensitively. */
   async findByUsername(username: string): Promise<StaffUserRow | undefined> {
     const r = await this.db.query<StaffUserRow>(

@@ -53,6 +53,14 @@ const schema = z.object({
   KNOWLEDGE_LLM_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
   KNOWLEDGE_LLM_API_KEY: optional(z.string()),
   KNOWLEDGE_LLM_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 15_000),
+  KNOWLEDGE_UPLOAD_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024),
+    20 * 1024 * 1024,
+  ),
   ASK_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(100_000), 30),
   DIRECT_LINE_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   DIRECT_LINE_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(86_400), 1800),
@@ -123,6 +131,8 @@ export type KnowledgeConfig = Readonly<{
   llmModel: string;
   llmApiKey: string | undefined;
   llmTimeoutMs: number;
+  /** Largest document an administrator may upload in the portal. */
+  uploadMaxBytes: number;
   askRateLimitPerMinute: number;
 }>;
 
@@ -232,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       llmModel: e.KNOWLEDGE_LLM_MODEL,
       llmApiKey: e.KNOWLEDGE_LLM_API_KEY,
       llmTimeoutMs: e.KNOWLEDGE_LLM_TIMEOUT_MS,
+      uploadMaxBytes: e.KNOWLEDGE_UPLOAD_MAX_BYTES,
       askRateLimitPerMinute: e.ASK_RATE_LIMIT_PER_MINUTE,
     }),
     directLine: Object.freeze({

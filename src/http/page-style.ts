@@ -15,8 +15,8 @@ button.link{background:transparent;border-color:#fff;color:#fff;padding:4px 10px
 .error{background:#fff1f0;border:1px solid #ffa39e;color:#820014;padding:10px;border-radius:6px}
 .narrow{max-width:420px;margin:32px auto}
 table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:8px;border-bottom:1px solid var(--line);vertical-align:top}
-@media (max-width:600px){table{display:block;overflow-x:auto}th,td{white-space:nowrap}}
-nav a{color:#fff;margin-right:12px}.muted{color:var(--muted)}.status{font-weight:700}
-ol.timeline{padding-left:20px}ol.timeline li{margin:0 0 8px}.num{text-align:right}
+@media (max-width:600px){th,td{padding:6px 4px;overflow-wrap:anywhere}}
+header nav a{color:#fff;margin-right:12px}.muted{color:var(--muted)}.status{font-weight:700}
+ul.plain{list-style:none;padding:0}ol.timeline{padding-left:20px}ol.timeline li{margin:0 0 8px}.num{text-align:right}
 .chart{position:relative;height:320px}
 `;

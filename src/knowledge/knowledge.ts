@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import type { AnswerService } from '../ports';
+import { KnowledgeAdmin } from './admin/knowledge-admin';
 import { KnowledgeAnswerService } from './answer/answer.service';
 import { createChatModel } from './answer/llm-answer';
 import { createEmbeddingModel } from './embeddings/embeddings.factory';
@@ -16,6 +17,8 @@ export interface Knowledge {
   search: HybridSearch;
   retriever: KnowledgeRetriever;
   ingestDeps: IngestDeps;
+  /** Uploads, unanswered questions and published answers (the portal's knowledge-base pages). */
+  admin: KnowledgeAdmin;
   /** Ingests the corpus folder when the knowledge base is empty (first start); returns what it did. */
   ingestCorpusIfEmpty(): Promise<IngestOutcome[] | null>;
   /** Requests per minute and client allowed on /api/ask. */
@@ -48,17 +51,24 @@ export async function createKnowledge({ db, config, logger }: KnowledgeDeps): Pr
     log.warn({ stored: stored?.model, configured: model.name }, 'embedding model changed: run npm run ingest -- --reembed');
   const search = new HybridSearch(db, vectorsUsable ? model.embeddings : null, adminExpander());
   const k = config.knowledge;
+  const ingestDeps: IngestDeps = { db, embeddings: model.embeddings, modelName: model.name };
+  const admin = new KnowledgeAdmin(db, ingestDeps, log, { maxUploadBytes: k.uploadMaxBytes });
   const answerService = new KnowledgeAnswerService(
     search,
-    { minConfidence: k.minConfidence, llm: createChatModel(k), llmTimeoutMs: k.llmTimeoutMs },
+    {
+      minConfidence: k.minConfidence,
+      llm: createChatModel(k),
+      llmTimeoutMs: k.llmTimeoutMs,
+      onNoAnswer: (question, confidence) => admin.recordUnanswered(question, confidence),
+    },
     log,
   );
-  const ingestDeps: IngestDeps = { db, embeddings: model.embeddings, modelName: model.name };
   return {
     answerService,
     search,
     retriever: new KnowledgeRetriever(search),
     ingestDeps,
+    admin,
     askRateLimitPerMinute: k.askRateLimitPerMinute,
     async ingestCorpusIfEmpty() {
       if ((await countDocuments(db)) > 0) return null;

@@ -44,6 +44,14 @@ export function formatVnDate(at: Date): string {
   return `${d}/${m}/${y}`;
 }
 
+/** hh:mm dd/mm/yyyy in Vietnam's time zone. */
+export function formatVnDateTime(at: Date): string {
+  const vn = new Date(at.getTime() + 7 * 3600_000);
+  const hh = String(vn.getUTCHours()).padStart(2, '0');
+  const mm = String(vn.getUTCMinutes()).padStart(2, '0');
+  return `${hh}:${mm} ${formatVnDate(at)}`;
+}
+
 /** The public view of a ticket (no personal data). */
 export async function statusView(db: Queryable, t: TicketRow): Promise<TicketStatusView> {
   const events = await listEvents(db, t.id);

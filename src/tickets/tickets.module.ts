@@ -56,18 +56,23 @@ export function provincePrefix(provinceCode: string): string {
   return initials.length >= 2 ? initials.slice(0, 3) : `${initials}X`;
 }
 
-/** Seeds reference data (idempotent) and builds the tickets area. */
-export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
-  const { db, config } = deps;
-  const clock = deps.clock ?? (() => new Date());
+/** Seeds the reference data (administrative units, agencies, holidays); idempotent, edits are kept. */
+export async function seedReferenceData(db: Database, config: Config, now: Date = new Date()): Promise<void> {
   const admin = loadAdminData();
   await seedAdminUnits(db, admin.units, admin.former);
   await seedAgencies(db, config.provinceCode);
-  const year = clock().getUTCFullYear();
+  const year = now.getUTCFullYear();
   await seedHolidays(
     db,
     [year - 1, year, year + 1, year + 2].flatMap((y) => statutoryHolidays(y)),
   );
+}
+
+/** Seeds reference data (idempotent) and builds the tickets area. */
+export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
+  const { db, config } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  await seedReferenceData(db, config, clock());
   const codePrefix = config.tickets.codePrefix ?? provincePrefix(config.provinceCode);
   const model = TriageModel.fromDataFiles(config.provinceCode);
   const logger = deps.logger.child({ component: 'tickets' });

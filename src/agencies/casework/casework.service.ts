@@ -1,6 +1,8 @@
 import { vi } from '../../../dialogs/strings.vi';
 import type { Database } from '../../db/database';
+import { conversationTranscript, type TranscriptLine } from '../../channels/transcript.repository';
 import { appError } from '../../http/errors';
+import { redactPersonalData } from '../../logger';
 import { enqueueMessage } from '../../tickets/notify/outbox.repository';
 import * as tickets from '../../tickets/ticket.repository';
 import type { TicketWorkflowService } from '../../tickets/ticket-workflow.service';
@@ -16,6 +18,8 @@ export interface CaseView {
   history: Awaited<ReturnType<CaseworkRepository['history']>>;
   agencies: Array<{ id: string; name: string }>;
   canned: Array<{ id: number; title: string; body: string }>;
+  /** The conversation the ticket came from (personal data redacted); null for channels without one. */
+  transcript: TranscriptLine[] | null;
 }
 
 /**
@@ -42,12 +46,19 @@ export class CaseworkService {
   /** A ticket with its history; 404 when unknown, 403 when another agency's. */
   async view(user: StaffPrincipal, id: string): Promise<CaseView> {
     const ticket = await this.load(user, id);
-    const [history, agencies, canned] = await Promise.all([
+    const [history, agencies, canned, lines] = await Promise.all([
       this.repo.history(ticket.id),
       this.repo.agencies(),
       this.repo.cannedAnswers(ticket.category),
+      conversationTranscript(this.db, {
+        channel: ticket.origin_channel,
+        conversationId: ticket.origin_conversation_id,
+        createdAt: ticket.created_at,
+      }),
     ]);
-    return { ticket, history, agencies, canned };
+    const hasTranscript = ticket.origin_channel === 'directline' || ticket.origin_channel === 'zalo';
+    const transcript = hasTranscript ? lines.map((l) => ({ ...l, text: redactPersonalData(l.text) })) : null;
+    return { ticket, history, agencies, canned, transcript };
   }
 
   /** Takes the ticket into work (status in_progress). */

@@ -8,12 +8,15 @@ import { layout } from './layout.view';
 const A = vi.admin;
 type Agency = { id: string; name: string; kind: string; active: boolean };
 
-function page(user: StaffPrincipal, title: string, body: SafeHtml, notice?: string): string {
+/** An administration page: the admin navigation, an optional notice, then the body. */
+export function adminPage(user: StaffPrincipal, title: string, body: SafeHtml, notice?: string): string {
   const nav = html`<nav class="card" aria-label="${title}">
     <a href="/portal/admin/users">${A.nav.users}</a> ·
     <a href="/portal/admin/agencies">${A.nav.agencies}</a> ·
     <a href="/portal/admin/routing">${A.nav.routing}</a> ·
-    <a href="/portal/admin/categories">${A.nav.categories}</a>
+    <a href="/portal/admin/categories">${A.nav.categories}</a> ·
+    <a href="/portal/admin/knowledge">${A.nav.knowledge}</a> ·
+    <a href="/portal/admin/questions">${A.nav.questions}</a>
   </nav>`;
   const flash = notice ? html`<p class="card" role="status"><strong>${notice}</strong></p>` : '';
   return layout(
@@ -24,7 +27,8 @@ function page(user: StaffPrincipal, title: string, body: SafeHtml, notice?: stri
   );
 }
 
-function post(user: StaffPrincipal, action: string, label: string, fields: unknown = '') {
+/** A one-button form posting to `action` with the session's CSRF token (and optional extra fields). */
+export function postButton(user: StaffPrincipal, action: string, label: string, fields: unknown = '') {
   return html`<form method="post" action="${action}" style="display:inline">
     <input type="hidden" name="_csrf" value="${user.csrfToken}" />${fields}<button type="submit">
       ${label}
@@ -71,8 +75,8 @@ export function usersPage(
         </td>
         <td>${vnDate(u.last_login_at)}</td>
         <td>
-          ${post(user, `/portal/admin/users/${u.id}/reset`, A.resetPassword)}
-          ${post(user, `/portal/admin/users/${u.id}/${u.active ? 'deactivate' : 'activate'}`, u.active ? A.deactivate : A.activate)}
+          ${postButton(user, `/portal/admin/users/${u.id}/reset`, A.resetPassword)}
+          ${postButton(user, `/portal/admin/users/${u.id}/${u.active ? 'deactivate' : 'activate'}`, u.active ? A.deactivate : A.activate)}
         </td>
       </tr>`,
   );
@@ -91,7 +95,7 @@ export function usersPage(
     </select>
     <p><button type="submit">${A.create}</button></p>
   </form>`;
-  return page(
+  return adminPage(
     user,
     A.usersTitle,
     html`<div class="card">
@@ -124,7 +128,7 @@ export function agenciesPage(user: StaffPrincipal, agencies: Agency[]): string {
       html`<tr>
         <td>${a.id}</td>
         <td>
-          ${post(
+          ${postButton(
             user,
             `/portal/admin/agencies/${a.id}`,
             A.save,
@@ -150,7 +154,7 @@ export function agenciesPage(user: StaffPrincipal, agencies: Agency[]): string {
         </td>
       </tr>`,
   );
-  return page(user, A.agenciesTitle, html`<div class="card">${codeNameTable(rows)}</div>`);
+  return adminPage(user, A.agenciesTitle, html`<div class="card">${codeNameTable(rows)}</div>`);
 }
 
 /** Routing rules: change each rule's target. */
@@ -169,7 +173,7 @@ export function routingPage(
         <td>${r.category ? (categories.get(r.category) ?? r.category) : A.any}</td>
         <td>${yn(r.commune_known)}</td>
         <td>
-          ${post(
+          ${postButton(
             user,
             `/portal/admin/routing/${r.id}`,
             A.save,
@@ -180,7 +184,7 @@ export function routingPage(
         </td>
       </tr>`,
   );
-  return page(
+  return adminPage(
     user,
     A.routingTitle,
     html`<div class="card">
@@ -209,7 +213,7 @@ export function categoriesPage(
   canned: Array<{ id: number; category: string | null; title: string; body: string }>,
 ): string {
   const names = new Map(categories.map((c) => [c.code, c.name]));
-  return page(
+  return adminPage(
     user,
     A.categoriesTitle,
     html`<div class="card">
@@ -238,7 +242,7 @@ export function categoriesPage(
               html`<li>
                 <strong>${c.title}</strong>
                 (${c.category ? (names.get(c.category) ?? c.category) : A.allCategories})
-                ${post(user, `/portal/admin/canned/${c.id}/delete`, A.delete)}<br />${c.body}
+                ${postButton(user, `/portal/admin/canned/${c.id}/delete`, A.delete)}<br />${c.body}
               </li>`,
           )}
         </ul>

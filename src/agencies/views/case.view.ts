@@ -1,6 +1,7 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { html } from '../../http/html';
 import { vnDate } from '../../public/views/public-layout.view';
+import { formatVnDateTime } from '../../tickets/ticket.context';
 import type { StaffPrincipal } from '../auth.service';
 import type { CaseView } from '../casework/casework.service';
 import { layout } from './layout.view';
@@ -44,6 +45,27 @@ function actions(user: StaffPrincipal, v: CaseView, prefill: string) {
         ><input id="treason" name="reason" required maxlength="500" />`,
     )}
     ${form(user, id, 'reject', A.reject, html`<label for="rreason">${A.reason}</label><input id="rreason" name="reason" required maxlength="500" />`)}`;
+}
+
+// The conversation is long and secondary to the ticket: a native disclosure keeps it a keyboard press away.
+function transcriptCard(v: CaseView) {
+  if (!v.transcript) return html`<div class="card"><p class="muted">${P.noTranscript}</p></div>`;
+  return html`<div class="card">
+    <details>
+      <summary><strong>${P.transcript(v.transcript.length)}</strong></summary>
+      <p class="muted">${P.transcriptNote}</p>
+      <ol class="timeline">
+        ${v.transcript.map(
+          (l) =>
+            html`<li>
+              <strong>${P.speaker[l.from]}</strong> <span class="muted">${formatVnDateTime(l.at)}</span>
+              ${l.attachments ? html` · ${P.withFiles(l.attachments)}` : ''}
+              <div style="white-space:pre-line">${l.text}</div>
+            </li>`,
+        )}
+      </ol>
+    </details>
+  </div>`;
 }
 
 /** The case page: the citizen's message, photos, location, contact (staff only), history and the actions. */
@@ -123,6 +145,7 @@ export function casePage(user: StaffPrincipal, v: CaseView, prefill = ''): strin
             : ''
         }
       </div>
+      ${transcriptCard(v)}
       <div class="card">
         <h3>${P.history}</h3>
         <ol class="timeline">

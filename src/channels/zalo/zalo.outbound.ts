@@ -37,7 +37,7 @@ export class ZaloOutboundChannel implements OutboundChannel {
           continue;
         }
         const id = await client.sendText(message.to.userId, part);
-        await repo.recordSent([id], message.to.userId, key, clock.now());
+        await repo.recordSent([id], message.to.userId, key, clock.now(), part);
         ids.push(id);
       }
       return { ok: true, externalId: ids.join(',') };

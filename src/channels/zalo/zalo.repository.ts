@@ -69,13 +69,19 @@ export class ZaloRepository {
     return Object.fromEntries(r.rows.map((row) => [row.status, row.n]));
   }
 
-  /** Records the Zalo message ids a delivery produced. */
-  async recordSent(messageIds: string[], userId: string, deliveryKey: string, at: Date): Promise<void> {
+  /** Records the Zalo message ids a delivery produced, with the text sent (for the case page's transcript). */
+  async recordSent(
+    messageIds: string[],
+    userId: string,
+    deliveryKey: string,
+    at: Date,
+    text: string | null = null,
+  ): Promise<void> {
     for (const id of messageIds.filter(Boolean)) {
       await this.db.query(
-        `INSERT INTO zalo_sent_messages (message_id, user_id, delivery_key, sent_at) VALUES ($1, $2, $3, $4)
+        `INSERT INTO zalo_sent_messages (message_id, user_id, delivery_key, sent_at, text) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (message_id) DO NOTHING`,
-        [id, userId, deliveryKey, at],
+        [id, userId, deliveryKey, at, text],
       );
     }
   }

@@ -11,6 +11,8 @@ export interface AnswerOptions {
   minConfidence: number;
   llm: BaseChatModel | null;
   llmTimeoutMs: number;
+  /** Told of every question the knowledge base could not answer (for the administrators' list). */
+  onNoAnswer?: (question: string, confidence: number) => Promise<void>;
 }
 
 /** Answers from the knowledge base: retrieve, decide whether it holds an answer, then quote (or ask the LLM). */
@@ -26,6 +28,10 @@ export class KnowledgeAnswerService implements AnswerService {
     const { passages, confidence } = await this.search.search(question, 5);
     if (passages.length === 0 || confidence < this.options.minConfidence) {
       this.logger.debug({ confidence }, 'no grounded answer');
+      // Recording is best effort: a citizen's answer never fails because the list could not be written.
+      await this.options.onNoAnswer?.(question, confidence).catch((err: unknown) => {
+        this.logger.warn({ err }, 'could not record an unanswered question');
+      });
       return notFoundAnswer();
     }
     if (this.options.llm) {

@@ -59,14 +59,21 @@ const LOADERS: Record<string, Loader> = {
 /** Reads a file and returns its text; throws AppError with a stable code when it cannot be used. */
 export async function loadFile(file: string): Promise<string> {
   const ext = path.extname(file).toLowerCase();
-  const loader = LOADERS[ext];
-  if (!loader) throw new AppError('ingest_unsupported_type', 400, vi.knowledge.ingestUnsupported(ext));
+  if (!LOADERS[ext]) throw new AppError('ingest_unsupported_type', 400, vi.knowledge.ingestUnsupported(ext));
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch {
     throw new AppError('ingest_unreadable', 400, vi.knowledge.ingestUnreadable);
   }
+  return loadBytes(file, bytes);
+}
+
+/** The text of a document given as bytes (an upload); its name's extension picks the loader. */
+export async function loadBytes(name: string, bytes: Buffer): Promise<string> {
+  const ext = path.extname(name).toLowerCase();
+  const loader = LOADERS[ext];
+  if (!loader) throw new AppError('ingest_unsupported_type', 400, vi.knowledge.ingestUnsupported(ext));
   let text: string;
   try {
     text = await loader(bytes);

@@ -4,6 +4,7 @@ import { AuthService } from '../../../src/agencies/auth.service';
 import { portalRoutes } from '../../../src/agencies/portal.routes';
 import { createApp } from '../../../src/app';
 import { memoryLogger, testConfig } from '../../helpers/app';
+import { seedAgencies } from '../../../src/tickets/seed.repository';
 import { createTestDb } from '../../helpers/db';
 
 const PASSWORD = 'mật-khẩu-rất-dài-2026';
@@ -33,6 +34,7 @@ describe('agency portal sign-in', () => {
 
   beforeAll(async () => {
     db = await createTestDb();
+    await seedAgencies(db, '38'); // accounts reference their agency
     auth = new AuthService(db, () => now);
     await auth.createUser({
       username: 'canbo.xd',
@@ -177,6 +179,19 @@ describe('agency portal sign-in', () => {
     await expect(
       auth.createUser({ username: 'CANBO.xd', displayName: 'N', password: PASSWORD, role: 'admin' }),
     ).rejects.toMatchObject({ code: 'username_taken' });
+    await expect(
+      auth.createUser({
+        username: 'ma.sai',
+        displayName: 'N',
+        password: PASSWORD,
+        role: 'staff',
+        agencyId: 'so-khong-co',
+      }),
+    ).rejects.toMatchObject({ code: 'unknown_agency', status: 400 });
+    // The database enforces it too: an account cannot point at an agency that does not exist.
+    await expect(
+      db.query(`UPDATE staff_users SET agency_id = 'so-khong-co' WHERE username = 'canbo.xd'`),
+    ).rejects.toThrow(/foreign key/);
   });
 
   it('when sign-in is hammered from one address, then it is rate limited with the error envelope', async () => {

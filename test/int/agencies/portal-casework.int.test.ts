@@ -5,11 +5,15 @@ import { CaseworkRepository } from '../../../src/agencies/casework/casework.repo
 import { CaseworkService } from '../../../src/agencies/casework/casework.service';
 import { portalRoutes } from '../../../src/agencies/portal.routes';
 import { createApp } from '../../../src/app';
+import { DirectLineRepository } from '../../../src/channels/directline/directline.repository';
+import { ZaloRepository } from '../../../src/channels/zalo/zalo.repository';
+import type { ZaloEvent } from '../../../src/channels/zalo/zalo.events';
 import type { TicketReceipt } from '../../../src/ports';
 import { PublicRepository } from '../../../src/public/public.repository';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
 import { memoryLogger, testConfig } from '../../helpers/app';
 import { createTestDb } from '../../helpers/db';
+import { signedInStaff } from '../../helpers/portal';
 import { RecordingChannel, ticketsOn, webTicket } from '../tickets/helpers';
 
 const PW = 'mat-khau-du-dai-2026';
@@ -35,11 +39,7 @@ describe('agency portal casework', () => {
       ['xaydung', 'staff', 'so-xay-dung'],
       ['quantri', 'admin', null],
     ] as const;
-    for (const [username, role, agencyId] of users) {
-      await auth.createUser({ username, displayName: username, password: PW, role, agencyId });
-      sessions[username] =
-        `tiepdan_portal=${(await auth.signIn(username, PW, { ip: '', userAgent: '' })).token}`;
-    }
+    Object.assign(sessions, await signedInStaff(auth, PW, users));
     const caseRepo = new CaseworkRepository(db);
     app = createApp({
       config: testConfig(),
@@ -186,5 +186,69 @@ describe('agency portal casework', () => {
     const overdue = await page('yte.lanhdao', '/portal?overdue=1').expect(200);
     expect(overdue.text).toContain('Phản ánh quá hạn');
     expect(overdue.text).not.toContain(health.trackingCode);
+  });
+
+  it('when staff open a web-chat ticket, then the whole conversation is on the case page, oldest first, personal data hidden', async () => {
+    const dl = new DirectLineRepository(db);
+    await dl.createConversation('conv-transcript', 'user-transcript');
+    const said = [
+      { role: 'user', text: 'Tôi muốn phản ánh đèn đường hỏng' },
+      { role: 'bot', text: 'Bạn mô tả giúp sự việc ạ.' },
+      { role: 'user', text: 'Đèn đường trước số 12 phố Hàng Bông tắt cả tháng, gọi tôi 0987654321' },
+    ];
+    for (const [i, s] of said.entries())
+      await dl.append('conv-transcript', {
+        type: 'message',
+        id: `a${i}`,
+        from: { id: s.role, role: s.role },
+        text: s.text,
+      });
+    await dl.append('conv-transcript', { type: 'typing', id: 'typing', from: { id: 'bot', role: 'bot' } });
+    const ticket = await t.tickets.create(
+      webTicket('Đèn đường trước số 12 phố Hàng Bông tắt cả tháng', {
+        category: 'giao-thong',
+        origin: { channel: 'directline', conversationId: 'conv-transcript', userId: 'user-transcript' },
+      }),
+    );
+    const html = (await page('xaydung', `/portal/tickets/${ticket.id}`)).text;
+    expect(html).toContain('Toàn bộ cuộc trò chuyện (3 tin nhắn)');
+    const transcript = html.slice(html.indexOf('Toàn bộ cuộc trò chuyện'));
+    const order = said.map((s) => transcript.indexOf(s.text.slice(0, 20)));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain('gọi tôi [phone]');
+    expect(html).not.toContain('0987654321');
+  });
+
+  it('when staff open a Zalo ticket, then the citizen messages and the OA replies around it are on the case page', async () => {
+    const zalo = new ZaloRepository(db);
+    const at = new Date(Date.now() - 60_000);
+    const event = {
+      app_id: 'app',
+      event_name: 'user_send_text',
+      timestamp: String(at.getTime()),
+      sender: { id: 'zalo-user-7' },
+      recipient: { id: 'oa' },
+      message: { msg_id: 'zm-1', text: 'Cống thoát nước ở ngõ 5 bị tắc' },
+    } as unknown as ZaloEvent;
+    await zalo.insertEvent('zm-1', event, 'zalo-user-7', at);
+    await zalo.recordSent(
+      ['oa-1'],
+      'zalo-user-7',
+      'reply-1#0',
+      new Date(at.getTime() + 1000),
+      'Cảm ơn bạn, xin cho biết địa chỉ ạ.',
+    );
+    const ticket = await t.tickets.create(
+      webTicket('Cống thoát nước ở ngõ 5 bị tắc', {
+        category: 'giao-thong',
+        origin: { channel: 'zalo', conversationId: 'zalo-user-7', userId: 'zalo-user-7' },
+      }),
+    );
+    const html = (await page('xaydung', `/portal/tickets/${ticket.id}`)).text;
+    expect(html).toContain('Toàn bộ cuộc trò chuyện (2 tin nhắn)');
+    expect(html.indexOf('Cống thoát nước ở ngõ 5 bị tắc</div>')).toBeLessThan(
+      html.indexOf('xin cho biết địa chỉ'),
+    );
   });
 });

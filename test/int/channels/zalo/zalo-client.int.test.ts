@@ -144,6 +144,11 @@ describeEachDriver('Zalo OA client and token store', (db) => {
     expect(fake.sent.length).toBeGreaterThan(1);
     expect(fake.sent.every((m) => (m.text ?? '').length <= 2000)).toBe(true);
     expect(fake.sent.at(-1)?.text).toMatch(/1\. Hài lòng\n2\. Chưa hài lòng$/);
+    // Each part's text is kept for the case page's transcript.
+    const stored = await db().query<{ text: string }>(
+      "SELECT text FROM zalo_sent_messages WHERE delivery_key LIKE 'ob-5#%' ORDER BY delivery_key",
+    );
+    expect(stored.rows.map((r) => r.text)).toEqual(fake.sent.map((m) => m.text));
   });
 
   it('when a delivery is retried after a partial failure, then only the parts not yet sent go out', async () => {

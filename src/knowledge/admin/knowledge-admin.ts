@@ -1,0 +1,185 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { vi } from '../../../dialogs/strings.vi';
+import { requireRole } from '../../agencies/access';
+import type { StaffPrincipal } from '../../agencies/auth.service';
+import type { Database } from '../../db/database';
+import { AppError, appError } from '../../http/errors';
+import { redactPersonalData } from '../../logger';
+import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
+import { vnDay } from '../../tickets/sla/working-days';
+import { ingestDocuments, type IngestDeps } from '../ingest/ingest.service';
+import { loadBytes, SUPPORTED_EXTENSIONS } from '../ingest/loaders';
+import { extractMetadata, sidecarSchema, type Sidecar } from '../ingest/metadata';
+import { KnowledgeAdminRepository, type ClaimedUpload } from './knowledge-admin.repository';
+
+/** Settings of the knowledge-base administration. */
+export interface KnowledgeAdminOptions {
+  /** Largest upload accepted, in bytes. */
+  maxUploadBytes: number;
+  /** How long a worker may hold an upload before another may take it over (a crashed worker's lease). */
+  leaseMs?: number;
+  now?: () => Date;
+}
+
+/** A file an administrator uploads, with optional metadata that wins over what the text says. */
+export interface UploadInput {
+  filename: string;
+  bytes: Buffer;
+  metadata: Sidecar;
+}
+
+// Upload ids are readable and stable: the same file name uploaded again replaces the earlier version.
+function documentIdFor(filename: string): string {
+  const base = normalizeText(path.basename(filename))
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return `uploads/${base}`;
+}
+
+/** The key under which repeated askings of one question are counted (case, accents and punctuation aside). */
+export function questionKey(question: string): string {
+  return foldDiacritics(normalizeForMatch(question))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, 500);
+}
+
+/**
+ * Knowledge-base administration: uploads queued with their bytes and ingested by a single background drain
+ * (restartable after a crash), the questions the bot could not answer, and answers published as documents.
+ */
+export class KnowledgeAdmin {
+  readonly repo: KnowledgeAdminRepository;
+  private draining: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    db: Database,
+    private readonly ingest: IngestDeps,
+    private readonly logger: Logger,
+    private readonly options: KnowledgeAdminOptions,
+  ) {
+    this.repo = new KnowledgeAdminRepository(db);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Queues an uploaded document for ingestion and starts the drain; returns the upload id. */
+  async upload(actor: StaffPrincipal, input: UploadInput): Promise<number> {
+    requireRole(actor, 'admin');
+    const ext = path.extname(input.filename).toLowerCase();
+    if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext))
+      throw new AppError('ingest_unsupported_type', 400, vi.knowledge.ingestUnsupported(ext));
+    if (input.bytes.length === 0) throw new AppError('ingest_empty', 400, vi.knowledge.ingestEmpty);
+    if (input.bytes.length > this.options.maxUploadBytes) throw appError('payload_too_large', 413);
+    const metadata = sidecarSchema.parse(input.metadata);
+    const id = await this.repo.insertUpload({
+      filename: normalizeText(path.basename(input.filename)).slice(0, 200),
+      documentId: documentIdFor(input.filename),
+      bytes: input.bytes,
+      metadata: metadata as Record<string, string>,
+      uploadedBy: actor.userId,
+    });
+    this.kick();
+    return id;
+  }
+
+  /** Starts draining queued uploads unless a drain is running; also picks up uploads a crash left behind. */
+  kick(): void {
+    if (this.stopped || this.draining) return;
+    this.draining = this.drain().finally(() => (this.draining = null));
+  }
+
+  /** Resolves when no drain is running (tests and shutdown wait on it). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Stops taking new uploads from the queue and waits for the one in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const claimed = await this.repo.claimNext(this.now(), this.options.leaseMs ?? 10 * 60_000);
+      if (!claimed) return;
+      await this.process(claimed);
+    }
+  }
+
+  private async process(upload: ClaimedUpload): Promise<void> {
+    try {
+      const text = await loadBytes(upload.filename, upload.bytes);
+      const fallbackTitle = normalizeText(path.basename(upload.filename, path.extname(upload.filename)));
+      const metadata = extractMetadata(text, fallbackTitle, sidecarSchema.parse(upload.metadata ?? {}));
+      const [outcome] = await ingestDocuments([{ id: upload.document_id, text, metadata }], this.ingest);
+      if (!outcome || outcome.status === 'failed') throw new AppError('ingest_failed', 500);
+      await this.repo.finishUpload(upload.id, { status: 'done', outcome: outcome.status, chunks: outcome.chunks });
+      this.logger.info({ upload: upload.id, outcome: outcome.status, chunks: outcome.chunks }, 'upload ingested');
+    } catch (err) {
+      const known = err instanceof AppError && err.status < 500;
+      if (!known) this.logger.error({ err, upload: upload.id }, 'upload ingestion failed');
+      await this.repo.finishUpload(upload.id, {
+        status: 'failed',
+        code: known ? err.code : 'ingest_failed',
+        message: known ? err.message : vi.errors.ingest_failed,
+      });
+    }
+  }
+
+  /** Removes a document from the knowledge base. */
+  async deleteDocument(actor: StaffPrincipal, documentId: string): Promise<void> {
+    requireRole(actor, 'admin');
+    if (!(await this.repo.deleteDocument(documentId))) throw appError('document_not_found', 404);
+  }
+
+  /** Counts a question the knowledge base could not answer (personal data redacted first). */
+  async recordUnanswered(question: string, confidence: number): Promise<void> {
+    const text = redactPersonalData(normalizeText(question)).slice(0, 1000);
+    const key = questionKey(text);
+    if (key.length === 0) return;
+    await this.repo.recordUnanswered(key, text, Number.isFinite(confidence) ? confidence : 0);
+  }
+
+  /**
+   * Publishes an administrator's answer as a knowledge-base document (id `hoi-dap/<question id>`), so the bot
+   * answers the question, quoting it, from now on; the question is marked answered.
+   */
+  async publishAnswer(
+    actor: StaffPrincipal,
+    questionId: number,
+    input: { question: string; answer: string; issuer?: string },
+  ): Promise<string> {
+    requireRole(actor, 'admin');
+    const row = await this.repo.question(questionId);
+    if (!row) throw appError('question_not_found', 404);
+    const question = normalizeText(input.question);
+    const answer = input.answer.trim();
+    const documentId = `hoi-dap/${questionId}`;
+    const metadata = {
+      title: vi.knowledge.faqTitle(question).slice(0, 200),
+      date: vnDay(this.now()),
+      source: null,
+      issuer: input.issuer?.trim() || null,
+      number: null,
+    };
+    // The question lives in the title (indexed with every chunk), so the quoted sentences come from the answer.
+    const [outcome] = await ingestDocuments([{ id: documentId, text: answer, metadata }], this.ingest);
+    if (!outcome || outcome.status === 'failed') throw appError('ingest_failed', 500);
+    await this.repo.closeQuestion(questionId, 'answered', documentId, actor.userId);
+    return documentId;
+  }
+
+  /** Sets a question aside (spam, out of scope) without answering it. */
+  async dismiss(actor: StaffPrincipal, questionId: number): Promise<void> {
+    requireRole(actor, 'admin');
+    if (!(await this.repo.closeQuestion(questionId, 'dismissed', null, actor.userId)))
+      throw appError('question_not_found', 404);
+  }
+}

@@ -1,0 +1,241 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { AuthService } from '../../../src/agencies/auth.service';
+import { portalRoutes } from '../../../src/agencies/portal.routes';
+import { createApp } from '../../../src/app';
+import { KnowledgeAdmin } from '../../../src/knowledge/admin/knowledge-admin';
+import type { Knowledge } from '../../../src/knowledge/knowledge';
+import { memoryLogger, testConfig } from '../../helpers/app';
+import { createTestDb } from '../../helpers/db';
+import { seededKnowledge } from '../../helpers/knowledge';
+import { signedInStaff } from '../../helpers/portal';
+import { ticketsOn } from '../tickets/helpers';
+
+const PW = 'mat-khau-quan-tri-2026';
+const MAX_UPLOAD = 64 * 1024;
+const HOURS_DOC = [
+  '# Giờ làm việc của Trung tâm Phục vụ hành chính công tỉnh',
+  '',
+  'Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ từ thứ Hai đến thứ Sáu: buổi sáng từ 7 giờ 30 đến',
+  '11 giờ 30, buổi chiều từ 13 giờ 30 đến 17 giờ. Sáng thứ Bảy, Trung tâm tiếp nhận hồ sơ đất đai và hộ tịch.',
+].join('\n');
+const HOURS_QUESTION = 'Trung tâm phục vụ hành chính công tỉnh tiếp nhận hồ sơ vào giờ nào?';
+
+describe('portal: knowledge-base administration', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let knowledge: Knowledge;
+  let app: Express;
+  const cookie: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await ticketsOn(db); // seeds the agencies the accounts belong to
+    knowledge = await seededKnowledge(db, { KNOWLEDGE_UPLOAD_MAX_BYTES: String(MAX_UPLOAD) });
+    const auth = new AuthService(db);
+    Object.assign(
+      cookie,
+      await signedInStaff(auth, PW, [
+        ['quantri', 'admin', null],
+        ['lanhdao', 'supervisor', 'so-y-te'],
+      ]),
+    );
+    app = createApp({
+      config: testConfig(),
+      db,
+      logger: memoryLogger('silent').logger,
+      routers: [
+        portalRoutes({
+          auth,
+          agencyName: async () => null,
+          knowledge: { admin: knowledge.admin, maxUploadBytes: MAX_UPLOAD },
+        }),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await knowledge.admin.stop();
+    await db.close();
+  });
+
+  const get = (who: string, url: string) =>
+    request(app).get(url).set('Cookie', cookie[who]!).set('Accept', 'text/html');
+  const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? 'none';
+  async function upload(name: string, bytes: Buffer, fields: Record<string, string> = {}, csrf?: string) {
+    const token = csrf ?? csrfOf((await get('quantri', '/portal/admin/knowledge')).text);
+    let req = request(app)
+      .post('/portal/admin/knowledge/upload')
+      .set('Cookie', cookie.quantri!)
+      .set('Accept', 'text/html');
+    for (const [k, v] of Object.entries({ _csrf: token, ...fields })) req = req.field(k, v);
+    return req.attach('file', bytes, name);
+  }
+  async function post(url: string, form: Record<string, string>) {
+    const csrf = csrfOf((await get('quantri', '/portal/admin/questions')).text);
+    return request(app)
+      .post(url)
+      .set('Cookie', cookie.quantri!)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ _csrf: csrf, ...form });
+  }
+  const uploadCount = async () =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_uploads')).rows[0]!.n;
+
+  it('when a supervisor opens or posts to the knowledge pages, then 403 and nothing is stored', async () => {
+    for (const url of ['/portal/admin/knowledge', '/portal/admin/questions'])
+      expect((await get('lanhdao', url)).status).toBe(403);
+    const csrf = csrfOf((await get('lanhdao', '/portal')).text);
+    const res = await request(app)
+      .post('/portal/admin/knowledge/upload')
+      .set('Cookie', cookie.lanhdao!)
+      .field('_csrf', csrf)
+      .attach('file', Buffer.from(HOURS_DOC), 'gio.md');
+    expect(res.status).toBe(403);
+    expect(await uploadCount()).toBe(0);
+    expect((await request(app).get('/portal/admin/knowledge')).status).toBe(303);
+  });
+
+  it('when an upload carries no or a wrong CSRF token, then 403 and nothing is queued', async () => {
+    expect((await upload('gio.md', Buffer.from(HOURS_DOC), {}, 'sai-token')).status).toBe(403);
+    const noToken = await request(app)
+      .post('/portal/admin/knowledge/upload')
+      .set('Cookie', cookie.quantri!)
+      .attach('file', Buffer.from(HOURS_DOC), 'gio.md');
+    expect(noToken.status).toBe(403);
+    expect(await uploadCount()).toBe(0);
+  });
+
+  it('when an administrator uploads a document, then it is ingested, listed as done and the bot answers from it', async () => {
+    const before = await knowledge.answerService.ask(HOURS_QUESTION);
+    expect(before.citations.map((c) => c.documentId)).not.toContain('uploads/Giờ-làm-việc.md');
+    const res = await upload('Giờ làm việc.md', Buffer.from(HOURS_DOC), { issuer: 'Văn phòng UBND tỉnh' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Đã nhận tệp «Giờ làm việc.md»');
+    await knowledge.admin.idle();
+    const page = (await get('quantri', '/portal/admin/knowledge')).text;
+    expect(page).toMatch(/Hoàn tất \(thêm mới, \d+ đoạn\)/);
+    expect(page).toContain('uploads/Giờ-làm-việc.md');
+    const after = await knowledge.answerService.ask(HOURS_QUESTION);
+    expect(after.grounded).toBe(true);
+    expect(after.citations[0]).toMatchObject({ documentId: 'uploads/Giờ-làm-việc.md' });
+    expect(after.answer).toContain('7 giờ 30');
+    const stored = await db.query<{ bytes: Buffer | null }>('SELECT bytes FROM kb_uploads');
+    expect(stored.rows.every((r) => r.bytes === null)).toBe(true); // the text lives in the document now
+  });
+
+  it('when the upload is of an unsupported type, too large or not a form, then a clear error and nothing queued', async () => {
+    const before = await uploadCount();
+    const exe = await upload('virus.exe', Buffer.from('MZ....'));
+    expect(exe.status).toBe(400);
+    expect(exe.text).toContain('Không hỗ trợ loại tệp «.exe»');
+    const big = await upload('to.txt', Buffer.alloc(MAX_UPLOAD * 2, 'a'));
+    expect(big.status).toBe(413);
+    const broken = await request(app)
+      .post('/portal/admin/knowledge/upload')
+      .set('Cookie', cookie.quantri!)
+      .set('Accept', 'text/html')
+      .set('Content-Type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\nnot a part');
+    expect(broken.status).toBe(400);
+    expect(broken.text).toContain('Biểu mẫu gửi lên không hợp lệ');
+    const badDate = await upload('ngay.txt', Buffer.from('Văn bản có ngày sai.'), { date: 'hôm qua' });
+    expect(badDate.status).toBe(400);
+    expect(await uploadCount()).toBe(before);
+  });
+
+  it('when an uploaded file cannot be read, then its row says failed with the reason, and others go on', async () => {
+    await upload('hong.pdf', Buffer.from('%PDF-1.7 this is not really a pdf'));
+    await upload(
+      'tot.txt',
+      Buffer.from('Lịch tiếp công dân định kỳ của Chủ tịch UBND tỉnh vào ngày 15 hằng tháng.'),
+    );
+    await knowledge.admin.idle();
+    const page = (await get('quantri', '/portal/admin/knowledge')).text;
+    expect(page).toContain('Lỗi: Tệp .pdf bị hỏng hoặc không đúng định dạng');
+    const rows = await db.query<{ filename: string; status: string; error_code: string | null }>(
+      'SELECT filename, status, error_code FROM kb_uploads WHERE filename IN ($1, $2) ORDER BY id',
+      ['hong.pdf', 'tot.txt'],
+    );
+    expect(rows.rows).toEqual([
+      { filename: 'hong.pdf', status: 'failed', error_code: 'ingest_unreadable' },
+      { filename: 'tot.txt', status: 'done', error_code: null },
+    ]);
+  });
+
+  it('when a worker died mid-ingestion (lease expired), then the next start ingests the upload', async () => {
+    await db.query(
+      `INSERT INTO kb_uploads (filename, document_id, size_bytes, bytes, status, lease_until)
+       VALUES ('mo-coi.txt', 'uploads/mo-coi.txt', 10, $1, 'running', now() - interval '1 minute')`,
+      [Buffer.from('Thời gian giải quyết thủ tục cấp giấy phép xây dựng nhà ở riêng lẻ là 15 ngày.')],
+    );
+    const restarted = new KnowledgeAdmin(db, knowledge.ingestDeps, memoryLogger('silent').logger, {
+      maxUploadBytes: MAX_UPLOAD,
+    });
+    restarted.kick();
+    await restarted.idle();
+    const row = await db.query<{ status: string; chunks: number }>(
+      "SELECT status, chunks FROM kb_uploads WHERE filename = 'mo-coi.txt'",
+    );
+    expect(row.rows[0]).toEqual({ status: 'done', chunks: 1 });
+  });
+
+  it('when citizens ask what the knowledge base lacks, then the question is listed once, counted, with personal data hidden', async () => {
+    await knowledge.answerService.ask(
+      'Xin hỏi lệ phí cấp đổi căn cước cho trẻ em là bao nhiêu? SĐT tôi 0912345678',
+    );
+    await knowledge.answerService.ask(
+      'xin hoi le phi cap doi can cuoc cho tre em la bao nhieu? SDT toi 0912345678',
+    );
+    const page = (await get('quantri', '/portal/admin/questions')).text;
+    expect(page).toContain('Xin hỏi lệ phí cấp đổi căn cước cho trẻ em là bao nhiêu? SĐT tôi [phone]');
+    expect(page).toContain('Được hỏi 2 lần');
+    expect(page).not.toContain('0912345678');
+  });
+
+  it('when an administrator publishes an answer, then the bot answers that question from it and the list moves it', async () => {
+    const q = await db.query<{ id: number }>(
+      "SELECT id::int AS id FROM kb_unanswered WHERE question LIKE 'Xin hỏi lệ phí cấp đổi căn cước%'",
+    );
+    const id = q.rows[0]!.id;
+    const res = await post(`/portal/admin/questions/${id}/publish`, {
+      question: 'Lệ phí cấp đổi thẻ căn cước cho trẻ em là bao nhiêu?',
+      answer:
+        'Công dân dưới 14 tuổi được cấp thẻ căn cước lần đầu không mất lệ phí; cấp đổi theo yêu cầu là 50.000 đồng.',
+      issuer: 'Công an tỉnh',
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Đã công bố câu trả lời vào kho tri thức.');
+    const answer = await knowledge.answerService.ask('le phi cap doi the can cuoc cho tre em bao nhieu');
+    expect(answer.grounded).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ documentId: `hoi-dap/${id}` });
+    expect(answer.answer).toContain('50.000 đồng');
+    const answered = (await get('quantri', '/portal/admin/questions?trang-thai=answered')).text;
+    expect(answered).toContain(`hoi-dap/${id}`);
+    expect((await get('quantri', '/portal/admin/questions')).text).not.toContain('cấp đổi căn cước');
+  });
+
+  it('when a question is dismissed or unknown, then it leaves the open list, and unknown ids answer 404/400', async () => {
+    await knowledge.answerService.ask('Tỉnh có tổ chức giải chạy marathon quốc tế năm sau không?');
+    const q = await db.query<{ id: number }>(
+      "SELECT id::int AS id FROM kb_unanswered WHERE question LIKE '%marathon%'",
+    );
+    expect((await post(`/portal/admin/questions/${q.rows[0]!.id}/dismiss`, {})).status).toBe(303);
+    expect((await get('quantri', '/portal/admin/questions')).text).not.toContain('marathon');
+    expect((await get('quantri', '/portal/admin/questions?trang-thai=dismissed')).text).toContain('marathon');
+    expect((await post('/portal/admin/questions/999999/dismiss', {})).status).toBe(404);
+    expect(
+      (await post('/portal/admin/questions/abc/publish', { question: 'abc', answer: 'xyz' })).status,
+    ).toBe(400);
+  });
+
+  it('when an administrator removes a document, then its chunks are gone and it is no longer cited', async () => {
+    const res = await post('/portal/admin/knowledge/delete', { id: 'uploads/Giờ-làm-việc.md' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Đã xóa văn bản khỏi kho tri thức.');
+    const chunks = await db.query("SELECT 1 FROM kb_chunks WHERE document_id = 'uploads/Giờ-làm-việc.md'");
+    expect(chunks.rows).toHaveLength(0);
+    const after = await knowledge.answerService.ask(HOURS_QUESTION);
+    expect(after.citations.map((c) => c.documentId)).not.toContain('uploads/Giờ-làm-việc.md');
+    expect((await post('/portal/admin/knowledge/delete', { id: 'khong-co' })).status).toBe(404);
+  });
+});
