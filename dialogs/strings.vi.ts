@@ -366,6 +366,7 @@ export const vi = {
     filters: 'Lọc',
     allStatuses: 'Mọi trạng thái',
     allCategories: 'Mọi lĩnh vực',
+    allCommunes: 'Mọi xã, phường',
     searchLabel: 'Tìm theo mã hoặc nội dung',
     fromLabel: 'Từ ngày',
     toLabel: 'Đến ngày',

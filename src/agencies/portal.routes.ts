@@ -100,6 +100,7 @@ export function portalRoutes(deps: PortalDeps): Router {
     const rows = await deps.casework.queue(user, {
       status: q.status,
       category: q.category,
+      communeCode: q.commune,
       search: q.q,
       from: q.from ? startOfVnDay(q.from) : undefined,
       to: q.to ? afterVnDay(q.to) : undefined,
@@ -108,7 +109,8 @@ export function portalRoutes(deps: PortalDeps): Router {
       offset: 0,
     });
     const categories = (await deps.categories?.()) ?? new Map<string, string>();
-    const page = queuePage(user, agency, rows, { ...q, overdue: q.overdue === '1' }, categories);
+    const communes = await deps.casework.queueCommunes(user);
+    const page = queuePage(user, agency, rows, { ...q, overdue: q.overdue === '1' }, categories, communes);
     res.type('html').set('Cache-Control', 'no-store').send(page);
   });
 
@@ -139,6 +141,7 @@ const queueQuery = z.object({
     .optional()
     .catch(undefined),
   category: z.string().max(60).optional(),
+  commune: z.string().max(20).optional(),
   q: z.string().trim().max(100).optional(),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

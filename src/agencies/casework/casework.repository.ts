@@ -120,6 +120,16 @@ export class CaseworkRepository {
     return r.rows;
   }
 
+  /** The communes the tickets in a queue come from (all agencies when null), by name: the queue's commune filter. */
+  async queueCommunes(agencyId: string | null): Promise<Map<string, string>> {
+    const r = await this.db.query<{ code: string; name: string }>(
+      `SELECT DISTINCT u.code, u.name FROM tickets t JOIN admin_units u ON u.code = t.commune_code
+       WHERE $1::text IS NULL OR t.agency_id = $1 ORDER BY u.name`,
+      [agencyId],
+    );
+    return new Map(r.rows.map((row) => [row.code, row.name]));
+  }
+
   /** Agencies to transfer to. */
   async agencies(): Promise<Array<{ id: string; name: string }>> {
     return (

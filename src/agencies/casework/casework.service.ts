@@ -43,6 +43,11 @@ export class CaseworkService {
     return this.repo.queue(this.clock(), { ...filter, agencyId });
   }
 
+  /** The communes the user's queue has tickets from (for the filter). */
+  queueCommunes(user: StaffPrincipal): Promise<Map<string, string>> {
+    return this.repo.queueCommunes(user.role === 'admin' ? null : user.agencyId);
+  }
+
   /** A ticket with its history; 404 when unknown, 403 when another agency's. */
   async view(user: StaffPrincipal, id: string): Promise<CaseView> {
     const ticket = await this.load(user, id);

@@ -12,13 +12,14 @@ const S = vi.public.statuses;
 export interface QueueQuery {
   status?: string;
   category?: string;
+  commune?: string;
   q?: string;
   from?: string;
   to?: string;
   overdue?: boolean;
 }
 
-function filterForm(query: QueueQuery, categories: Map<string, string>) {
+function filterForm(query: QueueQuery, categories: Map<string, string>, communes: Map<string, string>) {
   const opt = (value: string, label: string, current?: string) =>
     html`<option value="${value}" ${value === (current ?? '') ? html`selected` : ''}>${label}</option>`;
   return html`<form method="get" action="/portal" class="card" aria-label="${P.filters}">
@@ -29,6 +30,10 @@ function filterForm(query: QueueQuery, categories: Map<string, string>) {
     <label for="category">${P.columns.category}</label>
     <select id="category" name="category">
       ${opt('', P.allCategories, query.category)}${[...categories].map(([k, v]) => opt(k, v, query.category))}
+    </select>
+    <label for="commune">${P.columns.place}</label>
+    <select id="commune" name="commune">
+      ${opt('', P.allCommunes, query.commune)}${[...communes].map(([k, v]) => opt(k, v, query.commune))}
     </select>
     <label for="q">${P.searchLabel}</label><input id="q" name="q" value="${query.q ?? ''}" maxlength="100" />
     <label for="from">${P.fromLabel}</label
@@ -55,6 +60,7 @@ export function queuePage(
   rows: QueueRow[],
   query: QueueQuery,
   categories: Map<string, string>,
+  communes: Map<string, string> = new Map(),
 ): string {
   const table = rows.length
     ? html`<table>
@@ -89,7 +95,7 @@ export function queuePage(
     P.queueTitle,
     html`<h2>${query.overdue ? P.overdueTitle : P.queueTitle}</h2>
       <p class="muted">${user.displayName} · ${P.roles[user.role]} · ${agencyName ?? P.noAgency}</p>
-      ${filterForm(query, categories)}
+      ${filterForm(query, categories, communes)}
       <div class="card">${table}</div>`,
     user,
   );

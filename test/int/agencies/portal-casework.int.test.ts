@@ -251,4 +251,18 @@ describe('agency portal casework', () => {
       html.indexOf('xin cho biết địa chỉ'),
     );
   });
+
+  it("when staff filter the queue by commune, then only that commune's tickets are listed, from a list of the queue's communes", async () => {
+    const inCommune = await t.tickets.create(
+      webTicket('Vỉa hè bị lấn chiếm làm nơi đỗ xe', { category: 'giao-thong', communeCode: '15820' }),
+    );
+    // Administrators see every agency's queue (a ticket in a known commune may go to its UBND).
+    const all = (await page('quantri', '/portal').expect(200)).text;
+    expect(all).toMatch(/<option value="15820"\s*>Xã Thiệu Toán<\/option>/);
+    expect(all).toContain(road.trackingCode);
+    const filtered = (await page('quantri', '/portal?commune=15820').expect(200)).text;
+    expect(filtered).toContain(inCommune.trackingCode);
+    expect(filtered).not.toContain(road.trackingCode);
+    expect(filtered).toMatch(/<option value="15820"\s*selected\s*>/);
+  });
 });
