@@ -179,4 +179,5 @@ export async function vacuumPostings(db: Queryable): Promise<void> {
   // One statement per call: VACUUM refuses to run inside the implicit transaction of a multi-statement script.
   await db.exec('VACUUM (ANALYZE) kb_postings');
   await db.exec('ANALYZE kb_chunks');
+  await db.exec('ANALYZE kb_term_df');
 }

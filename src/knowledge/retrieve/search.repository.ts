@@ -3,7 +3,8 @@ import type { SearchRow } from '../knowledge.repository';
 import type { QueryTerm } from './terms';
 
 /**
- * One round trip: BM25 over the postings table (IDF from live document frequencies, length-normalised
+ * One round trip: BM25 over the postings table (IDF from document frequencies the triggers of migration 0105
+ * keep in kb_term_df, corpus size and mean length from kb_corpus_stats; length-normalised
  * saturated term frequency) and pgvector HNSW cosine, each cut to `limit`, joined to their chunk and document.
  * Also returns the document frequency of every query term and the corpus size, for the confidence score.
  * On corpora of `pruneFrom` chunks or more, terms in more than `maxDfRatio` of them (IDF near zero: "xã",
@@ -12,8 +13,9 @@ import type { QueryTerm } from './terms';
  */
 const HYBRID_SQL = `
 WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, qw)),
-st AS (SELECT count(*)::float8 AS n, coalesce(avg(doc_len), 1)::float8 AS avgdl FROM kb_chunks),
-df AS (SELECT p.term, count(*)::float8 AS df FROM kb_postings p WHERE p.term = ANY($1::text[]) GROUP BY p.term),
+st AS (SELECT coalesce((SELECT chunks FROM kb_corpus_stats), 0)::float8 AS n,
+              coalesce((SELECT total_len::float8 / nullif(chunks, 0) FROM kb_corpus_stats), 1) AS avgdl),
+df AS (SELECT term, df::float8 AS df FROM kb_term_df WHERE term = ANY($1::text[])),
 kept AS MATERIALIZED (
   SELECT q.term, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w
   FROM q JOIN df ON df.term = q.term CROSS JOIN st WHERE st.n < $8 OR df.df <= $7::float8 * st.n),

@@ -60,6 +60,28 @@ describeEachDriver('knowledge ingestion and retrieval', (getDb) => {
     expect(byId['missing.docx']).toMatchObject({ status: 'failed', code: 'ingest_unreadable' });
   });
 
+  it('when documents are added, updated and removed, then the term and corpus statistics match the postings exactly', async () => {
+    const check = async () => {
+      const drift = await db.query(
+        `SELECT coalesce(p.term, t.term) AS term FROM (SELECT term, count(*)::int AS df FROM kb_postings GROUP BY term) p
+         FULL JOIN kb_term_df t ON t.term = p.term WHERE p.df IS DISTINCT FROM t.df`,
+      );
+      expect(drift.rows).toEqual([]);
+      const stats = await db.query<{ same: boolean }>(
+        `SELECT (s.chunks, s.total_len) = (SELECT count(*), coalesce(sum(doc_len), 0) FROM kb_chunks) AS same
+         FROM kb_corpus_stats s`,
+      );
+      expect(stats.rows).toEqual([{ same: true }]);
+    };
+    await check(); // after the adds and the update of the tests above
+    await db.query(`DELETE FROM kb_documents WHERE id = '004_4e0421a0a6a5a6d4.txt'`);
+    await check();
+    expect((await db.query(`SELECT 1 FROM kb_term_df WHERE df <= 0`)).rows).toEqual([]);
+    const back = await ingestFiles(await collectFiles([path.join(dir, '004_4e0421a0a6a5a6d4.txt')]), deps);
+    expect(back.map((o) => o.status)).toEqual(['added']);
+    await check();
+  });
+
   it.each([
     ['Nghị quyết 58 của Bộ Chính trị về nội dung gì?', '002_625b85d0fcfa8584.txt'],
     ['Kết luận số 610-KL/TU', '002_625b85d0fcfa8584.txt'],
