@@ -14,4 +14,5 @@ export const DIALOG_IDS = {
   feedback: 'fileFeedback',
   track: 'trackTicket',
   rate: 'rateAnswer',
+  forget: 'forgetContact',
 } as const;

@@ -8,6 +8,7 @@ import { AskQuestionDialog, type AskOptions } from './ask-question.dialog';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
 import { FileFeedbackDialog, type FeedbackOptions } from './file-feedback.dialog';
+import { ForgetContactDialog } from './forget-contact.dialog';
 import { RateAnswerDialog } from './rate-answer.dialog';
 import { vi } from './strings.vi';
 import { TrackTicketDialog, type TrackOptions } from './track-ticket.dialog';
@@ -20,6 +21,9 @@ export interface MainOptions {
 const GREETINGS =
   /^(xin chao|chao|chao ban|hello|hi|alo|a lo|bat dau|start)( (ban|ad|admin|em|anh|chi|bot))?$/;
 const THANKS = /^(cam on|cam on ban|thanks|thank you|ok cam on|cam on nhieu)$/;
+// "xóa thông tin cá nhân (của tôi)", "rút lại đồng ý", "xóa số điện thoại của tôi", "hủy đồng ý cung cấp thông tin"
+const FORGET =
+  /^(toi muon |xin |vui long |hay )?((xoa|huy|bo) (het )?(thong tin|du lieu) (ca nhan|lien he|lien lac)|rut lai (su )?dong y|huy (bo )?(su )?dong y|xoa so dien thoai)( cua toi)?( cung cap thong tin)?$/;
 
 /** Where a message goes: a child dialog with options, or a direct reply. */
 type Route = { dialog: string; options?: object } | { reply: 'welcome' | 'thanks' | 'menu' };
@@ -35,6 +39,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new FileFeedbackDialog(services));
     this.addDialog(new TrackTicketDialog(services));
     this.addDialog(new RateAnswerDialog(services));
+    this.addDialog(new ForgetContactDialog(services));
     this.addDialog(new WaterfallDialog('main.steps', [this.routeStep.bind(this), this.doneStep.bind(this)]));
     this.initialDialogId = 'main.steps';
   }
@@ -61,6 +66,7 @@ export class MainDialog extends ComponentDialog {
     if (menu) return menu;
     if (GREETINGS.test(said)) return { reply: 'welcome' };
     if (THANKS.test(said)) return { reply: 'thanks' };
+    if (FORGET.test(said)) return { dialog: DIALOG_IDS.forget };
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
     const triage = await this.services.triage.triage(text);

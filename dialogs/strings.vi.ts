@@ -62,7 +62,7 @@ export const vi = {
       track: 'Tra cứu phản ánh',
       rate: 'Đánh giá trả lời',
     },
-    help: 'Bạn có thể gõ câu hỏi về nghị quyết, chính sách bằng lời của mình, hoặc mô tả sự việc cần phản ánh. Bất cứ lúc nào: gõ "menu" để về danh sách chức năng, "hủy" hoặc "thôi" để dừng việc đang làm, "trợ giúp" để xem hướng dẫn này.',
+    help: 'Bạn có thể gõ câu hỏi về nghị quyết, chính sách bằng lời của mình, hoặc mô tả sự việc cần phản ánh. Bất cứ lúc nào: gõ "menu" để về danh sách chức năng, "hủy" hoặc "thôi" để dừng việc đang làm, "trợ giúp" để xem hướng dẫn này. Muốn rút lại sự đồng ý cho dùng họ tên, số điện thoại đã cung cấp, xin gõ "xóa thông tin cá nhân".',
     cancelled: 'Đã hủy. Thông tin bạn đang nhập dở chưa được gửi đi.',
     nothingToCancel: 'Hiện không có việc gì đang làm dở.',
     smalltalkThanks: 'Rất vui được giúp bạn!',
@@ -152,6 +152,16 @@ export const vi = {
         transferred: 'đã chuyển cơ quan khác',
         rejected: 'không thụ lý',
       } as Record<string, string>,
+    },
+    forget: {
+      confirmPrompt:
+        'Tôi sẽ xóa họ tên và số điện thoại bạn đã cung cấp khỏi mọi phản ánh gửi từ tài khoản trò chuyện này. Các phản ánh vẫn được xử lý; bạn theo dõi kết quả bằng mã tra cứu và mã PIN. Bạn có chắc muốn xóa không?',
+      yes: 'Xóa thông tin của tôi',
+      no: 'Giữ nguyên',
+      kept: 'Thông tin liên hệ của bạn được giữ nguyên.',
+      erased: (n: number) =>
+        `Đã xóa họ tên và số điện thoại của bạn khỏi ${n} phản ánh. Cơ quan xử lý sẽ không còn thấy các thông tin này.`,
+      nothing: 'Các phản ánh gửi từ tài khoản trò chuyện này không lưu họ tên hay số điện thoại nào của bạn.',
     },
     rate: {
       intro: 'Cảm ơn bạn đã dành thời gian đánh giá kết quả trả lời phản ánh.',
@@ -394,8 +404,15 @@ export const vi = {
     noTranscript: 'Kênh này không lưu nội dung trò chuyện.',
     speaker: { citizen: 'Người dân', bot: 'Trợ lý' },
     withFiles: (n: number) => `kèm ${n} tệp`,
-    internalNote: 'Ghi chú nội bộ',
-    deliveryFailed: 'Chưa gửi được tin đến người dân (sẽ gửi lại khi người dân nhắn tin)',
+    eventTypes: {
+      note: 'Ghi chú nội bộ',
+      delivery_failed: 'Chưa gửi được tin đến người dân (sẽ gửi lại khi người dân nhắn tin)',
+      contact_deleted: 'Đã xóa thông tin liên hệ của người dân',
+      info_requested: 'Đề nghị người dân bổ sung thông tin',
+      rated: 'Người dân đánh giá câu trả lời',
+      linked_duplicate: 'Gộp với phản ánh trùng nội dung',
+      overdue: 'Quá hạn xử lý',
+    } as Record<string, string>,
     actions: {
       start: 'Nhận xử lý',
       answer: 'Trả lời người dân',

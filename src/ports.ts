@@ -106,6 +106,11 @@ export interface TicketService {
   lookup(trackingCode: string, pin: string): Promise<TicketStatusView | null>;
   /** Records a 1–5 rating of the answer; a rating of 1–2 reopens the ticket. */
   rate(trackingCode: string, pin: string, rating: number, comment?: string): Promise<TicketStatusView>;
+  /**
+   * The citizen withdraws consent: erases name and phone from every ticket this channel account filed (the
+   * tickets themselves and their answers stay); returns how many tickets held contact details.
+   */
+  eraseContacts(origin: { channel: string; userId: string }): Promise<number>;
 }
 
 /** A message to a citizen waiting in the outbox. */

@@ -233,6 +233,17 @@ export class TicketsService implements TicketService {
     return row;
   }
 
+  /** Erases the contact details of every ticket a channel account filed (consent withdrawn), each with an event. */
+  async eraseContacts(origin: { channel: string; userId: string }): Promise<number> {
+    const now = this.ctx.clock();
+    return this.ctx.db.transaction(async (tx) => {
+      const ids = await repo.eraseContactsOf(tx, origin.channel, origin.userId, now);
+      for (const ticketId of ids)
+        await repo.appendEvent(tx, { ticketId, at: now, actor: 'citizen', type: 'contact_deleted' });
+      return ids.length;
+    });
+  }
+
   /** Records the citizen's 1–5 rating of the answer; 1–2 reopens the ticket with a new deadline. */
   async rate(trackingCode: string, pin: string, rating: number, comment?: string): Promise<TicketStatusView> {
     if (!Number.isInteger(rating) || rating < 1 || rating > 5)

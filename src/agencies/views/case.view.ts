@@ -153,7 +153,7 @@ export function casePage(user: StaffPrincipal, v: CaseView, prefill = ''): strin
             (e) =>
               html`<li>
                 <strong>${vnDate(e.at)}</strong> · ${e.actor} ·
-                ${e.status ? (vi.public.statuses[e.status] ?? e.status) : e.type === 'note' ? P.internalNote : e.type === 'delivery_failed' ? P.deliveryFailed : e.type}${e.note ? html` · ${e.note}` : ''}
+                ${e.status ? (vi.public.statuses[e.status] ?? e.status) : (P.eventTypes[e.type] ?? e.type)}${e.note ? html` · ${e.note}` : ''}
               </li>`,
           )}
         </ol>

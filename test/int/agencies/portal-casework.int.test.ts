@@ -265,4 +265,20 @@ describe('agency portal casework', () => {
     expect(filtered).not.toContain(road.trackingCode);
     expect(filtered).toMatch(/<option value="15820"\s*selected\s*>/);
   });
+
+  it("when staff erase a contact on the citizen's request, then name and phone are gone and the history says so", async () => {
+    const withContact = await t.tickets.create(
+      webTicket('Cây xanh gãy đổ chắn lối đi vào khu dân cư', {
+        category: 'giao-thong',
+        contact: { name: 'Nguyễn Văn An', phone: '0912345678', consentAt: new Date() },
+      }),
+    );
+    const before = (await page('xaydung', `/portal/tickets/${withContact.id}`)).text;
+    expect(before).toContain('0912345678');
+    expect((await act('xaydung', withContact.id, 'delete-contact', {})).status).toBe(303);
+    const after = (await page('xaydung', `/portal/tickets/${withContact.id}`)).text;
+    expect(after).not.toContain('0912345678');
+    expect(after).not.toContain('Nguyễn Văn An');
+    expect(after).toContain('Đã xóa thông tin liên hệ của người dân');
+  });
 });

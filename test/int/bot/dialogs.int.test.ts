@@ -114,6 +114,30 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       expect(rows.rows[0]?.commune_code).toEqual(expect.any(String));
       expect(rows.rows[0]?.contact_phone).toBe('0912345678');
       expect(rows.rows[0]?.contact_consent_at).toBeInstanceOf(Date);
+
+      // The citizen withdraws consent: after confirming, name and phone are erased, the ticket stays.
+      const forget = await chat.say('Xóa thông tin cá nhân của tôi');
+      expect(textOf(forget)).toContain(b.forget.confirmPrompt);
+      expect(buttonsOf(forget)).toEqual([b.forget.yes, b.forget.no]);
+      expect(textOf(await chat.say(b.forget.yes))).toContain(b.forget.erased(1));
+      const erased = await server.db.query<{
+        contact_name: string | null;
+        contact_phone: string | null;
+        actor: string;
+      }>(
+        `SELECT t.contact_name, t.contact_phone, e.actor FROM tickets t
+         JOIN ticket_events e ON e.ticket_id = t.id AND e.type = 'contact_deleted' WHERE t.tracking_code = $1`,
+        [code],
+      );
+      expect(erased.rows).toEqual([{ contact_name: null, contact_phone: null, actor: 'citizen' }]);
+      expect(await server.running.tickets.tickets.lookup(code, pin)).not.toBeNull();
+    });
+
+    it('when a citizen without stored contact details withdraws consent, or changes their mind, then nothing is erased', async () => {
+      expect(textOf(await chat.say('rut lai dong y'))).toContain(b.forget.confirmPrompt);
+      expect(textOf(await chat.say(b.forget.no))).toContain(b.forget.kept);
+      await chat.say('xoa so dien thoai cua toi');
+      expect(textOf(await chat.say(b.forget.yes))).toContain(b.forget.nothing);
     });
 
     it('when a complaint-like message is typed, then the feedback flow starts prefilled with what it said', async () => {
