@@ -176,7 +176,12 @@ export async function updateTicket(
 }
 
 /** Erases name, phone and consent from every ticket a channel account filed with contact details; returns their ids. */
-export async function eraseContactsOf(tx: Queryable, channel: string, userId: string, now: Date): Promise<string[]> {
+export async function eraseContactsOf(
+  tx: Queryable,
+  channel: string,
+  userId: string,
+  now: Date,
+): Promise<string[]> {
   const r = await tx.query<{ id: string }>(
     `UPDATE tickets SET contact_name = NULL, contact_phone = NULL, contact_consent_at = NULL, updated_at = $3
      WHERE origin_channel = $1 AND origin_user_id = $2 AND (contact_name IS NOT NULL OR contact_phone IS NOT NULL)
