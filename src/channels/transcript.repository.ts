@@ -48,16 +48,16 @@ async function zalo(db: Queryable, userId: string, since: Date, limit: number): 
   return r.rows.map((row) => ({ ...row, text: row.text ?? '' }));
 }
 
-/** The conversation a ticket came from, on its channel; empty for channels that keep no transcript. */
+/** The conversation a ticket came from, on its channel; null for channels that keep no transcript (Open311). */
 export async function conversationTranscript(
   db: Queryable,
   origin: { channel: string; conversationId: string; createdAt: Date },
   limit = 300,
-): Promise<TranscriptLine[]> {
+): Promise<TranscriptLine[] | null> {
   if (origin.channel === 'directline') return directLine(db, origin.conversationId, limit);
   if (origin.channel === 'zalo') {
     const since = new Date(origin.createdAt.getTime() - ZALO_LOOKBACK_MS);
     return zalo(db, origin.conversationId, since, limit);
   }
-  return [];
+  return null;
 }

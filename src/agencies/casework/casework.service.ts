@@ -61,8 +61,7 @@ export class CaseworkService {
         createdAt: ticket.created_at,
       }),
     ]);
-    const hasTranscript = ticket.origin_channel === 'directline' || ticket.origin_channel === 'zalo';
-    const transcript = hasTranscript ? lines.map((l) => ({ ...l, text: redactPersonalData(l.text) })) : null;
+    const transcript = lines?.map((l) => ({ ...l, text: redactPersonalData(l.text) })) ?? null;
     return { ticket, history, agencies, canned, transcript };
   }
 
