@@ -45,11 +45,24 @@ export function placeToneMark(word: string): string {
   return chars.join('').normalize('NFC');
 }
 
+// Words repeat endlessly (a passage is normalised at ingest and again for every answer quoting it): the canonical
+// form of each word seen is kept, bounded, instead of decomposing it again.
+const canonicalWords = new Map<string, string>();
+function canonicalWord(word: string): string {
+  let out = canonicalWords.get(word);
+  if (out === undefined) {
+    out = TONE_MARK.test(word.normalize('NFD')) ? placeToneMark(word) : word;
+    if (canonicalWords.size >= 50_000) canonicalWords.clear();
+    canonicalWords.set(word, out);
+  }
+  return out;
+}
+
 /** NFC, canonical tone placement, collapsed white space; keeps case (the display form). */
 export function normalizeText(text: string): string {
   return text
     .normalize('NFC')
-    .replace(WORD, (w) => (TONE_MARK.test(w.normalize('NFD')) ? placeToneMark(w) : w))
+    .replace(WORD, canonicalWord)
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/gu, ' ')
     .replace(/[ \t]+/g, ' ')
     .trim();
