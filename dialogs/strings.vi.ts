@@ -377,6 +377,8 @@ export const vi = {
     allStatuses: 'Mọi trạng thái',
     allCategories: 'Mọi lĩnh vực',
     allCommunes: 'Mọi xã, phường',
+    notifications: (n: number) => `Thông báo chưa xem (${n})`,
+    markRead: 'Đánh dấu đã xem',
     searchLabel: 'Tìm theo mã hoặc nội dung',
     fromLabel: 'Từ ngày',
     toLabel: 'Đến ngày',
@@ -412,6 +414,7 @@ export const vi = {
       rated: 'Người dân đánh giá câu trả lời',
       linked_duplicate: 'Gộp với phản ánh trùng nội dung',
       overdue: 'Quá hạn xử lý',
+      ack_overdue: 'Quá hạn tiếp nhận',
     } as Record<string, string>,
     actions: {
       start: 'Nhận xử lý',
@@ -455,6 +458,8 @@ export const vi = {
       `Phản ánh ${code} đã được chuyển đến ${agency} là cơ quan có thẩm quyền giải quyết.`,
     overdue: (code: string) =>
       `Phản ánh ${code} đã quá hạn trả lời. Đề nghị lãnh đạo cơ quan chỉ đạo xử lý ngay.`,
+    ackOverdue: (code: string) =>
+      `Phản ánh ${code} đã quá hạn tiếp nhận mà chưa có cán bộ nhận xử lý. Đề nghị lãnh đạo cơ quan phân công ngay.`,
     ratingChoices: ['1', '2', '3', '4', '5'],
   },
   knowledge: {

@@ -110,7 +110,9 @@ export function portalRoutes(deps: PortalDeps): Router {
     });
     const categories = (await deps.categories?.()) ?? new Map<string, string>();
     const communes = await deps.casework.queueCommunes(user);
-    const page = queuePage(user, agency, rows, { ...q, overdue: q.overdue === '1' }, categories, communes);
+    const notes = await deps.casework.notifications(user);
+    const query = { ...q, overdue: q.overdue === '1' };
+    const page = queuePage(user, agency, rows, query, categories, communes, notes);
     res.type('html').set('Cache-Control', 'no-store').send(page);
   });
 
@@ -185,4 +187,17 @@ function caseRoutes(router: Router, casework: CaseworkService): void {
   post('reject', (u, id, b) => casework.reject(u, id, textForm('reason', 500).parse(b).reason as string));
   post('note', (u, id, b) => casework.note(u, id, textForm('note', 4000).parse(b).note as string));
   post('delete-contact', (u, id) => casework.deleteContact(u, id));
+  router.post('/portal/notifications/read', requirePortalUser, verifyCsrf, async (req, res) => {
+    const { upTo } = z
+      .object({
+        upTo: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 53),
+      })
+      .parse(req.body ?? {});
+    await casework.markNotificationsRead(req.staff!, upTo);
+    res.redirect(303, '/portal');
+  });
 }

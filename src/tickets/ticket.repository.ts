@@ -255,6 +255,16 @@ export async function claimOverdue(tx: Queryable, now: Date, limit: number): Pro
   return r.rows;
 }
 
+/** Claims tickets nobody has taken into work (still new or just routed) by their acknowledgement deadline, once. */
+export async function claimUnacknowledged(tx: Queryable, now: Date, limit: number): Promise<TicketRow[]> {
+  const r = await tx.query<TicketRow>(
+    `${SELECT} WHERE t.status IN ('new', 'assigned') AND t.ack_overdue_at IS NULL AND t.acknowledge_due_at < $1
+     ORDER BY t.acknowledge_due_at LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
+    [now, limit],
+  );
+  return r.rows;
+}
+
 /** Records a notification for an agency's supervisors; once per (ticket, type). */
 export async function notifyAgency(
   tx: Queryable,

@@ -17,6 +17,15 @@ export interface QueueRow {
   overdue: boolean;
 }
 
+/** A notification to an agency's supervisors (a missed deadline). */
+export interface NotificationRow {
+  id: number;
+  ticket_id: string;
+  tracking_code: string;
+  text: string;
+  created_at: Date;
+}
+
 /** Queue filters; `agencyId` null means every agency (administrators). */
 export interface QueueFilter {
   agencyId: string | null;
@@ -128,6 +137,27 @@ export class CaseworkRepository {
       [agencyId],
     );
     return new Map(r.rows.map((row) => [row.code, row.name]));
+  }
+
+  /** Unread notifications (missed deadlines) of an agency, or of all agencies when null; newest first. */
+  async unreadNotifications(agencyId: string | null, limit = 20): Promise<NotificationRow[]> {
+    const r = await this.db.query<NotificationRow>(
+      `SELECT n.id::int AS id, n.ticket_id, t.tracking_code, n.text, n.created_at
+       FROM agency_notifications n JOIN tickets t ON t.id = n.ticket_id
+       WHERE n.read_at IS NULL AND ($1::text IS NULL OR n.agency_id = $1)
+       ORDER BY n.id DESC LIMIT $2`,
+      [agencyId, limit],
+    );
+    return r.rows;
+  }
+
+  /** Marks an agency's (or every) unread notification up to `upTo` as read. */
+  async markNotificationsRead(agencyId: string | null, upTo: number, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE agency_notifications SET read_at = $3
+       WHERE read_at IS NULL AND id <= $2 AND ($1::text IS NULL OR agency_id = $1)`,
+      [agencyId, upTo, now],
+    );
   }
 
   /** Agencies to transfer to. */

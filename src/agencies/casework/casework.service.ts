@@ -6,7 +6,7 @@ import { redactPersonalData } from '../../logger';
 import { enqueueMessage } from '../../tickets/notify/outbox.repository';
 import * as tickets from '../../tickets/ticket.repository';
 import type { TicketWorkflowService } from '../../tickets/ticket-workflow.service';
-import { assertAgencyAccess } from '../access';
+import { assertAgencyAccess, requireRole } from '../access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
 
@@ -41,6 +41,18 @@ export class CaseworkService {
   queue(user: StaffPrincipal, filter: Omit<QueueFilter, 'agencyId'> & { agencyId?: string | null }) {
     const agencyId = user.role === 'admin' ? (filter.agencyId ?? null) : user.agencyId;
     return this.repo.queue(this.clock(), { ...filter, agencyId });
+  }
+
+  /** Unread missed-deadline notifications for supervisors (their agency) and administrators (all); none for staff. */
+  notifications(user: StaffPrincipal) {
+    if (user.role === 'staff') return Promise.resolve([]);
+    return this.repo.unreadNotifications(user.role === 'admin' ? null : user.agencyId);
+  }
+
+  /** Marks the notifications the user has seen (up to the newest id shown) as read. */
+  async markNotificationsRead(user: StaffPrincipal, upTo: number): Promise<void> {
+    requireRole(user, 'supervisor');
+    await this.repo.markNotificationsRead(user.role === 'admin' ? null : user.agencyId, upTo, this.clock());
   }
 
   /** The communes the user's queue has tickets from (for the filter). */

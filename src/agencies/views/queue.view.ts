@@ -2,7 +2,7 @@ import { vi } from '../../../dialogs/strings.vi';
 import { html } from '../../http/html';
 import { vnDate } from '../../public/views/public-layout.view';
 import type { StaffPrincipal } from '../auth.service';
-import type { QueueRow } from '../casework/casework.repository';
+import type { NotificationRow, QueueRow } from '../casework/casework.repository';
 import { layout } from './layout.view';
 
 const P = vi.portal;
@@ -53,7 +53,28 @@ function filterForm(query: QueueQuery, categories: Map<string, string>, communes
   </form>`;
 }
 
-/** The queue page: filters, then one row per ticket linking to its case page. */
+function notificationsCard(user: StaffPrincipal, notes: NotificationRow[]) {
+  if (notes.length === 0) return '';
+  return html`<section class="card" aria-labelledby="notes-h">
+    <h3 id="notes-h">${P.notifications(notes.length)}</h3>
+    <ul>
+      ${notes.map(
+        (n) =>
+          html`<li>
+            <a href="/portal/tickets/${n.ticket_id}">${n.tracking_code}</a> · ${vnDate(n.created_at)} ·
+            ${n.text}
+          </li>`,
+      )}
+    </ul>
+    <form method="post" action="/portal/notifications/read">
+      <input type="hidden" name="_csrf" value="${user.csrfToken}" />
+      <input type="hidden" name="upTo" value="${String(Math.max(...notes.map((n) => n.id)))}" />
+      <button type="submit">${P.markRead}</button>
+    </form>
+  </section>`;
+}
+
+/** The queue page: unread notifications, filters, then one row per ticket linking to its case page. */
 export function queuePage(
   user: StaffPrincipal,
   agencyName: string | null,
@@ -61,6 +82,7 @@ export function queuePage(
   query: QueueQuery,
   categories: Map<string, string>,
   communes: Map<string, string> = new Map(),
+  notes: NotificationRow[] = [],
 ): string {
   const table = rows.length
     ? html`<table>
@@ -95,7 +117,7 @@ export function queuePage(
     P.queueTitle,
     html`<h2>${query.overdue ? P.overdueTitle : P.queueTitle}</h2>
       <p class="muted">${user.displayName} · ${P.roles[user.role]} · ${agencyName ?? P.noAgency}</p>
-      ${filterForm(query, categories, communes)}
+      ${notificationsCard(user, notes)} ${filterForm(query, categories, communes)}
       <div class="card">${table}</div>`,
     user,
   );

@@ -12,6 +12,7 @@ import type { TicketReceipt } from '../../../src/ports';
 import { PublicRepository } from '../../../src/public/public.repository';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
 import { memoryLogger, testConfig } from '../../helpers/app';
+import { performEscalation } from '../../../src/tickets/sla/escalation.job';
 import { createTestDb } from '../../helpers/db';
 import { signedInStaff } from '../../helpers/portal';
 import { RecordingChannel, ticketsOn, webTicket } from '../tickets/helpers';
@@ -280,5 +281,33 @@ describe('agency portal casework', () => {
     expect(after).not.toContain('0912345678');
     expect(after).not.toContain('Nguyễn Văn An');
     expect(after).toContain('Đã xóa thông tin liên hệ của người dân');
+  });
+
+  it('when a deadline is missed, then the agency supervisor sees the notification on the desk until marking it read; staff never', async () => {
+    const late = await t.tickets.create(
+      webTicket('Cơ sở khám bệnh tư nhân hoạt động không phép', { category: 'y-te' }),
+    );
+    await performEscalation({ now: new Date(late.acknowledgeDueAt.getTime() + 1) }, { db });
+    const desk = (await page('yte.lanhdao', '/portal').expect(200)).text;
+    expect(desk).toContain('Thông báo chưa xem');
+    expect(desk).toContain(`href="/portal/tickets/${late.id}"`);
+    expect(desk).toContain('quá hạn tiếp nhận');
+    expect((await page('yte', '/portal').expect(200)).text).not.toContain('Thông báo chưa xem');
+    expect((await page('xaydung', '/portal').expect(200)).text).not.toContain(late.trackingCode);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(desk)![1]!;
+    const upTo = /name="upTo" value="(\d+)"/.exec(desk)![1]!;
+    const asStaff = await request(app)
+      .post('/portal/notifications/read')
+      .set('Cookie', sessions.yte!)
+      .type('form')
+      .send({ _csrf: /name="_csrf" value="([^"]+)"/.exec((await page('yte', '/portal')).text)![1], upTo });
+    expect(asStaff.status).toBe(403);
+    const read = await request(app)
+      .post('/portal/notifications/read')
+      .set('Cookie', sessions['yte.lanhdao']!)
+      .type('form')
+      .send({ _csrf: csrf, upTo });
+    expect(read.status).toBe(303);
+    expect((await page('yte.lanhdao', '/portal').expect(200)).text).not.toContain('Thông báo chưa xem');
   });
 });

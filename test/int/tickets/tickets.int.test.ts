@@ -180,8 +180,39 @@ describeEachDriver('tickets', (getDb) => {
     const late = new Date(r.resolveDueAt.getTime() + 1);
     expect((await performEscalation({ now: late }, { db })).escalated).toContain(r.trackingCode);
     expect((await performEscalation({ now: late }, { db })).escalated).not.toContain(r.trackingCode);
-    const n = await db.query('SELECT agency_id FROM agency_notifications WHERE ticket_id = $1', [r.id]);
+    const n = await db.query(
+      "SELECT agency_id FROM agency_notifications WHERE ticket_id = $1 AND type LIKE 'overdue:%'",
+      [r.id],
+    );
     expect(n.rows).toEqual([{ agency_id: r.agency.id }]);
+  });
+
+  it('when nobody takes a new ticket into work by its acknowledgement deadline, then it is escalated once; taken in time, never', async () => {
+    const { t: t3, clock: c3 } = await ticketsOn(db, { now: '2026-06-03T02:00:00Z' });
+    const idle = await t3.tickets.create(webTicket('Cột điện nghiêng sát nhà dân ở thôn Đông, xã Hoằng Hóa'));
+    const taken = await t3.tickets.create(webTicket('Nắp cống vỡ trước cổng chợ, nguy hiểm cho xe máy'));
+    // Taken into work (what the portal's "start" does to the row).
+    await db.query("UPDATE tickets SET status = 'in_progress' WHERE id = $1", [taken.id]);
+    expect((await performEscalation({ now: c3.get() }, { db })).unacknowledged).not.toContain(
+      idle.trackingCode,
+    );
+    const late = new Date(idle.acknowledgeDueAt.getTime() + 1);
+    expect(late.getTime()).toBeLessThan(idle.resolveDueAt.getTime());
+    const first = await performEscalation({ now: late }, { db });
+    expect(first.unacknowledged).toContain(idle.trackingCode);
+    expect(first.unacknowledged).not.toContain(taken.trackingCode);
+    expect(first.escalated).not.toContain(idle.trackingCode); // the answer deadline has not passed
+    expect((await performEscalation({ now: late }, { db })).unacknowledged).not.toContain(idle.trackingCode);
+    const n = await db.query<{ type: string; text: string }>(
+      'SELECT type, text FROM agency_notifications WHERE ticket_id = $1',
+      [idle.id],
+    );
+    expect(n.rows).toEqual([
+      {
+        type: `ack_overdue:${idle.acknowledgeDueAt.toISOString()}`,
+        text: expect.stringContaining('quá hạn tiếp nhận'),
+      },
+    ]);
   });
 
   it('when delivery fails, then it is retried with backoff; after a crash between send and mark it is not delivered twice', async () => {
