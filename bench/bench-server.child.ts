@@ -21,6 +21,7 @@ import type { AnswerService, TriageService } from '../src/ports';
 import { Open311Repository } from '../src/public/open311/open311.repository';
 import { startServer } from '../src/server';
 import { NQ_SAPXEP_DIR } from './corpus';
+import { CpuProfiler } from './cpu-profile';
 
 /**
  * A benchmark server in its own process (the load driver must not share its event loop): `qa` is main.ts's
@@ -157,6 +158,15 @@ async function main(): Promise<void> {
     await cleanup();
     process.exit(0);
   }
+  // Profiling on request, around one measured run (not the start-up ingest).
+  const profiler = new CpuProfiler();
+  process.on('message', (msg: { profile?: 'start' | 'stop' }) => {
+    const done = msg.profile === 'start' ? profiler.start().then(() => null) : profiler.stop();
+    done.then(
+      (profile) => process.send?.({ profile }),
+      (err: unknown) => process.send?.({ error: String(err) }),
+    );
+  });
   // The parent ends a server by disconnecting: leave at once (no graceful drain), the data folder is scratch.
   process.on('disconnect', () => void cleanup().finally(() => process.exit(0)));
 }

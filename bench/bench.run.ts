@@ -13,7 +13,7 @@ import type { LoadFigures } from './load';
 import { createScratchSchema, type ScratchSchema } from './pg-scratch.repository';
 import { benchRetrieval, type RetrievalSize } from './retrieval.bench';
 import { round } from './stats';
-import { benchTurns, type TurnLevel } from './turns.bench';
+import { benchTurns, type TurnsSection } from './turns.bench';
 
 /** Where a run's database lives: embedded PGlite, or a Postgres server (each server in its own schema). */
 export type DbTarget = { driver: 'pglite' } | { driver: 'pg'; url: string };
@@ -22,7 +22,7 @@ export type DbTarget = { driver: 'pglite' } | { driver: 'pg'; url: string };
 export interface TargetResults {
   driver: 'pglite' | 'pg';
   corpus: { documents: number; chunks: number; questions: number; sample: string[] };
-  turns: TurnLevel[];
+  turns: TurnsSection;
   tickets: LoadFigures & { path: string };
   zalo: ZaloFigures;
   ingest: {
@@ -126,7 +126,8 @@ async function runServers(
     const echoEnv = serverEnv(await scratch.url());
     const started = await Promise.allSettled([
       startChild(spec('hello', {})),
-      startChild(spec('echo', echoEnv)),
+      // The echo server never searches: the demo corpus its first start seeds is enough.
+      startChild(spec('echo', echoEnv, { withShared: false })),
       startChild(spec('qa', qaEnv, { open311Key, questions: inputs.questions.slice(0, opts.questions) })),
     ]);
     for (const s of started) if (s.status === 'fulfilled') children.push(s.value);
@@ -144,9 +145,11 @@ async function runServers(
       echoUrl: echo.ready.url!,
       qaUrl: qa.ready.url!,
       secret: SECRET,
+      profileEcho: echo.profile,
+      profileQa: qa.profile,
     };
     const turns = await benchTurns(urls, opts.levels, opts.turnMs, questions);
-    for (const l of turns)
+    for (const l of turns.levels)
       log(
         `  ${l.concurrency} conv: qa ${l.qa.throughput}/s p99 ${l.qa.latency.p99} ms, echo ${l.echo.throughput}/s, hello ${l.hello.throughput}/s`,
       );

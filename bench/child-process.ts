@@ -1,10 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ChildReady, ChildSpec } from './bench-server.child';
+import type { ProfileSummary } from './cpu-profile';
 
 /** A benchmark child process and what it reported when ready. */
 export interface RunningChild {
   ready: ChildReady;
+  /** Starts (null) or stops (the summary) a CPU profile of the child. */
+  profile(command: 'start' | 'stop'): Promise<ProfileSummary | null>;
   stop(): Promise<void>;
 }
 
@@ -20,6 +23,13 @@ export function startChild(spec: ChildSpec, timeoutMs = 600_000): Promise<Runnin
     await exited;
     clearTimeout(timer);
   };
+  const profile = (command: 'start' | 'stop') =>
+    new Promise<ProfileSummary | null>((resolve, reject) => {
+      child.once('message', (msg: { profile?: ProfileSummary | null; error?: string }) =>
+        msg.error ? reject(new Error(msg.error)) : resolve(msg.profile ?? null),
+      );
+      child.send({ profile: command });
+    });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -27,7 +37,7 @@ export function startChild(spec: ChildSpec, timeoutMs = 600_000): Promise<Runnin
     }, timeoutMs);
     child.on('message', (msg: { ready?: ChildReady; error?: string }) => {
       clearTimeout(timer);
-      if (msg.ready) resolve({ ready: msg.ready, stop });
+      if (msg.ready) resolve({ ready: msg.ready, profile, stop });
       else reject(new Error(`bench child ${spec.mode} failed: ${msg.error}`));
     });
     child.once('exit', (code) => {

@@ -17,7 +17,7 @@ function turnsTable(r: TargetResults): string[] {
       'hello p99 ms',
     ]),
     row(Array(9).fill('---')),
-    ...r.turns.map((l) =>
+    ...r.turns.levels.map((l) =>
       row([
         l.concurrency,
         l.qa.throughput,
@@ -30,6 +30,29 @@ function turnsTable(r: TargetResults): string[] {
         l.hello.latency.p99,
       ]),
     ),
+  ];
+}
+
+function profileLines(r: TargetResults): string[] {
+  const { echo, qa, concurrency } = r.turns.profiles;
+  if (!echo || !qa) return [];
+  const areas = [...new Set([...qa.areas, ...echo.areas].map((a) => a.area))];
+  const shareOf = (p: typeof qa, area: string) => p.areas.find((a) => a.area === area)?.share ?? 0;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+  return [
+    `**Where the server CPU went** (an extra, profiled run at ${concurrency} conversations; share of non-idle samples; echo sampled ${echo.sampledMs} ms, QA ${qa.sampledMs} ms)`,
+    '',
+    row(['area', 'echo server', 'QA server']),
+    row(['---', '---', '---']),
+    ...areas
+      .sort((a, b) => shareOf(qa, b) - shareOf(qa, a))
+      .map((a) => row([a, pct(shareOf(echo, a)), pct(shareOf(qa, a))])),
+    '',
+    `Heaviest functions on the QA server (self time): ${qa.top
+      .slice(0, 8)
+      .map((f) => `${f.fn} (${f.where}) ${pct(f.share)}`)
+      .join('; ')}.`,
+    '',
   ];
 }
 
@@ -69,6 +92,7 @@ function targetSection(r: TargetResults): string[] {
     '',
     ...turnsTable(r),
     '',
+    ...profileLines(r),
     `**Tickets**: ${r.tickets.throughput} tickets/s at ${r.tickets.concurrency} clients (p50 ${r.tickets.latency.p50} ms, p99 ${r.tickets.latency.p99} ms, ${r.tickets.count} created, ${r.tickets.errors} errors) via ${r.tickets.path}.`,
     '',
     `**Zalo webhook**: ${r.zalo.sent} signed events at ${r.zalo.ratePerSecond}/s: ack p50 ${r.zalo.ack.p50} ms, p99 ${r.zalo.ack.p99} ms, ${r.zalo.errors} errors; ${r.zalo.repliesDelivered} replies had reached the fake OA API when the section ended.`,

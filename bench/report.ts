@@ -49,7 +49,7 @@ export function describeMachine(): Machine {
 /** Issue 8's targets, checked on the embedded database (the one the targets are set for). */
 export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
   if (!r) return [];
-  const top = r.turns.at(-1);
+  const top = r.turns.levels.at(-1);
   const big = r.retrieval.at(-1);
   const checks: TargetCheck[] = [];
   if (top) {

@@ -33,8 +33,8 @@ export interface RetrievalSize {
   explain?: { exact: string; hnsw: string };
 }
 
-/** ef_search values tried (40 is pgvector's default, the one the server runs with). */
-export const EF_SEARCH = [40, 100, 200, 400];
+/** ef_search values tried (40 is pgvector's default, the one the server runs with; 1000 its maximum). */
+export const EF_SEARCH = [40, 100, 200, 400, 1000];
 
 const embeddings = new HashedEmbeddings();
 

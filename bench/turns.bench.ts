@@ -1,6 +1,7 @@
 import { vi } from '../dialogs/strings.vi';
 import { DirectLineConversation } from './directline.driver';
 import { closedLoop, type LoadFigures } from './load';
+import type { ProfileSummary } from './cpu-profile';
 import { ratio, since } from './stats';
 
 /** The three servers compared at each concurrency. */
@@ -9,6 +10,16 @@ export interface TurnServers {
   echoUrl: string;
   qaUrl: string;
   secret: string;
+  /** CPU profilers of the echo and QA server processes. */
+  profileEcho: (command: 'start' | 'stop') => Promise<ProfileSummary | null>;
+  profileQa: (command: 'start' | 'stop') => Promise<ProfileSummary | null>;
+}
+
+/** The turn section: every level, and where the servers spent their CPU at the highest one. */
+export interface TurnsSection {
+  levels: TurnLevel[];
+  /** Profiles from an extra run at the highest concurrency (the measured runs are not profiled). */
+  profiles: { concurrency: number; echo: ProfileSummary | null; qa: ProfileSummary | null };
 }
 
 /** One concurrency level: the three runs side by side and their ratios. */
@@ -62,7 +73,7 @@ export async function benchTurns(
   levels: readonly number[],
   durationMs: number,
   questions: readonly string[],
-): Promise<TurnLevel[]> {
+): Promise<TurnsSection> {
   const max = Math.max(...levels);
   const echoConvs = await conversations(servers.echoUrl, servers.secret, max);
   const qaConvs = await conversations(servers.qaUrl, servers.secret, max);
@@ -92,6 +103,19 @@ export async function benchTurns(
       qaUngrounded: ungrounded.n,
     });
   }
+  const profiled = async (
+    profile: TurnServers['profileQa'],
+    convs: DirectLineConversation[],
+  ): Promise<ProfileSummary | null> => {
+    await profile('start');
+    await turnLoad(convs, max, durationMs / 2, questions, { n: 0 });
+    return profile('stop');
+  };
+  const profiles = {
+    concurrency: max,
+    echo: await profiled(servers.profileEcho, echoConvs),
+    qa: await profiled(servers.profileQa, qaConvs),
+  };
   for (const c of [...echoConvs, ...qaConvs]) c.close();
-  return out;
+  return { levels: out, profiles };
 }
