@@ -31,14 +31,14 @@ const FULL = {
   questions: 60,
 };
 const QUICK = {
-  sizes: [500],
+  sizes: [300],
   levels: [1, 4],
-  turnMs: 1_500,
-  ticketMs: 1_000,
-  zaloMs: 1_000,
+  turnMs: 1_000,
+  ticketMs: 800,
+  zaloMs: 800,
   zaloRate: 50,
-  queries: 10,
-  questions: 8,
+  queries: 8,
+  questions: 6,
 };
 
 function numbers(text: string, flag: string): number[] {
