@@ -98,20 +98,15 @@ async function openRetrievalDb(scratch: Scratch): Promise<Database> {
   return db;
 }
 
-async function runServers(
+/** The three servers of a run, started in parallel; the QA one also takes Zalo webhooks and Open311 requests. */
+async function startServers(
   opts: BenchOptions,
   inputs: BenchInputs,
   scratch: Scratch,
-  log: (l: string) => void,
-) {
-  const fake = new FakeZalo();
-  const fakeUrl = await fake.start();
-  const open311Key = randomBytes(18).toString('base64url');
-  const spec = (
-    mode: ChildSpec['mode'],
-    env: Record<string, string>,
-    extra: Partial<ChildSpec> = {},
-  ): ChildSpec => ({
+  zalo: { fake: FakeZalo; url: string; open311Key: string },
+  children: RunningChild[],
+): Promise<[RunningChild, RunningChild, RunningChild]> {
+  const spec = (mode: ChildSpec['mode'], env: Record<string, string>, extra: Partial<ChildSpec> = {}) => ({
     mode,
     env,
     root: inputs.root,
@@ -119,21 +114,33 @@ async function runServers(
     withShared: inputs.withShared && !opts.quick,
     ...extra,
   });
+  const qaEnv = { ...serverEnv(await scratch.url()), ...zaloEnv(zalo.fake, zalo.url) };
+  const echoEnv = serverEnv(await scratch.url());
+  const questions = inputs.questions.slice(0, opts.questions);
+  const started = await Promise.allSettled([
+    startChild(spec('hello', {})),
+    // The echo server never searches: the demo corpus its first start seeds is enough.
+    startChild(spec('echo', echoEnv, { withShared: false })),
+    startChild(spec('qa', qaEnv, { open311Key: zalo.open311Key, questions })),
+  ]);
+  for (const s of started) if (s.status === 'fulfilled') children.push(s.value);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return children as [RunningChild, RunningChild, RunningChild];
+}
+
+async function runServers(
+  opts: BenchOptions,
+  inputs: BenchInputs,
+  scratch: Scratch,
+  log: (l: string) => void,
+) {
+  const fake = new FakeZalo();
+  const zalo = { fake, url: await fake.start(), open311Key: randomBytes(18).toString('base64url') };
   const children: RunningChild[] = [];
   try {
     log('starting servers (hello, echo, qa; the qa server ingests its corpus first)');
-    const qaEnv = { ...serverEnv(await scratch.url()), ...zaloEnv(fake, fakeUrl) };
-    const echoEnv = serverEnv(await scratch.url());
-    const started = await Promise.allSettled([
-      startChild(spec('hello', {})),
-      // The echo server never searches: the demo corpus its first start seeds is enough.
-      startChild(spec('echo', echoEnv, { withShared: false })),
-      startChild(spec('qa', qaEnv, { open311Key, questions: inputs.questions.slice(0, opts.questions) })),
-    ]);
-    for (const s of started) if (s.status === 'fulfilled') children.push(s.value);
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    const [hello, echo, qa] = children as [RunningChild, RunningChild, RunningChild];
+    const [hello, echo, qa] = await startServers(opts, inputs, scratch, zalo, children);
     const kept = qa.ready.questions ?? [];
     // With nothing answered from sources, QA turns still run (declining the offer to forward, untimed).
     const questions = kept.length > 0 ? kept : inputs.questions.slice(0, opts.questions);
@@ -145,37 +152,59 @@ async function runServers(
       echoUrl: echo.ready.url!,
       qaUrl: qa.ready.url!,
       secret: SECRET,
-      profileEcho: echo.profile,
-      profileQa: qa.profile,
     };
-    const turns = await benchTurns(urls, opts.levels, opts.turnMs, questions);
+    const turns = await benchTurns(
+      { ...urls, profileEcho: echo.profile, profileQa: qa.profile },
+      opts.levels,
+      opts.turnMs,
+      questions,
+    );
     for (const l of turns.levels)
       log(
-        `  ${l.concurrency} conv: qa ${l.qa.throughput}/s p99 ${l.qa.latency.p99} ms, echo ${l.echo.throughput}/s, hello ${l.hello.throughput}/s`,
+        `  ${l.concurrency} conv: qa ${l.qa.throughput}/s p99 ${l.qa.latency.p99} ms, echo ${l.echo.throughput}/s`,
       );
-    const tickets = await benchTickets(urls.qaUrl, open311Key, 8, opts.ticketMs, inputs.feedback);
+    const tickets = await benchTickets(urls.qaUrl, zalo.open311Key, 8, opts.ticketMs, inputs.feedback);
     log(`  tickets: ${tickets.throughput}/s, p99 ${tickets.latency.p99} ms`);
+    const identity = { ...ZALO, secret: ZALO.oaSecretKey };
     const texts = [...inputs.feedback, ...questions];
-    const zalo = await benchZaloWebhook(
+    const delivered = () => fake.sent.length;
+    const webhook = await benchZaloWebhook(
       urls.qaUrl,
-      { ...ZALO, secret: ZALO.oaSecretKey },
+      identity,
       opts.zaloRate,
       opts.zaloMs,
       texts,
-      () => fake.sent.length,
+      delivered,
     );
-    log(`  zalo: ${zalo.sent} webhooks at ${zalo.ratePerSecond}/s, ack p99 ${zalo.ack.p99} ms`);
-    const corpus = {
-      documents: qa.ready.documents ?? 0,
-      chunks: qa.ready.chunks ?? 0,
-      questions: questions.length,
-      sample: questions.slice(0, 3),
-    };
-    return { corpus, turns, tickets, zalo };
+    log(`  zalo: ${webhook.sent} webhooks at ${webhook.ratePerSecond}/s, ack p99 ${webhook.ack.p99} ms`);
+    const { documents = 0, chunks = 0 } = qa.ready;
+    const corpus = { documents, chunks, questions: questions.length, sample: questions.slice(0, 3) };
+    return { corpus, turns, tickets, zalo: webhook };
   } finally {
     for (const c of children.reverse()) await c.stop();
     await fake.stop();
   }
+}
+
+/** One ingestion of the QA corpus in its own process (so its peak memory is its own). */
+async function runIngest(
+  opts: BenchOptions,
+  inputs: BenchInputs,
+  scratch: Scratch,
+  log: (l: string) => void,
+) {
+  log('ingestion (real ingest service, own process)');
+  const child = await startChild({
+    mode: 'ingest',
+    env: serverEnv(await scratch.url()),
+    root: inputs.root,
+    withShared: inputs.withShared && !opts.quick,
+  });
+  const i = child.ready.ingest!;
+  await child.stop();
+  const ingest = { ...i, seconds: round(i.seconds), chunksPerSecond: round(i.chunks / i.seconds, 0) };
+  log(`  ${ingest.chunks} chunks in ${ingest.seconds} s, peak RSS ${ingest.peakRssMb} MB`);
+  return ingest;
 }
 
 /** Runs every section against one database target. */
@@ -189,17 +218,7 @@ export async function runTarget(
   try {
     log(`== ${target.driver}`);
     const servers = await runServers(opts, inputs, scratch, log);
-    log('ingestion (real ingest service, own process)');
-    const child = await startChild({
-      mode: 'ingest',
-      env: serverEnv(await scratch.url()),
-      root: inputs.root,
-      withShared: inputs.withShared && !opts.quick,
-    });
-    const i = child.ready.ingest!;
-    await child.stop();
-    const ingest = { ...i, seconds: round(i.seconds), chunksPerSecond: round(i.chunks / i.seconds, 0) };
-    log(`  ${ingest.chunks} chunks in ${ingest.seconds} s, peak RSS ${ingest.peakRssMb} MB`);
+    const ingest = await runIngest(opts, inputs, scratch, log);
     log(`retrieval at ${opts.sizes.join(', ')} chunks (${opts.queries} queries each)`);
     const db = await openRetrievalDb(scratch);
     let retrieval: RetrievalSize[];

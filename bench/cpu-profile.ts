@@ -51,7 +51,7 @@ export function summariseProfile(profile: Profile, topN = 12): ProfileSummary {
     total += us;
     const area = areaOf(url, functionName);
     areas.set(area, (areas.get(area) ?? 0) + us);
-    const where = url ? `${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}` : area;
+    const where = url ? `${url.replace(/^.*?\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}` : area;
     const key = `${functionName}@${where}`;
     const f = fns.get(key) ?? { fn: functionName || '(anonymous)', where, us: 0 };
     f.us += us;
