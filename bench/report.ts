@@ -1,0 +1,83 @@
+import os from 'node:os';
+import type { BenchOptions } from './bench.options';
+import type { TargetResults } from './bench.run';
+
+/** The machine a run was measured on (figures mean little without it). */
+export interface Machine {
+  cores: number;
+  cpuModel: string;
+  node: string;
+  platform: string;
+  totalMemoryMb: number;
+  loadAverageAtStart: number[];
+}
+
+/** One target of issue 8 and whether this run met it. */
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** The whole results file. */
+export interface BenchResults {
+  date: string;
+  startedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  options: Omit<BenchOptions, 'out'>;
+  sharedData: boolean;
+  notes: string[];
+  results: TargetResults[];
+  targets: TargetCheck[];
+}
+
+/** Core count, CPU model, Node version: measured now. */
+export function describeMachine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    totalMemoryMb: Math.round(os.totalmem() / 1048576),
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+/** Issue 8's targets, checked on the embedded database (the one the targets are set for). */
+export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
+  if (!r) return [];
+  const top = r.turns.levels.at(-1);
+  const big = r.retrieval.at(-1);
+  const checks: TargetCheck[] = [];
+  if (top) {
+    checks.push({
+      name: `QA turn p99 at ${top.concurrency} conversations (${r.driver})`,
+      target: top.concurrency === 32 ? '< 150 ms at 32' : '< 150 ms at 32 (run had fewer)',
+      measured: `${top.qa.latency.p99} ms`,
+      met: top.concurrency >= 32 && top.qa.latency.p99 < 150,
+    });
+    checks.push({
+      name: `QA ÷ echo throughput at ${top.concurrency} conversations`,
+      target: '≥ 0.25',
+      measured: String(top.qaOverEchoThroughput),
+      met: top.qaOverEchoThroughput >= 0.25,
+    });
+  }
+  if (big) {
+    const dflt = big.hnsw[0]!;
+    const good = big.hnsw.find((h) => h.recallAt10 >= 0.95 && h.latency.p99 < 50);
+    checks.push({
+      name: `HNSW recall@10 and p99 at ${big.size} chunks (ef_search ${dflt.efSearch}, the default)`,
+      target:
+        big.size >= 100_000
+          ? '≥ 0.95 with p99 < 50 ms at 100k'
+          : '≥ 0.95, p99 < 50 ms at 100k (run was smaller)',
+      measured: `${dflt.recallAt10}, p99 ${dflt.latency.p99} ms${good ? ` (met at ef_search ${good.efSearch}: ${good.recallAt10}, p99 ${good.latency.p99} ms)` : ''}`,
+      met: big.size >= 100_000 && dflt.recallAt10 >= 0.95 && dflt.latency.p99 < 50,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,144 @@
+import type { Database } from '../src/db/database';
+import { toColumnVector } from '../src/knowledge/embeddings/embeddings.factory';
+import { HashedEmbeddings } from '../src/knowledge/embeddings/hashed.embeddings';
+import type { Passage } from './corpus';
+import {
+  buildHnswIndex,
+  explainVectorQuery,
+  insertChunks,
+  nearestChunks,
+  resetChunks,
+  type BenchChunk,
+} from './retrieval.repository';
+import { ratio, round, since, summarize, type LatencySummary } from './stats';
+
+/** HNSW at one ef_search: latency and recall@10 against the exact scan. */
+export interface HnswFigures {
+  efSearch: number;
+  latency: LatencySummary;
+  recallAt10: number;
+}
+
+/** Retrieval figures at one corpus size. */
+export interface RetrievalSize {
+  size: number;
+  loadSeconds: number;
+  loadChunksPerSecond: number;
+  indexSeconds: number;
+  exact: LatencySummary;
+  hnsw: HnswFigures[];
+  /** Exact p50 ÷ HNSW p50 at the default ef_search (40): how much the index saves. */
+  exactOverHnswP50: number;
+  /** EXPLAIN ANALYZE of one query, exact and with the index (kept for the largest size only). */
+  explain?: { exact: string; hnsw: string };
+}
+
+/** ef_search values tried (40 is pgvector's default, the one the server runs with; 1000 its maximum). */
+export const EF_SEARCH = [40, 100, 200, 400, 1000];
+
+const embeddings = new HashedEmbeddings();
+
+/**
+ * The i-th chunk of the replicated corpus: passage i mod P, and from the second copy on a stretch of another
+ * passage appended, so replicas are distinct points rather than near-duplicates of their original.
+ */
+function replica(passages: readonly Passage[], i: number): BenchChunk {
+  const p = passages[i % passages.length]!;
+  const copy = Math.floor(i / passages.length);
+  let text = p.text;
+  if (copy > 0) {
+    const other = passages[(i * 7919 + copy) % passages.length]!.text.split(/\s+/);
+    const start = (i * 31) % Math.max(1, other.length - 20);
+    text = `${p.text} ${other.slice(start, start + 20).join(' ')}`;
+  }
+  return {
+    key: `bench#${i}`,
+    ordinal: i,
+    text,
+    embedding: toColumnVector(embeddings.embedSync(`${p.title}\n${text}`)),
+  };
+}
+
+async function loadTo(db: Database, passages: readonly Passage[], from: number, to: number): Promise<void> {
+  const batch = 500;
+  for (let i = from; i < to; i += batch) {
+    const chunks = Array.from({ length: Math.min(batch, to - i) }, (_, j) => replica(passages, i + j));
+    await insertChunks(db, chunks);
+  }
+}
+
+async function measureSize(
+  db: Database,
+  size: number,
+  queries: readonly string[],
+  load: { added: number; seconds: number },
+): Promise<RetrievalSize> {
+  const t = performance.now();
+  await buildHnswIndex(db);
+  const indexSeconds = since(t) / 1000;
+  const vectors = queries.map((q) => toColumnVector(embeddings.embedSync(q)));
+  const exactIds: number[][] = [];
+  const exactMs: number[] = [];
+  for (const v of vectors) {
+    const r = await nearestChunks(db, v, 10, { exact: true });
+    exactIds.push(r.ids);
+    exactMs.push(r.ms);
+  }
+  const hnsw: HnswFigures[] = [];
+  for (const efSearch of EF_SEARCH) {
+    const ms: number[] = [];
+    let recall = 0;
+    for (const [i, v] of vectors.entries()) {
+      const r = await nearestChunks(db, v, 10, { exact: false, efSearch });
+      ms.push(r.ms);
+      const truth = new Set(exactIds[i]);
+      recall += truth.size === 0 ? 1 : r.ids.filter((id) => truth.has(id)).length / truth.size;
+    }
+    hnsw.push({ efSearch, latency: summarize(ms), recallAt10: round(recall / vectors.length, 4) });
+  }
+  const exact = summarize(exactMs);
+  return {
+    size,
+    loadSeconds: round(load.seconds),
+    loadChunksPerSecond: round(load.added / Math.max(load.seconds, 0.001), 0),
+    indexSeconds: round(indexSeconds),
+    exact,
+    hnsw,
+    exactOverHnswP50: ratio(exact.p50, hnsw[0]!.latency.p50),
+  };
+}
+
+/** Grows one corpus through the sizes (ascending), rebuilding the index and measuring at each. */
+export async function benchRetrieval(
+  db: Database,
+  passages: readonly Passage[],
+  sizes: readonly number[],
+  queries: readonly string[],
+  log: (line: string) => void,
+): Promise<RetrievalSize[]> {
+  await resetChunks(db);
+  const out: RetrievalSize[] = [];
+  let loaded = 0;
+  for (const size of [...sizes].sort((a, b) => a - b)) {
+    const t = performance.now();
+    // Loading without the index: dropping it first keeps inserts to the heap.
+    await db.exec('DROP INDEX IF EXISTS kb_chunks_embedding_idx');
+    await loadTo(db, passages, loaded, size);
+    const load = { added: size - loaded, seconds: since(t) / 1000 };
+    loaded = size;
+    const figures = await measureSize(db, size, queries, load);
+    log(
+      `  ${size} chunks: exact p50 ${figures.exact.p50} ms, hnsw(ef=40) p50 ${figures.hnsw[0]!.latency.p50} ms, recall@10 ${figures.hnsw[0]!.recallAt10}`,
+    );
+    out.push(figures);
+  }
+  const last = out.at(-1);
+  if (last && queries[0]) {
+    const v = toColumnVector(embeddings.embedSync(queries[0]));
+    last.explain = {
+      exact: await explainVectorQuery(db, v, 10, { exact: true }),
+      hnsw: await explainVectorQuery(db, v, 10, { exact: false, efSearch: 40 }),
+    };
+  }
+  return out;
+}
