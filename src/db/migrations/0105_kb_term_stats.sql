@@ -61,3 +61,21 @@ CREATE TRIGGER kb_chunks_added AFTER INSERT ON kb_chunks
   REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION kb_chunks_added();
 CREATE TRIGGER kb_chunks_removed AFTER DELETE ON kb_chunks
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION kb_chunks_removed();
+
+-- TRUNCATE fires no row or transition-table triggers: empty the statistics with it.
+CREATE FUNCTION kb_postings_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM kb_term_df;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION kb_chunks_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE kb_corpus_stats SET chunks = 0, total_len = 0;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER kb_postings_truncated AFTER TRUNCATE ON kb_postings
+  FOR EACH STATEMENT EXECUTE FUNCTION kb_postings_truncated();
+CREATE TRIGGER kb_chunks_truncated AFTER TRUNCATE ON kb_chunks
+  FOR EACH STATEMENT EXECUTE FUNCTION kb_chunks_truncated();

@@ -110,4 +110,12 @@ describeEachDriver('knowledge ingestion and retrieval', (getDb) => {
     expect(n).toBe(rows[0]?.n);
     expect(await storedEmbeddingModel(db)).toEqual({ model: 'hashed-256', dimensions: 256 });
   });
+
+  it('when the knowledge tables are truncated, then the statistics are emptied with them', async () => {
+    await db.exec('TRUNCATE kb_documents CASCADE');
+    expect((await db.query('SELECT term FROM kb_term_df')).rows).toEqual([]);
+    expect((await db.query('SELECT chunks::int AS chunks, total_len::int AS total_len FROM kb_corpus_stats')).rows).toEqual([
+      { chunks: 0, total_len: 0 },
+    ]);
+  });
 });
