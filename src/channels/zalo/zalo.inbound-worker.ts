@@ -85,10 +85,13 @@ export class ZaloInboundWorker {
     this.busy = true;
     this.running = (async () => {
       try {
+        let progressed: boolean;
         do {
           this.again = false;
-          await processZaloEvents({ limit: 20 }, this.deps);
-        } while (this.again);
+          const pass = await processZaloEvents({ limit: 20 }, this.deps);
+          // A user's next event becomes claimable only once the earlier one is done: go round again for it.
+          progressed = pass.done + pass.failed > 0;
+        } while (this.again || progressed);
       } catch (err) {
         this.deps.logger.error({ err }, 'Zalo inbound worker pass failed');
       } finally {
