@@ -9,7 +9,7 @@ import { killScenario, loadScenario, redeliveryScenario, type ScenarioResult } f
 
 const USAGE = `npm run loadtest -- [--messages 10000] [--conversations 200] [--kill-messages 2000]
   [--redeliver-feedbacks 300] [--redeliver-conversations 20] [--fuzz-cases 3000] [--seed 1]
-  [--scenarios load,kill,redeliver,fuzz] [--wait-ms 30000] [--json] [--keep-data]`;
+  [--scenarios load,kill,redeliver,fuzz] [--wait-ms 30000] [--json] [--keep-data] [--verbose]`;
 
 function options() {
   const { values } = parseArgs({
@@ -25,6 +25,7 @@ function options() {
       'wait-ms': { type: 'string', default: '30000' },
       json: { type: 'boolean', default: false },
       'keep-data': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -37,6 +38,7 @@ function options() {
     help: values.help,
     json: values.json,
     keepData: values['keep-data'],
+    verbose: values.verbose,
     seed: n('seed'),
     fuzzCases: n('fuzz-cases'),
     scenarios: new Set(String(values.scenarios).split(',')),
@@ -78,6 +80,7 @@ async function main(): Promise<number> {
       results.push(r);
       say(`${r.ok ? 'PASS' : 'FAIL'} ${r.name} ${JSON.stringify(r.metrics)}`);
       for (const c of r.checks) say(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+      if (o.verbose) for (const v of r.violations ?? []) say(`    ${v}`);
     }
   } finally {
     await h.server.stop();

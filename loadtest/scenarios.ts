@@ -10,6 +10,8 @@ export interface ScenarioResult {
   ok: boolean;
   checks: Check[];
   metrics: Record<string, number>;
+  /** Every violation found, for --verbose and the JSON summary. */
+  violations?: string[];
 }
 
 /** Sizes and limits of a run. */
