@@ -370,6 +370,7 @@ async function checkZaloEvents(h: Harness): Promise<Check> {
 
 /** Scenario 4: `cases` random and structure-aware requests over every public endpoint. */
 export async function fuzzScenario(h: Harness, cases: number, rng: Rng): Promise<ScenarioResult> {
+  await h.server.ensureRunning();
   const opened = await fetch(`${h.server.url}${DL}/conversations`, {
     method: 'POST',
     headers: { authorization: `Bearer ${h.secret}`, 'content-type': 'application/json' },
@@ -401,7 +402,6 @@ export async function fuzzScenario(h: Harness, cases: number, rng: Rng): Promise
   await new Promise((r) => setTimeout(r, 3_000));
   await h.server.stop();
   const events = await checkZaloEvents(h);
-  await h.server.start();
   const fiveXX = violations.filter(
     (v) => / 5\d\d /.test(v.split(']: ')[1] ?? '') || /\]: 5\d\d/.test(v),
   ).length;

@@ -21,7 +21,7 @@ const OA_ID = '3886132808788';
 const OA_SECRET_KEY = 'loadtest-oa-secret-key';
 
 /** Starts the fake Zalo and the real server (compiled, as `npm start` runs it) on DATA_DIR. */
-export async function startHarness(dataDir: string): Promise<Harness> {
+export async function startHarness(dataDir: string, zaloLeaseMs = 60_000): Promise<Harness> {
   const fake = new FakeZalo('loadtest-app-secret');
   const zaloUrl = await fake.start();
   const secret = 'loadtest-direct-line-secret-0123456789abcdef';
@@ -41,6 +41,7 @@ export async function startHarness(dataDir: string): Promise<Harness> {
     ZALO_OAUTH_BASE_URL: zaloUrl,
     ZALO_ACCESS_TOKEN: fake.accessToken,
     ZALO_REFRESH_TOKEN: fake.refreshToken,
+    ZALO_EVENT_LEASE_MS: String(zaloLeaseMs),
   });
   const link: ZaloLink = {
     appId: APP_ID,

@@ -9,7 +9,7 @@ import { killScenario, loadScenario, redeliveryScenario, type ScenarioResult } f
 
 const USAGE = `npm run loadtest -- [--messages 10000] [--conversations 200] [--kill-messages 2000]
   [--redeliver-feedbacks 300] [--redeliver-conversations 20] [--fuzz-cases 3000] [--seed 1]
-  [--scenarios load,kill,redeliver,fuzz] [--wait-ms 30000] [--json] [--keep-data] [--verbose]`;
+  [--scenarios load,kill,redeliver,fuzz] [--wait-ms 30000] [--zalo-lease-ms 60000] [--json] [--keep-data] [--verbose]`;
 
 function options() {
   const { values } = parseArgs({
@@ -23,6 +23,7 @@ function options() {
       seed: { type: 'string', default: '1' },
       scenarios: { type: 'string', default: 'load,kill,redeliver,fuzz' },
       'wait-ms': { type: 'string', default: '30000' },
+      'zalo-lease-ms': { type: 'string', default: '60000' },
       json: { type: 'boolean', default: false },
       'keep-data': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -41,6 +42,7 @@ function options() {
     verbose: values.verbose,
     seed: n('seed'),
     fuzzCases: n('fuzz-cases'),
+    zaloLeaseMs: n('zalo-lease-ms'),
     scenarios: new Set(String(values.scenarios).split(',')),
     load: {
       messages: n('messages'),
@@ -63,7 +65,7 @@ async function main(): Promise<number> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-loadtest-'));
   const rng = new Rng(o.seed);
   const started = Date.now();
-  const h = await startHarness(dataDir);
+  const h = await startHarness(dataDir, o.zaloLeaseMs);
   const results: ScenarioResult[] = [];
   const say = (line: string) => (o.json ? process.stderr : process.stdout).write(`${line}\n`);
   try {

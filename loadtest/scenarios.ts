@@ -24,7 +24,7 @@ export interface LoadOptions {
   waitMs: number;
 }
 
-/** Stops the server, runs the checks on its database folder, and starts it again for the next scenario. */
+/** Stops the server and runs the checks on its database folder (the next scenario starts it again). */
 async function checkStopped(
   h: Harness,
   run: (db: Awaited<ReturnType<typeof openStoppedDatabase>>) => Promise<Check[]>,
@@ -38,7 +38,6 @@ async function checkStopped(
     await db.close();
   }
   checks.push({ name: 'server stopped cleanly', ok: code === 0, detail: `exit code ${code}` });
-  await h.server.start();
   return checks;
 }
 
@@ -50,6 +49,7 @@ const ticketsOf = (filed: FiledFeedback[]) => filed.filter((x) => x.trackingCode
 
 /** Scenario 1: N feedbacks from C concurrent conversations; every acknowledged one is a ticket exactly once. */
 export async function loadScenario(h: Harness, o: LoadOptions): Promise<ScenarioResult> {
+  await h.server.ensureRunning();
   const citizens = await openCitizens(h, o.conversations, 'load');
   const started = Date.now();
   const filed = await runFeedbackLoad({
@@ -81,6 +81,7 @@ const IN_FLIGHT_SENDS_PER_KILL = 2;
 
 /** Scenario 2: the same load, kill -9 part-way, restart on the same DATA_DIR; citizens and Zalo retry. */
 export async function killScenario(h: Harness, o: LoadOptions, rng: Rng): Promise<ScenarioResult> {
+  await h.server.ensureRunning();
   const citizens = await openCitizens(h, o.conversations, 'kill');
   const progress: LoadProgress = { started: 0, confirmed: 0 };
   const killAt = Math.max(1, Math.floor(o.killMessages * (0.3 + rng.next() * 0.3)));
@@ -155,6 +156,7 @@ class RedeliveringCitizen extends ZaloCitizen {
 
 /** Scenario 3: Zalo redelivers 30% of webhooks, some out of order; each message is answered exactly once. */
 export async function redeliveryScenario(h: Harness, o: LoadOptions, rng: Rng): Promise<ScenarioResult> {
+  await h.server.ensureRunning();
   const citizens = Array.from(
     { length: o.redeliverConversations },
     (_, i) => new RedeliveringCitizen([h.link, h.inbox, `redeliver${1000 + i}`], rng, 0.3),

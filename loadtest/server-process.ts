@@ -63,6 +63,11 @@ export class ServerProcess {
     throw new Error(`server not ready in ${timeoutMs} ms:\n${this.tail}`);
   }
 
+  /** Starts the process unless it is already running (scenarios leave it stopped after their checks). */
+  async ensureRunning(): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) await this.start();
+  }
+
   /** True when the process is running and /healthz answers 200. */
   async alive(): Promise<boolean> {
     if (!this.child || this.child.exitCode !== null) return false;

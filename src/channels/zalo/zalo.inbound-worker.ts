@@ -14,6 +14,8 @@ export interface InboundDeps {
   handler: ZaloConversationHandler;
   clock: Clock;
   logger: Logger;
+  /** How long a claimed event is this process's (ZALO_EVENT_LEASE_MS); default 60 s. */
+  leaseMs?: number;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -30,7 +32,7 @@ export async function processZaloEvents(
   deps: InboundDeps,
 ): Promise<{ done: number; failed: number }> {
   const { repo, handler, clock, logger } = deps;
-  const events = await repo.claimDue(clock.now(), LEASE_MS, input.limit);
+  const events = await repo.claimDue(clock.now(), deps.leaseMs ?? LEASE_MS, input.limit);
   let done = 0;
   let failed = 0;
   for (const event of events) {
