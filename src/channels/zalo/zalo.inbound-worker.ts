@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { toInbound, type ZaloInbound } from './zalo.events';
-import type { StoredEvent, ZaloRepository } from './zalo.repository';
+import type { ZaloRepository } from './zalo.repository';
 import type { Clock } from './zalo.token-store';
 
 /** The conversation layer (the bot adapter) that acts on what a citizen did on Zalo. */
@@ -26,43 +26,38 @@ export function retryDelayMs(attempt: number): number {
   return 1000 * 2 ** attempt;
 }
 
-/**
- * Processes due webhook events: receipts are recorded, messages go to the handler. A claim holds at most one event
- * per user (the earliest pending), so the batch runs concurrently without reordering anyone's messages; one at a
- * time, the load suite measured about 4 events/s for all users together, and 100 busy Zalo users waited > 30 s.
- */
+/** Processes due webhook events in arrival order: receipts are recorded, messages go to the handler. */
 export async function processZaloEvents(
   input: { limit: number },
   deps: InboundDeps,
 ): Promise<{ done: number; failed: number }> {
-  const events = await deps.repo.claimDue(deps.clock.now(), deps.leaseMs ?? LEASE_MS, input.limit);
-  const outcomes = await Promise.all(events.map((event) => processOne(event, deps)));
-  const done = outcomes.filter(Boolean).length;
-  return { done, failed: outcomes.length - done };
-}
-
-async function processOne(event: StoredEvent, deps: InboundDeps): Promise<boolean> {
   const { repo, handler, clock, logger } = deps;
-  try {
-    const inbound = toInbound(event.payload);
-    if (inbound.kind === 'receipt')
-      await repo.recordReceipt(inbound.messageIds, inbound.receipt, clock.now());
-    else if (inbound.kind === 'ignored')
-      logger.info({ event: event.event_name, reason: inbound.reason }, 'Zalo event ignored');
-    else await handler.handle(inbound);
-    await repo.markDone(event.id, clock.now());
-    return true;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const retryAt =
-      event.attempts < MAX_ATTEMPTS ? new Date(clock.now().getTime() + retryDelayMs(event.attempts)) : null;
-    logger.error(
-      { eventId: event.id, attempts: event.attempts, err: message },
-      'Zalo event processing failed',
-    );
-    await repo.markFailed(event.id, message, retryAt);
-    return false;
+  const events = await repo.claimDue(clock.now(), deps.leaseMs ?? LEASE_MS, input.limit);
+  let done = 0;
+  let failed = 0;
+  for (const event of events) {
+    try {
+      const inbound = toInbound(event.payload);
+      if (inbound.kind === 'receipt')
+        await repo.recordReceipt(inbound.messageIds, inbound.receipt, clock.now());
+      else if (inbound.kind === 'ignored')
+        logger.info({ event: event.event_name, reason: inbound.reason }, 'Zalo event ignored');
+      else await handler.handle(inbound);
+      await repo.markDone(event.id, clock.now());
+      done++;
+    } catch (err) {
+      failed++;
+      const message = err instanceof Error ? err.message : String(err);
+      const retryAt =
+        event.attempts < MAX_ATTEMPTS ? new Date(clock.now().getTime() + retryDelayMs(event.attempts)) : null;
+      logger.error(
+        { eventId: event.id, attempts: event.attempts, err: message },
+        'Zalo event processing failed',
+      );
+      await repo.markFailed(event.id, message, retryAt);
+    }
   }
+  return { done, failed };
 }
 
 /** Runs processZaloEvents on a timer and on demand (right after a webhook is acknowledged). */
