@@ -7,8 +7,8 @@ import {
   randomBytes,
   type ErrorFormat,
   type FuzzCase,
-  type Target,
 } from './fuzz-cases';
+import { TARGETS } from './fuzz-targets';
 import type { Harness } from './harness';
 import type { Check } from './invariants';
 import { openStoppedDatabase } from './invariants';
@@ -16,145 +16,6 @@ import type { Rng } from './rng';
 import type { ScenarioResult } from './scenarios';
 
 const DL = '/v3/directline';
-const O311 = '/open311/v2';
-const activity = {
-  type: 'message',
-  text: 'Đường ở phường Hạc Thành ngập',
-  channelData: { clientActivityID: 'x' },
-};
-
-/** Every public endpoint (src/app.ts, src/server.ts and the feature routers), with a valid request to start from. */
-export const TARGETS: readonly Target[] = [
-  { method: 'GET', path: '/', errors: 'html' },
-  { method: 'GET', path: '/healthz', errors: 'envelope' },
-  { method: 'GET', path: '/readyz', errors: 'envelope' },
-  { method: 'GET', path: '/metrics', errors: 'envelope' },
-  { method: 'GET', path: '/webchat/app.js', errors: 'envelope' },
-  {
-    method: 'POST',
-    path: '/api/ask',
-    body: 'json',
-    template: { question: 'Tỉnh phát triển đến năm 2030 thế nào?' },
-    errors: 'envelope',
-  },
-  {
-    method: 'POST',
-    path: '/api/triage',
-    body: 'json',
-    template: { text: 'Cầu tràn xã Thiệu Chính bị sạt' },
-    errors: 'envelope',
-  },
-  {
-    method: 'POST',
-    path: '/api/tickets/lookup',
-    body: 'json',
-    template: { trackingCode: 'TH-7K3Q9', pin: '123456' },
-    errors: 'envelope',
-  },
-  {
-    method: 'POST',
-    path: '/api/tickets/rating',
-    body: 'json',
-    template: { trackingCode: 'TH-7K3Q9', pin: '123456', rating: 5, comment: 'tốt' },
-    errors: 'envelope',
-  },
-  {
-    method: 'POST',
-    path: `${DL}/tokens/generate`,
-    body: 'json',
-    template: { user: { id: 'dl_x' } },
-    errors: 'envelope',
-  },
-  {
-    method: 'POST',
-    path: `${DL}/tokens/refresh`,
-    body: 'json',
-    template: {},
-    auth: 'directline',
-    errors: 'envelope',
-  },
-  {
-    method: 'POST',
-    path: `${DL}/conversations`,
-    body: 'json',
-    template: {},
-    auth: 'directline',
-    errors: 'envelope',
-  },
-  { method: 'GET', path: `${DL}/conversations/:id`, auth: 'directline', errors: 'envelope' },
-  { method: 'GET', path: `${DL}/conversations/:id/activities`, auth: 'directline', errors: 'envelope' },
-  {
-    method: 'POST',
-    path: `${DL}/conversations/:id/activities`,
-    body: 'json',
-    template: activity,
-    auth: 'directline',
-    errors: 'envelope',
-  },
-  {
-    method: 'POST',
-    path: `${DL}/conversations/:id/upload`,
-    body: 'multipart',
-    auth: 'directline',
-    errors: 'envelope',
-  },
-  { method: 'GET', path: `${DL}/attachments/:code`, errors: 'envelope' },
-  { method: 'POST', path: '/channels/zalo/webhook', body: 'webhook', errors: 'envelope' },
-  { method: 'GET', path: '/tra-cuu', errors: 'html' },
-  {
-    method: 'POST',
-    path: '/tra-cuu',
-    body: 'form',
-    template: { trackingCode: 'TH-7K3Q9', pin: '123456', _csrf: 'x' },
-    errors: 'html',
-  },
-  {
-    method: 'POST',
-    path: '/tra-cuu/danh-gia',
-    body: 'form',
-    template: { trackingCode: 'TH-7K3Q9', pin: '1', rating: '5' },
-    errors: 'html',
-  },
-  { method: 'GET', path: '/thong-ke', errors: 'html' },
-  { method: 'GET', path: '/thong-ke.csv', errors: 'html' },
-  { method: 'GET', path: '/phan-anh', errors: 'html' },
-  { method: 'GET', path: `${O311}/services.json`, errors: 'open311' },
-  { method: 'GET', path: `${O311}/services/:code.json`, errors: 'open311' },
-  { method: 'GET', path: `${O311}/requests.json`, errors: 'open311' },
-  { method: 'GET', path: `${O311}/requests/:code.xml`, errors: 'open311' },
-  { method: 'GET', path: `${O311}/tokens/:code.json`, errors: 'open311' },
-  {
-    method: 'POST',
-    path: `${O311}/requests.json`,
-    body: 'form',
-    template: {
-      api_key: 'k',
-      service_code: 'giao-thong',
-      description: 'Đường hỏng',
-      lat: '19.8',
-      long: '105.7',
-    },
-    errors: 'open311',
-  },
-  { method: 'GET', path: '/portal/login', errors: 'html' },
-  {
-    method: 'POST',
-    path: '/portal/login',
-    body: 'form',
-    template: { email: 'a@b.vn', password: 'x' },
-    errors: 'html',
-  },
-  { method: 'GET', path: '/portal', errors: 'html' },
-  { method: 'GET', path: '/portal/tickets/:code', errors: 'html' },
-  {
-    method: 'POST',
-    path: '/portal/admin/users',
-    body: 'form',
-    template: { email: 'a@b.vn' },
-    errors: 'html',
-  },
-  { method: 'GET', path: '/khong-co-trang-nay', errors: 'envelope' },
-];
 
 /** What the cases need from the running harness: a live conversation to aim at and the webhook's secrets. */
 interface FuzzContext {
