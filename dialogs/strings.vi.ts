@@ -7,6 +7,7 @@ export const vi = {
     invalid_json: 'Nội dung gửi lên không đúng định dạng JSON. Xin vui lòng kiểm tra và gửi lại.',
     payload_too_large: 'Nội dung gửi lên quá lớn. Xin vui lòng rút gọn rồi gửi lại.',
     unsupported_media_type: 'Định dạng nội dung không được hỗ trợ. Xin vui lòng gửi dữ liệu dạng JSON.',
+    invalid_characters: 'Nội dung gửi lên có ký tự không hợp lệ. Xin vui lòng kiểm tra và gửi lại.',
     validation_failed: 'Thông tin gửi lên chưa hợp lệ. Xin vui lòng kiểm tra lại các trường được nêu.',
     not_found: 'Không tìm thấy địa chỉ này.',
     method_not_allowed: 'Phương thức này không được hỗ trợ tại địa chỉ này.',

@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
@@ -16,8 +16,11 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   metrics?: Metrics;
-  /** Feature routers (channels, APIs), mounted after the JSON parser and before the 404 handler. */
-  routers?: Router[];
+  /**
+   * Feature routers (channels, APIs), mounted after the JSON parser and before the 404 handler; an error handler
+   * among them sees errors raised before any router ran (routers' own error handlers never do).
+   */
+  routers?: Array<Router | ErrorRequestHandler>;
   /** Reports whether graceful shutdown has begun (readiness turns 503). */
   isShuttingDown?: () => boolean;
   /** The knowledge base behind `POST /api/ask`; without it the route is not mounted. */

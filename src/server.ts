@@ -9,7 +9,7 @@ import { CaseworkService } from './agencies/casework/casework.service';
 import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
 import { open311Channel } from './public/open311/open311.channel';
-import { open311Routes } from './public/open311/open311.routes';
+import { open311ErrorHandler, open311Routes } from './public/open311/open311.routes';
 import { PublicRepository } from './public/public.repository';
 import { publicRoutes } from './public/public.routes';
 import { StatisticsService } from './public/statistics.service';
@@ -78,6 +78,7 @@ export async function startServer(
       lookupsPerMinute: config.tickets.lookupsPerMinute,
     }),
     open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
+    open311ErrorHandler,
     tickets.routes,
     ...features.flatMap((f) => f.routers),
   ];

@@ -115,6 +115,7 @@ const schema = z.object({
     24 * 3600_000,
   ),
   ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
+  ZALO_EVENT_LEASE_MS: withDefault(z.coerce.number().int().min(5_000).max(600_000), 60_000),
 });
 
 /** Knowledge-base settings: corpus folder, answer threshold, embedding and LLM endpoints. */
@@ -149,6 +150,8 @@ export type ZaloConfig = Readonly<{
   initialRefreshToken: string | undefined;
   webhookMaxAgeMs: number;
   httpTimeoutMs: number;
+  /** How long a claimed webhook event belongs to its replica; a crashed replica's events wait this long. */
+  eventLeaseMs?: number;
 }>;
 
 /** The application's typed, frozen configuration. */
@@ -278,6 +281,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           initialRefreshToken: e.ZALO_REFRESH_TOKEN,
           webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
           httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
+          eventLeaseMs: e.ZALO_EVENT_LEASE_MS,
         })
       : undefined,
   });

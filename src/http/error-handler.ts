@@ -27,6 +27,17 @@ function fromHttpError(err: unknown): AppError | undefined {
   return undefined;
 }
 
+// Postgres refuses text it cannot store: a NUL byte (22021) or a \u0000 escape in jsonb (22P05). Either came from
+// the client (a path id, a query value, a body field), so it is the client's error, not a 500 (found by the fuzzer).
+const INVALID_TEXT_SQLSTATES = new Set(['22021', '22P05']);
+
+function fromDatabaseInputError(err: unknown): AppError | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && INVALID_TEXT_SQLSTATES.has(code)
+    ? appError('invalid_characters', 400)
+    : undefined;
+}
+
 /** Turns any error into an AppError: known client errors keep their status, anything else is a 500. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -34,7 +45,7 @@ export function toAppError(err: unknown): AppError {
     const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return appError('validation_failed', 400, details);
   }
-  return fromHttpError(err) ?? appError('internal_error', 500);
+  return fromHttpError(err) ?? fromDatabaseInputError(err) ?? appError('internal_error', 500);
 }
 
 /** The only middleware that writes error responses: `{"error": {"code", "message"}}`. */

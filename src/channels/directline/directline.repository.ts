@@ -14,6 +14,9 @@ export interface StoredActivity {
   activity: Record<string, unknown>;
 }
 
+/** How long a stored message's turn belongs to the process that stored it before a retry may run it. */
+export const TURN_LEASE_SECONDS = 30;
+
 /** An uploaded file. */
 export interface UploadRow {
   id: string;
@@ -56,7 +59,11 @@ export class DirectLineRepository {
    * Appends an activity and returns its watermark. The conversation row's lock orders concurrent appends, so a
    * reader never sees seq N+1 committed before seq N.
    */
-  async append(conversationId: string, activity: Activity | Record<string, unknown>): Promise<number> {
+  async append(
+    conversationId: string,
+    activity: Activity | Record<string, unknown>,
+    turnLeaseMs = TURN_LEASE_SECONDS * 1000,
+  ): Promise<number> {
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ next_seq: number }>(
         `UPDATE directline_conversation SET next_seq = next_seq + 1, updated_at = now()
@@ -65,7 +72,7 @@ export class DirectLineRepository {
       );
       const seq = rows[0]?.next_seq;
       if (seq === undefined) throw new Error(`unknown conversation ${conversationId}`);
-      await insertActivity(tx, conversationId, seq, activity as Record<string, unknown>);
+      await insertActivity(tx, conversationId, seq, activity as Record<string, unknown>, turnLeaseMs);
       return seq;
     });
   }
@@ -74,12 +81,37 @@ export class DirectLineRepository {
   async findByClientActivityId(
     conversationId: string,
     clientActivityId: string,
-  ): Promise<StoredActivity | null> {
-    const { rows } = await this.db.query<{ seq: number; activity: Record<string, unknown> }>(
-      'SELECT seq, activity FROM directline_activity WHERE conversation_id = $1 AND client_activity_id = $2',
+  ): Promise<(StoredActivity & { turnDone: boolean }) | null> {
+    const { rows } = await this.db.query<{
+      seq: number;
+      activity: Record<string, unknown>;
+      turn_done: boolean;
+    }>(
+      `SELECT seq, activity, turn_done_at IS NOT NULL AS turn_done FROM directline_activity
+        WHERE conversation_id = $1 AND client_activity_id = $2`,
       [conversationId, clientActivityId],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    return row ? { seq: row.seq, activity: row.activity, turnDone: row.turn_done } : null;
+  }
+
+  /** Takes the turn of a stored message whose turn never finished and whose lease ran out; true when taken. */
+  async claimTurn(conversationId: string, clientActivityId: string, leaseMs: number): Promise<boolean> {
+    const r = await this.db.query(
+      `UPDATE directline_activity SET turn_lease_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
+        WHERE conversation_id = $1 AND client_activity_id = $2 AND turn_done_at IS NULL
+          AND (turn_lease_until IS NULL OR turn_lease_until <= clock_timestamp())`,
+      [conversationId, clientActivityId, leaseMs],
+    );
+    return r.rowCount === 1;
+  }
+
+  /** Records that the bot finished the turn of a message posted with this clientActivityID. */
+  async markTurnDone(conversationId: string, clientActivityId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE directline_activity SET turn_done_at = now() WHERE conversation_id = $1 AND client_activity_id = $2`,
+      [conversationId, clientActivityId],
+    );
   }
 
   /** Activities after the watermark, oldest first. */
@@ -152,12 +184,16 @@ async function insertActivity(
   conversationId: string,
   seq: number,
   activity: Record<string, unknown>,
+  turnLeaseMs: number,
 ): Promise<void> {
   const channelData = activity.channelData as { clientActivityID?: unknown } | undefined;
   const clientId = typeof channelData?.clientActivityID === 'string' ? channelData.clientActivityID : null;
+  // A message with a clientActivityID leases its turn at once (see claimTurn): a retry must not run it meanwhile.
   await tx.query(
-    `INSERT INTO directline_activity (conversation_id, seq, id, client_activity_id, activity)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [conversationId, seq, String(activity.id ?? ''), clientId, JSON.stringify(activity)],
+    `INSERT INTO directline_activity (conversation_id, seq, id, client_activity_id, activity, turn_lease_until)
+     VALUES ($1, $2, $3, $4, $5,
+             CASE WHEN $4::text IS NULL THEN NULL
+                  ELSE clock_timestamp() + make_interval(secs => $6::double precision / 1000) END)`,
+    [conversationId, seq, String(activity.id ?? ''), clientId, JSON.stringify(activity), turnLeaseMs],
   );
 }

@@ -6,7 +6,7 @@ import { MAX_ACTIVITY_CHARS, postedActivitySchema, tokenParametersSchema } from 
 import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, SERVICE_URL, type DirectLineAdapter } from './directline.adapter';
 import { assertConversationAccess, requireCaller, type Caller } from './directline.auth';
 import type { DirectLineHub } from './directline.hub';
-import type { DirectLineRepository, StoredActivity } from './directline.repository';
+import { TURN_LEASE_SECONDS, type DirectLineRepository, type StoredActivity } from './directline.repository';
 import type { DirectLineTokens } from './directline.token';
 
 /** `{conversationId, token, expires_in}` and, for conversation calls, the WebSocket `streamUrl`. */
@@ -119,8 +119,7 @@ export class DirectLineService {
   ): Promise<{ id: string }> {
     assertConversationAccess(caller, conversationId);
     const conversation = await this.existing(conversationId);
-    if (JSON.stringify(body ?? null).length > MAX_ACTIVITY_CHARS)
-      throw new AppError('activity_too_large', 400);
+    if (serializedLength(body) > MAX_ACTIVITY_CHARS) throw new AppError('activity_too_large', 400);
     const parsed = postedActivitySchema.safeParse(body);
     if (!parsed.success)
       throw new AppError(
@@ -135,7 +134,10 @@ export class DirectLineService {
     const clientId = parsed.data.channelData?.clientActivityID;
     if (typeof clientId === 'string') {
       const earlier = await this.repo.findByClientActivityId(conversationId, clientId);
-      if (earlier) return { id: String(earlier.activity.id) };
+      if (earlier) {
+        if (!earlier.turnDone) await this.finishEarlierTurn(conversationId, clientId);
+        return { id: String(earlier.activity.id) };
+      }
     }
     const activity = {
       ...parsed.data,
@@ -155,7 +157,28 @@ export class DirectLineService {
     await this.repo.append(conversationId, activity);
     this.hub.publish(conversationId, { kind: 'stored' });
     await this.runTurn(activity);
+    if (typeof clientId === 'string') await this.repo.markTurnDone(conversationId, clientId);
     return { id: activity.id };
+  }
+
+  /**
+   * A retried message that is stored but whose turn never finished: the process that stored it may still be
+   * running it (wait) or may have died (once its lease runs out, run the turn here, once). Found by the load and
+   * fault suite: a kill -9 between storing and answering left the retry acknowledged but never answered.
+   */
+  private async finishEarlierTurn(conversationId: string, clientId: string): Promise<void> {
+    const deadline = Date.now() + (TURN_LEASE_SECONDS + 5) * 1000;
+    while (Date.now() < deadline) {
+      if (await this.repo.claimTurn(conversationId, clientId, TURN_LEASE_SECONDS * 1000)) {
+        const stored = await this.repo.findByClientActivityId(conversationId, clientId);
+        await this.runTurn(stored!.activity);
+        await this.repo.markTurnDone(conversationId, clientId);
+        return;
+      }
+      const now = await this.repo.findByClientActivityId(conversationId, clientId);
+      if (!now || now.turnDone) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   private async runTurn(activity: Record<string, unknown>): Promise<void> {
@@ -219,4 +242,14 @@ export function parseWatermark(watermark: string | undefined): number {
 function toActivitySet(rows: StoredActivity[], after: number): ActivitySet {
   const last = rows.at(-1)?.seq ?? after;
   return { activities: rows.map((r) => r.activity), watermark: String(last) };
+}
+
+// JSON.stringify recurses: a body nested a few hundred thousand levels deep (JSON.parse accepts it) overflows the
+// stack. Such a body is too large for an activity anyway (found by the fuzzer: it was a 500).
+function serializedLength(body: unknown): number {
+  try {
+    return JSON.stringify(body ?? null).length;
+  } catch {
+    return Infinity;
+  }
 }

@@ -37,7 +37,13 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const tokens = new ZaloTokenStore({ db: deps.db, config: deps.config, logger, clock, fetch: deps.fetch });
   const client = new ZaloClient({ config: deps.config, tokens, logger, fetch: deps.fetch });
   const outbound = new ZaloOutboundChannel({ client, repo, logger, clock });
-  const worker = new ZaloInboundWorker({ repo, handler: deps.handler, clock, logger });
+  const worker = new ZaloInboundWorker({
+    repo,
+    handler: deps.handler,
+    clock,
+    logger,
+    leaseMs: deps.config.eventLeaseMs,
+  });
   const router = zaloWebhookRoutes({
     config: deps.config,
     repo,

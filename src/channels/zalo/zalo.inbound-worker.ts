@@ -14,6 +14,8 @@ export interface InboundDeps {
   handler: ZaloConversationHandler;
   clock: Clock;
   logger: Logger;
+  /** How long a claimed event is this process's (ZALO_EVENT_LEASE_MS); default 60 s. */
+  leaseMs?: number;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -30,7 +32,7 @@ export async function processZaloEvents(
   deps: InboundDeps,
 ): Promise<{ done: number; failed: number }> {
   const { repo, handler, clock, logger } = deps;
-  const events = await repo.claimDue(clock.now(), LEASE_MS, input.limit);
+  const events = await repo.claimDue(clock.now(), deps.leaseMs ?? LEASE_MS, input.limit);
   let done = 0;
   let failed = 0;
   for (const event of events) {
@@ -85,10 +87,13 @@ export class ZaloInboundWorker {
     this.busy = true;
     this.running = (async () => {
       try {
+        let progressed: boolean;
         do {
           this.again = false;
-          await processZaloEvents({ limit: 20 }, this.deps);
-        } while (this.again);
+          const pass = await processZaloEvents({ limit: 20 }, this.deps);
+          // A user's next event becomes claimable only once the earlier one is done: go round again for it.
+          progressed = pass.done + pass.failed > 0;
+        } while (this.again || progressed);
       } catch (err) {
         this.deps.logger.error({ err }, 'Zalo inbound worker pass failed');
       } finally {

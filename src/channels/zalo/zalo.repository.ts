@@ -32,12 +32,17 @@ export class ZaloRepository {
   /**
    * Claims due events for a lease without holding a transaction while they are processed (PGlite has one
    * connection: a held transaction would block the handler's own queries). A crash leaves the lease to expire.
+   * An event waits while an earlier one of the same user is pending (leased by a replica that died, or backing
+   * off): a citizen's "Gửi phản ánh" must reach the dialog before the message they wrote after it.
    */
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<StoredEvent[]> {
     const r = await this.db.query<StoredEvent>(
       `UPDATE zalo_inbound_events e SET attempts = e.attempts + 1, next_attempt_at = $2
-        WHERE e.id IN (SELECT id FROM zalo_inbound_events WHERE status = 'pending' AND next_attempt_at <= $1
-                        ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+        WHERE e.id IN (SELECT d.id FROM zalo_inbound_events d
+                        WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+                          AND NOT EXISTS (SELECT 1 FROM zalo_inbound_events p
+                                           WHERE p.user_id = d.user_id AND p.status = 'pending' AND p.id < d.id)
+                        ORDER BY d.id LIMIT $3 FOR UPDATE SKIP LOCKED)
         RETURNING e.id, e.dedupe_key, e.event_name, e.payload, e.attempts`,
       [now, new Date(now.getTime() + leaseMs), limit],
     );

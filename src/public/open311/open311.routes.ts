@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z, ZodError } from 'zod';
+import { vi } from '../../../dialogs/strings.vi';
 import type { Database } from '../../db/database';
-import { AppError } from '../../http/errors';
+import { toAppError } from '../../http/error-handler';
 import { redactPersonalData } from '../../logger';
 import type { TicketService } from '../../ports';
 import { Open311Error, sendError, sendList, sendObject, type Open311Format } from './open311.format';
@@ -197,16 +198,26 @@ export function open311Routes(deps: Open311Deps): Router {
     );
   });
 
-  router.use(BASE, (err: unknown, req: Request, res: Response, next: NextFunction) => {
-    const f: Open311Format = /\.xml(\?|$)/.test(req.originalUrl) ? 'xml' : 'json';
-    if (err instanceof Open311Error) return sendError(res, f, err);
-    if (err instanceof ZodError) {
-      const description = err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return sendError(res, f, new Open311Error(400, description));
-    }
-    if (err instanceof AppError && err.status < 500)
-      return sendError(res, f, new Open311Error(err.status, err.message));
-    next(err);
-  });
+  // An Open311 path no route matched is an Open311 404, not the app's envelope.
+  router.use(BASE, (_req, _res, next) => next(new Open311Error(404, vi.errors.not_found)));
+  router.use(BASE, open311ErrorHandler);
   return router;
+}
+
+/**
+ * Answers client errors under /open311/v2 in Open311's `[{code, description}]` shape (JSON or XML). Also mounted at
+ * the app level (server.ts), because errors raised before any router ran (the app's JSON parser: invalid JSON,
+ * unsupported charset) skip routers' own error handlers (found by the fuzzer).
+ */
+export function open311ErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (!req.originalUrl.startsWith(`${BASE}/`)) return next(err);
+  const f: Open311Format = /\.xml(\?|$)/.test(req.originalUrl) ? 'xml' : 'json';
+  if (err instanceof Open311Error) return sendError(res, f, err);
+  if (err instanceof ZodError) {
+    const description = err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return sendError(res, f, new Open311Error(400, description));
+  }
+  const appErr = toAppError(err);
+  if (appErr.status < 500) return sendError(res, f, new Open311Error(appErr.status, appErr.message));
+  next(err);
 }

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { DirectLineCitizen, ZaloCitizen, ZaloInbox, type Citizen, type ZaloLink } from './citizens';
+import { FakeZalo } from './fake-zalo';
+import { firstTrackingCode, type FiledFeedback } from './feedback-load';
+import { directLineTexts, zaloRecordedSends, type Check, type OutboundTexts } from './invariants';
+import type { Database } from '../src/db/database';
+import { freePort, ServerProcess } from './server-process';
+
+/** The server under test, the fake Zalo it talks to, and what the citizens need to reach both. */
+export interface Harness {
+  server: ServerProcess;
+  fake: FakeZalo;
+  inbox: ZaloInbox;
+  link: ZaloLink;
+  secret: string;
+  dataDir: string;
+}
+
+const APP_ID = '3608465249409';
+const OA_ID = '3886132808788';
+const OA_SECRET_KEY = 'loadtest-oa-secret-key';
+
+/** Starts the fake Zalo and the real server (compiled, as `npm start` runs it) on DATA_DIR. */
+export async function startHarness(dataDir: string, zaloLeaseMs = 60_000): Promise<Harness> {
+  const fake = new FakeZalo('loadtest-app-secret');
+  const zaloUrl = await fake.start();
+  const secret = 'loadtest-direct-line-secret-0123456789abcdef';
+  const server = new ServerProcess(await freePort(), {
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR: path.resolve(__dirname, '../../knowledge'),
+    LOG_LEVEL: 'warn',
+    DIRECT_LINE_SECRET: secret,
+    DIRECT_LINE_REQUESTS_PER_MINUTE: '100000',
+    DIRECT_LINE_MESSAGES_PER_MINUTE: '10000',
+    DIRECT_LINE_TOKENS_PER_MINUTE: '10000',
+    OUTBOX_POLL_MS: '250',
+    ZALO_APP_ID: APP_ID,
+    ZALO_APP_SECRET: fake.appSecret,
+    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+    ZALO_API_BASE_URL: zaloUrl,
+    ZALO_OAUTH_BASE_URL: zaloUrl,
+    ZALO_ACCESS_TOKEN: fake.accessToken,
+    ZALO_REFRESH_TOKEN: fake.refreshToken,
+    ZALO_EVENT_LEASE_MS: String(zaloLeaseMs),
+  });
+  const link: ZaloLink = {
+    appId: APP_ID,
+    oaId: OA_ID,
+    signatureSecret: OA_SECRET_KEY,
+    webhookUrl: () => `${server.url}/channels/zalo/webhook`,
+    fake,
+  };
+  await server.start();
+  return { server, fake, inbox: new ZaloInbox(fake), link, secret, dataDir };
+}
+
+/** Opens `n` conversations, every other one on Zalo (user ids carry `tag` so runs never share a user). */
+export async function openCitizens(h: Harness, n: number, tag: string, zaloShare = 0.5): Promise<Citizen[]> {
+  const out: Citizen[] = [];
+  const zaloEvery = zaloShare > 0 ? Math.max(1, Math.round(1 / zaloShare)) : Infinity;
+  for (let i = 0; i < n; i++) {
+    if (i % zaloEvery === zaloEvery - 1) out.push(new ZaloCitizen(h.link, h.inbox, `${tag}${1000 + i}`));
+    else out.push(await DirectLineCitizen.open(h.server.url, h.secret, Date.now() + 60_000));
+  }
+  return out;
+}
+
+/** What each conversation received: Direct Line from the database, Zalo as the fake Zalo saw it. */
+export async function outboundOf(db: Database, h: Harness, citizens: Citizen[]): Promise<OutboundTexts> {
+  const dl = citizens.filter((c) => c.channel === 'directline').map((c) => c.conversationId);
+  const out = await directLineTexts(db, dl);
+  for (const c of citizens)
+    if (c.channel === 'zalo') out.set(c.conversationId, h.inbox.sentTo(c.conversationId));
+  return out;
+}
+
+/**
+ * Every message Zalo accepted is one the server recorded: an unrecorded send is repeated when its turn or outbox
+ * row is retried. Zalo's send API takes no idempotency key, so a kill between Zalo's answer and the record can
+ * repeat the one send each worker had in flight (`allowed`); nothing else may be unrecorded.
+ */
+export async function checkZaloRecorded(
+  db: Database,
+  h: Harness,
+  citizens: Citizen[],
+  allowed = 0,
+): Promise<Check> {
+  const users = citizens.filter((c) => c.channel === 'zalo').map((c) => c.conversationId);
+  const recorded = await zaloRecordedSends(db, users);
+  let unrecorded = 0;
+  let missing = 0;
+  for (const u of users) {
+    const diff = h.inbox.sentTo(u).length - (recorded.get(u) ?? 0);
+    if (diff > 0) unrecorded += diff;
+    else missing -= diff;
+  }
+  const total = users.reduce((s, u) => s + h.inbox.sentTo(u).length, 0);
+  return {
+    name: allowed
+      ? `Zalo sends recorded (at most ${allowed} in flight at the kill repeated)`
+      : 'every Zalo send is recorded by the server',
+    ok: unrecorded <= allowed && missing === 0,
+    detail: `${total} sends at the fake Zalo, ${unrecorded} not recorded (sent again), ${missing} recorded but never sent`,
+  };
+}
+
+/**
+ * Waits until every tracking code a citizen was given has also come back through the outbox (a second message
+ * naming it), or `timeoutMs` passes; then a short quiet period so late duplicates would show.
+ */
+export async function waitForOutbox(
+  h: Harness,
+  citizens: Citizen[],
+  filed: FiledFeedback[],
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  const codes = filed.flatMap((x) => (x.trackingCode ? [[x.conversationId, x.trackingCode] as const] : []));
+  const texts = async (c: Citizen): Promise<string[]> => {
+    if (c instanceof DirectLineCitizen) {
+      await c.read().catch(() => []);
+      return c.log;
+    }
+    return h.inbox.sentTo(c.conversationId);
+  };
+  while (Date.now() < deadline) {
+    const seen = new Map<string, number>();
+    for (const c of citizens)
+      for (const t of await texts(c)) {
+        const code = firstTrackingCode(t);
+        if (code) seen.set(code, (seen.get(code) ?? 0) + 1);
+      }
+    if (codes.every(([, code]) => (seen.get(code) ?? 0) >= 2)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await new Promise((r) => setTimeout(r, 1_000));
+}

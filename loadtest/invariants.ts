@@ -1,0 +1,182 @@
+import { loadConfig } from '../src/config/config';
+import { openDatabase } from '../src/db/connect';
+import type { Database } from '../src/db/database';
+import { createLogger } from '../src/logger';
+import type { FiledFeedback } from './feedback-load';
+import { firstTrackingCode } from './feedback-load';
+
+/** One invariant and whether it held. */
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** Opens the stopped server's database folder (the same driver the server uses). */
+export async function openStoppedDatabase(dataDir: string): Promise<Database> {
+  return openDatabase(loadConfig({ DATA_DIR: dataDir }), createLogger('silent'));
+}
+
+/** Outbound texts per conversation as the citizens saw them: Direct Line from the database, Zalo at the fake. */
+export type OutboundTexts = Map<string, string[]>;
+
+interface TicketRow {
+  tracking_code: string;
+  description: string;
+  origin_channel: string;
+  idempotency_key: string;
+  outbox_sent: number;
+  outbox_open: number;
+}
+
+async function ticketsOf(db: Database, conversations: string[]): Promise<TicketRow[]> {
+  const r = await db.query<TicketRow>(
+    `SELECT t.tracking_code, t.description, t.origin_channel, t.idempotency_key,
+            count(o.id) FILTER (WHERE o.status = 'sent')::int AS outbox_sent,
+            count(o.id) FILTER (WHERE o.status <> 'sent')::int AS outbox_open
+       FROM tickets t LEFT JOIN outbox o ON o.ticket_id = t.id
+      WHERE t.origin_conversation_id = ANY($1) GROUP BY t.id`,
+    [conversations],
+  );
+  return r.rows;
+}
+
+/** Bot messages stored in the given Direct Line conversations, by conversation. */
+export async function directLineTexts(db: Database, conversations: string[]): Promise<OutboundTexts> {
+  const r = await db.query<{ conversation_id: string; text: string }>(
+    `SELECT conversation_id, coalesce(activity->>'text', '') AS text FROM directline_activity
+      WHERE conversation_id = ANY($1) AND activity->'from'->>'role' = 'bot' ORDER BY conversation_id, seq`,
+    [conversations],
+  );
+  const out: OutboundTexts = new Map();
+  for (const row of r.rows) out.set(row.conversation_id, [...(out.get(row.conversation_id) ?? []), row.text]);
+  return out;
+}
+
+/** Sends the server recorded per Zalo user (each one Zalo accepted and the server knows it made). */
+export async function zaloRecordedSends(db: Database, users: string[]): Promise<Map<string, number>> {
+  const r = await db.query<{ user_id: string; n: number }>(
+    `SELECT user_id, count(*)::int AS n FROM zalo_sent_messages WHERE user_id = ANY($1) GROUP BY user_id`,
+    [users],
+  );
+  return new Map(r.rows.map((row) => [row.user_id, row.n]));
+}
+
+/** Texts naming a tracking code that one conversation received more than once. */
+export function duplicateOutbound(texts: OutboundTexts): string[] {
+  const dups: string[] = [];
+  for (const [conversation, list] of texts) {
+    const counts = new Map<string, number>();
+    for (const t of list) if (firstTrackingCode(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [t, n] of counts) if (n > 1) dups.push(`${conversation}: ${n}× "${t.slice(0, 60)}"`);
+  }
+  return dups;
+}
+
+const sample = (list: string[]) => list.slice(0, 3).join('; ');
+
+/**
+ * The feedback invariants: every acknowledged confirmation is exactly one ticket, no description is a ticket
+ * twice, every code a citizen was given exists, the outbox drained, and no conversation got a message twice.
+ * `strictExtra` also refuses tickets nobody saw acknowledged (true when the server was never killed).
+ */
+export async function checkFeedback(
+  db: Database,
+  filed: FiledFeedback[],
+  outbound: OutboundTexts,
+  strictExtra: boolean,
+): Promise<Check[]> {
+  const conversations = [...new Set(filed.map((x) => x.conversationId))];
+  const tickets = await ticketsOf(db, conversations);
+  const byKey = new Map(tickets.map((t) => [`${t.origin_channel}:${t.idempotency_key}`, t]));
+  const acked = filed.filter((x) => x.confirmAcked);
+  const keyOf = (x: FiledFeedback) => `${x.channel}:${x.channel}:${x.conversationId}:${x.confirmId}`;
+  const lost = acked.filter((x) => !byKey.has(keyOf(x))).map((x) => x.description);
+  const perDescription = new Map<string, number>();
+  for (const t of tickets) perDescription.set(t.description, (perDescription.get(t.description) ?? 0) + 1);
+  const dups = [...perDescription].filter(([, n]) => n > 1).map(([d, n]) => `${n}× ${d}`);
+  const ackedKeys = new Set(acked.map(keyOf));
+  const extra = tickets.filter((t) => !ackedKeys.has(`${t.origin_channel}:${t.idempotency_key}`));
+  const codes = new Set(tickets.map((t) => t.tracking_code));
+  const unknownCodes = filed.flatMap((x) =>
+    x.trackingCode && !codes.has(x.trackingCode) ? [x.trackingCode] : [],
+  );
+  const undrained = tickets
+    .filter((t) => t.outbox_open > 0 || t.outbox_sent === 0)
+    .map((t) => t.tracking_code);
+  const stalled = filed
+    .filter((x) => x.stalledAt !== undefined || x.refusedAt !== undefined)
+    .map(
+      (x) =>
+        `${x.channel} ${x.conversationId} ${x.stalledAt !== undefined ? 'unanswered' : 'refused'} at step ${(x.stalledAt ?? x.refusedAt)! + 1}`,
+    );
+  const dupOut = duplicateOutbound(outbound);
+  return [
+    {
+      name: 'acknowledged confirmations are tickets',
+      ok: lost.length === 0,
+      detail: `${acked.length} acknowledged, ${lost.length} without a ticket ${sample(lost)}`,
+    },
+    {
+      name: 'no duplicate tickets',
+      ok: dups.length === 0,
+      detail: `${tickets.length} tickets, ${dups.length} duplicated ${sample(dups)}`,
+    },
+    {
+      name: 'no ticket without an acknowledged confirmation',
+      ok: !strictExtra || extra.length === 0,
+      detail: `${extra.length} (allowed only across a kill)`,
+    },
+    {
+      name: 'every code given to a citizen exists',
+      ok: unknownCodes.length === 0,
+      detail: `${unknownCodes.length} unknown`,
+    },
+    {
+      name: 'every acknowledged message was answered',
+      ok: stalled.length === 0,
+      detail: `${stalled.length} dialogs stalled or refused ${sample(stalled)}`,
+    },
+    {
+      name: 'outbox drained',
+      ok: undrained.length === 0,
+      detail: `${undrained.length} tickets with undelivered messages ${sample(undrained)}`,
+    },
+    {
+      name: 'no duplicate outbound messages',
+      ok: dupOut.length === 0,
+      detail: `${dupOut.length} duplicated ${sample(dupOut)}`,
+    },
+  ];
+}
+
+/**
+ * Each inbound Zalo message is stored once and processed, and is answered once: every reply part has exactly one
+ * recorded send (a redelivery processed again would send under the same keys, or under a second event row).
+ */
+export async function checkZaloReplies(db: Database, msgIds: string[], users: string[]): Promise<Check[]> {
+  const events = await db.query<{ dedupe_key: string; status: string }>(
+    `SELECT dedupe_key, status FROM zalo_inbound_events WHERE dedupe_key = ANY($1)`,
+    [msgIds.map((id) => `msg:${id}`)],
+  );
+  const notDone = events.rows.filter((e) => e.status !== 'done').length;
+  const sends = await db.query<{ delivery_key: string; n: number }>(
+    `SELECT delivery_key, count(*)::int AS n FROM zalo_sent_messages WHERE user_id = ANY($1) GROUP BY delivery_key`,
+    [users],
+  );
+  const twice = sends.rows.filter((s) => s.n > 1).map((s) => s.delivery_key);
+  const answered = new Set(sends.rows.map((s) => s.delivery_key.split(':r')[0]));
+  const unanswered = msgIds.filter((id) => !answered.has(id));
+  return [
+    {
+      name: 'each inbound Zalo message stored once and processed',
+      ok: events.rows.length === msgIds.length && notDone === 0,
+      detail: `${msgIds.length} distinct messages, ${events.rows.length} stored, ${notDone} not done`,
+    },
+    {
+      name: 'each inbound Zalo message answered exactly once',
+      ok: unanswered.length === 0 && twice.length === 0,
+      detail: `${unanswered.length} unanswered, ${twice.length} reply parts sent twice ${sample(twice)}`,
+    },
+  ];
+}
