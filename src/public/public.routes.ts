@@ -7,7 +7,7 @@ import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
 import { redactPersonalData } from '../logger';
-import type { TicketService } from '../ports';
+import type { TicketService, TicketStatusView } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';
 import type { PublicRepository } from './public.repository';
 import type { StatisticsService } from './statistics.service';
@@ -58,6 +58,13 @@ export function publicRoutes(deps: PublicDeps): Router {
   const form = express.urlencoded({ extended: false, limit: '16kb' });
   const limiter = rateLimiter({ windowMs: 60_000, limit: deps.lookupsPerMinute });
 
+  // The status page of a ticket the citizen proved they own (code and PIN), with a fresh form token for rating.
+  const showResult = async (req: Request, res: Response, view: TicketStatusView, pin: string) => {
+    const names = await deps.repo.categoryNames();
+    const category = names.get(view.category) ?? view.category;
+    sendPage(res, 200, trackingResultPage(view, category, pin, trackingCsrf.issue(req, res)));
+  };
+
   router.get('/tra-cuu', (req, res) => sendPage(res, 200, trackingFormPage(trackingCsrf.issue(req, res))));
 
   router.post('/tra-cuu', limiter, form, async (req, res) => {
@@ -71,17 +78,7 @@ export function publicRoutes(deps: PublicDeps): Router {
     const view = /^\d{6}$/.test(f.pin) ? await deps.tickets.lookup(f.code, f.pin) : null;
     if (!view)
       return sendPage(res, 404, trackingFormPage(trackingCsrf.issue(req, res), vi.public.notFound, f.code));
-    const names = await deps.repo.categoryNames();
-    sendPage(
-      res,
-      200,
-      trackingResultPage(
-        view,
-        names.get(view.category) ?? view.category,
-        f.pin,
-        trackingCsrf.issue(req, res),
-      ),
-    );
+    await showResult(req, res, view, f.pin);
   });
 
   router.post('/tra-cuu/danh-gia', limiter, form, async (req, res) => {
@@ -94,17 +91,7 @@ export function publicRoutes(deps: PublicDeps): Router {
       );
     try {
       const view = await deps.tickets.rate(f.code, f.pin, f.rating, f.comment?.trim() || undefined);
-      const names = await deps.repo.categoryNames();
-      sendPage(
-        res,
-        200,
-        trackingResultPage(
-          view,
-          names.get(view.category) ?? view.category,
-          f.pin,
-          trackingCsrf.issue(req, res),
-        ),
-      );
+      await showResult(req, res, view, f.pin);
     } catch (err) {
       // Known refusals (wrong PIN, not answered yet) are shown on the form; anything else goes to the error handler.
       if (!(err instanceof AppError) || err.status >= 500) throw err;

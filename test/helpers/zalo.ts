@@ -1,4 +1,7 @@
+import type { Express } from 'express';
+import request from 'supertest';
 import type { ZaloConfig } from '../../src/config/config';
+import { signWebhook } from './fake-zalo';
 import type { Clock } from '../../src/channels/zalo/zalo.token-store';
 
 /** A clock tests move by hand; sleep() advances it instead of waiting. */
@@ -31,4 +34,25 @@ export function zaloTestConfig(baseUrl: string, over: Partial<ZaloConfig> = {}):
     httpTimeoutMs: 2_000,
     ...over,
   };
+}
+
+/**
+ * Posts a webhook event as Zalo does: signed with the config's OA secret unless `sign` overrides the secret, the
+ * raw body or the header (null: no signature header at all).
+ */
+export function postZaloWebhook(
+  app: Express,
+  zcfg: ZaloConfig,
+  event: object,
+  sign: { secret?: string; raw?: string; header?: string | null } = {},
+) {
+  const raw = sign.raw ?? JSON.stringify(event);
+  const ts = String((event as { timestamp: string }).timestamp);
+  const header =
+    sign.header === undefined
+      ? signWebhook(raw, zcfg.appId, ts, sign.secret ?? zcfg.oaSecretKey)
+      : sign.header;
+  const req = request(app).post('/channels/zalo/webhook').set('Content-Type', 'application/json');
+  if (header !== null) req.set('X-ZEvent-Signature', header);
+  return req.send(raw);
 }

@@ -8,6 +8,7 @@ import { PublicRepository } from '../../../src/public/public.repository';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
 import { memoryLogger, testConfig } from '../../helpers/app';
 import { createTestDb } from '../../helpers/db';
+import { signedInStaff } from '../../helpers/portal';
 import { ticketsOn, webTicket } from '../tickets/helpers';
 
 const PW = 'mat-khau-quan-tri-2026';
@@ -23,16 +24,13 @@ describe('portal administration', () => {
     db = await createTestDb();
     ({ t } = await ticketsOn(db));
     auth = new AuthService(db);
-    await auth.createUser({ username: 'quantri', displayName: 'Quản trị', password: PW, role: 'admin' });
-    await auth.createUser({
-      username: 'canbo',
-      displayName: 'Cán bộ',
-      password: PW,
-      role: 'supervisor',
-      agencyId: 'so-y-te',
-    });
-    for (const u of ['quantri', 'canbo'])
-      cookie[u] = `tiepdan_portal=${(await auth.signIn(u, PW, { ip: '', userAgent: '' })).token}`;
+    Object.assign(
+      cookie,
+      await signedInStaff(auth, PW, [
+        ['quantri', 'admin', null],
+        ['canbo', 'supervisor', 'so-y-te'],
+      ]),
+    );
     app = createApp({
       config: testConfig(),
       db,

@@ -1,13 +1,11 @@
 import type { Express } from 'express';
-import request from 'supertest';
 import { createApp } from '../../../../src/app';
 import { createZaloChannel, type ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
 import { eventDedupeKey, eventUserId, zaloEventSchema } from '../../../../src/channels/zalo/zalo.events';
 import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound-worker';
 import { memoryLogger, testConfig } from '../../../helpers/app';
 import { createTestDb } from '../../../helpers/db';
-import { signWebhook } from '../../../helpers/fake-zalo';
-import { ManualClock, zaloTestConfig } from '../../../helpers/zalo';
+import { ManualClock, postZaloWebhook, zaloTestConfig } from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
 
 // Found by the load and fault suite (npm run loadtest): after a kill -9, the event the dead process had claimed
@@ -36,15 +34,7 @@ describe('Zalo inbound events across a crash', () => {
     await db.close();
   });
 
-  const post = (event: object & { timestamp: string }) => {
-    const raw = JSON.stringify(event);
-    return request(app)
-      .post('/channels/zalo/webhook')
-      .set('Content-Type', 'application/json')
-      .set('X-ZEvent-Signature', signWebhook(raw, zcfg.appId, event.timestamp, zcfg.oaSecretKey))
-      .send(raw)
-      .expect(200);
-  };
+  const post = (event: object & { timestamp: string }) => postZaloWebhook(app, zcfg, event).expect(200);
 
   const deadReplicaClaims = async (event: ReturnType<typeof fx.textEvent>) => {
     const parsed = zaloEventSchema.parse(event);

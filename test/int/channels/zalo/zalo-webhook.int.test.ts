@@ -6,7 +6,7 @@ import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo
 import { memoryLogger, testConfig } from '../../../helpers/app';
 import { createTestDb } from '../../../helpers/db';
 import { signWebhook } from '../../../helpers/fake-zalo';
-import { ManualClock, zaloTestConfig } from '../../../helpers/zalo';
+import { ManualClock, postZaloWebhook, zaloTestConfig } from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
 
 describe('Zalo webhook', () => {
@@ -38,17 +38,8 @@ describe('Zalo webhook', () => {
     await db.close();
   });
 
-  const post = (event: object, sign: { secret?: string; raw?: string; header?: string | null } = {}) => {
-    const raw = sign.raw ?? JSON.stringify(event);
-    const ts = String((event as { timestamp: string }).timestamp);
-    const header =
-      sign.header === undefined
-        ? signWebhook(raw, zcfg.appId, ts, sign.secret ?? zcfg.oaSecretKey)
-        : sign.header;
-    const req = request(app).post('/channels/zalo/webhook').set('Content-Type', 'application/json');
-    if (header !== null) req.set('X-ZEvent-Signature', header);
-    return req.send(raw);
-  };
+  const post = (event: object, sign: { secret?: string; raw?: string; header?: string | null } = {}) =>
+    postZaloWebhook(app, zcfg, event, sign);
 
   it('when a signed text event arrives, then it is acknowledged 200, stored and handed to the bot once', async () => {
     const event = fx.textEvent('Cầu tràn ở xã Thiệu Chính bị sạt', clock.now().getTime(), 'w-1');
