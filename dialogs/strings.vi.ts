@@ -52,6 +52,7 @@ export const vi = {
     form_invalid: 'Biểu mẫu gửi lên không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
     bot_error: 'Trợ lý đang gặp sự cố khi xử lý tin nhắn. Xin vui lòng thử lại sau ít phút.',
     bad_request: 'Yêu cầu không đúng định dạng. Xin vui lòng kiểm tra địa chỉ và gửi lại.',
+    input_too_deep: 'Nội dung gửi lên lồng nhau quá nhiều cấp. Xin vui lòng kiểm tra và gửi lại.',
   },
   bot: {
     welcome:

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
+import { cleanBody } from './http/clean-body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
 import { createMetrics, metricsMiddleware, type Metrics } from './http/metrics';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  app.use(cleanBody);
   app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
   if (deps.knowledge) app.use(knowledgeRoutes(deps.knowledge));
   for (const router of deps.routers ?? []) app.use(router);

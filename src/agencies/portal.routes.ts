@@ -1,7 +1,8 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { vi } from '../../dialogs/strings.vi';
 import { toAppError } from '../http/error-handler';
+import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
@@ -61,7 +62,7 @@ function renderLogin(req: Request, res: Response, status: number, error?: string
 /** `/portal`: sign-in, sign-out and the signed-in pages. */
 export function portalRoutes(deps: PortalDeps): Router {
   const router = Router();
-  router.use('/portal', express.urlencoded({ extended: false, limit: '32kb' }), portalSession(deps.auth));
+  router.use('/portal', ...formParser('32kb'), portalSession(deps.auth));
 
   router.get('/portal/login', (req, res) => {
     if (req.staff) return res.redirect(303, '/portal');

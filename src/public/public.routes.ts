@@ -1,7 +1,8 @@
 import path from 'node:path';
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { vi } from '../../dialogs/strings.vi';
+import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
@@ -55,7 +56,7 @@ function periodOf(req: Request): { from: Date; to: Date; query: string } {
 /** `/tra-cuu` (track and rate by code + PIN), `/thong-ke` (+ `.csv`), `/phan-anh`, and their static assets. */
 export function publicRoutes(deps: PublicDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '16kb' });
+  const form = formParser('16kb');
   const limiter = rateLimiter({ windowMs: 60_000, limit: deps.lookupsPerMinute });
 
   // The status page of a ticket the citizen proved they own (code and PIN), with a fresh form token for rating.
@@ -67,7 +68,7 @@ export function publicRoutes(deps: PublicDeps): Router {
 
   router.get('/tra-cuu', (req, res) => sendPage(res, 200, trackingFormPage(trackingCsrf.issue(req, res))));
 
-  router.post('/tra-cuu', limiter, form, async (req, res) => {
+  router.post('/tra-cuu', limiter, ...form, async (req, res) => {
     const f = lookupForm.parse(req.body ?? {});
     if (!trackingCsrf.check(req, f._csrf))
       return sendPage(
@@ -81,7 +82,7 @@ export function publicRoutes(deps: PublicDeps): Router {
     await showResult(req, res, view, f.pin);
   });
 
-  router.post('/tra-cuu/danh-gia', limiter, form, async (req, res) => {
+  router.post('/tra-cuu/danh-gia', limiter, ...form, async (req, res) => {
     const f = ratingForm.parse(req.body ?? {});
     if (!trackingCsrf.check(req, f._csrf))
       return sendPage(

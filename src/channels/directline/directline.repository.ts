@@ -106,6 +106,15 @@ export class DirectLineRepository {
     return r.rowCount === 1;
   }
 
+  /** Gives back the lease of a turn that failed, so a retry may run it at once. */
+  async releaseTurn(conversationId: string, clientActivityId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE directline_activity SET turn_lease_until = NULL
+        WHERE conversation_id = $1 AND client_activity_id = $2 AND turn_done_at IS NULL`,
+      [conversationId, clientActivityId],
+    );
+  }
+
   /** Records that the bot finished the turn of a message posted with this clientActivityID. */
   async markTurnDone(conversationId: string, clientActivityId: string): Promise<void> {
     await this.db.query(

@@ -131,14 +131,10 @@ export class DirectLineService {
     const ours = `${origin.http}/v3/directline/attachments/`;
     if (parsed.data.attachments?.some((a) => !a.contentUrl?.startsWith(ours)))
       throw new AppError('activity_invalid', 400, undefined, ['attachments']);
-    const clientId = parsed.data.channelData?.clientActivityID;
-    if (typeof clientId === 'string') {
-      const earlier = await this.repo.findByClientActivityId(conversationId, clientId);
-      if (earlier) {
-        if (!earlier.turnDone) await this.finishEarlierTurn(conversationId, clientId);
-        return { id: String(earlier.activity.id) };
-      }
-    }
+    const raw = parsed.data.channelData?.clientActivityID;
+    const clientId = typeof raw === 'string' ? raw : undefined;
+    const earlier = clientId && (await this.earlierPost(conversationId, clientId));
+    if (earlier) return earlier;
     const activity = {
       ...parsed.data,
       id: randomUUID(),
@@ -150,15 +146,48 @@ export class DirectLineService {
       recipient: { ...BOT_ACCOUNT },
       locale: parsed.data.locale ?? 'vi-VN',
     };
+    assertSdkAccepts(activity);
     if (activity.type === ActivityTypes.Typing) {
       this.hub.publish(conversationId, { kind: 'ephemeral', activity });
       return { id: activity.id };
     }
-    await this.repo.append(conversationId, activity);
+    try {
+      await this.repo.append(conversationId, activity);
+    } catch (err) {
+      // The same clientActivityID posted twice at once: the other request stored it first; answer as a retry.
+      const stored = clientId && isUniqueViolation(err) && (await this.earlierPost(conversationId, clientId));
+      if (stored) return stored;
+      throw err;
+    }
     this.hub.publish(conversationId, { kind: 'stored' });
-    await this.runTurn(activity);
-    if (typeof clientId === 'string') await this.repo.markTurnDone(conversationId, clientId);
+    await this.runLeasedTurn(activity, conversationId, clientId);
     return { id: activity.id };
+  }
+
+  /** A message already stored under this clientActivityID: its id, after its turn is finished. */
+  private async earlierPost(conversationId: string, clientId: string): Promise<{ id: string } | undefined> {
+    const earlier = await this.repo.findByClientActivityId(conversationId, clientId);
+    if (!earlier) return undefined;
+    if (!earlier.turnDone) await this.finishEarlierTurn(conversationId, clientId);
+    return { id: String(earlier.activity.id) };
+  }
+
+  /**
+   * Runs a turn and records it done; a turn that failed gives its lease back at once, so the client's retry runs
+   * it again now instead of waiting for the lease to run out (it waited 30 s).
+   */
+  private async runLeasedTurn(
+    activity: Record<string, unknown>,
+    conversationId: string,
+    clientId: string | undefined,
+  ): Promise<void> {
+    try {
+      await this.runTurn(activity);
+    } catch (err) {
+      if (clientId) await this.repo.releaseTurn(conversationId, clientId);
+      throw err;
+    }
+    if (clientId) await this.repo.markTurnDone(conversationId, clientId);
   }
 
   /**
@@ -171,8 +200,7 @@ export class DirectLineService {
     while (Date.now() < deadline) {
       if (await this.repo.claimTurn(conversationId, clientId, TURN_LEASE_SECONDS * 1000)) {
         const stored = await this.repo.findByClientActivityId(conversationId, clientId);
-        await this.runTurn(stored!.activity);
-        await this.repo.markTurnDone(conversationId, clientId);
+        await this.runLeasedTurn(stored!.activity, conversationId, clientId);
         return;
       }
       const now = await this.repo.findByClientActivityId(conversationId, clientId);
@@ -242,6 +270,26 @@ export function parseWatermark(watermark: string | undefined): number {
 function toActivitySet(rows: StoredActivity[], after: number): ActivitySet {
   const last = rows.at(-1)?.seq ?? after;
   return { activities: rows.map((r) => r.activity), watermark: String(last) };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23505';
+}
+
+// Fields we pass through unchecked (attachmentLayout, suggestedActions, replyToId, …) are typed by the Agents SDK:
+// one it refuses would fail the bot's turn (a 502) after the message was stored. Refuse it here instead, as a 400.
+function assertSdkAccepts(activity: Record<string, unknown>): void {
+  try {
+    Activity.fromObject(activity);
+  } catch (err) {
+    const issues = (err as { issues?: Array<{ path: Array<string | number> }> }).issues;
+    throw new AppError(
+      'activity_invalid',
+      400,
+      undefined,
+      issues?.map((i) => i.path.join('.')),
+    );
+  }
 }
 
 // JSON.stringify recurses: a body nested a few hundred thousand levels deep (JSON.parse accepts it) overflows the

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z, ZodError } from 'zod';
 import { vi } from '../../../dialogs/strings.vi';
 import type { Database } from '../../db/database';
+import { formParser } from '../../http/clean-body';
 import { toAppError } from '../../http/error-handler';
 import { redactPersonalData } from '../../logger';
 import type { TicketService } from '../../ports';
@@ -85,7 +86,7 @@ function toRequest(r: RequestRow): Record<string, unknown> {
 export function open311Routes(deps: Open311Deps): Router {
   const router = Router();
   const repo = new Open311Repository(deps.db);
-  router.use(BASE, express.urlencoded({ extended: false, limit: '32kb' }));
+  router.use(BASE, ...formParser('32kb'));
 
   router.get(`${BASE}/services.:format`, async (req, res) => {
     const f = fmt(req);

@@ -72,7 +72,7 @@ describe('Open311 GeoReport v2', () => {
       type: 'realtime',
     });
     const xml = await request(app).get('/open311/v2/services.xml?jurisdiction_id=38').expect(200);
-    expect(xml.headers['content-type']).toMatch(/application\/xml/);
+    expect(xml.headers['content-type']).toMatch(/^text\/xml/);
     expect(xml.text).toMatch(
       /^<\?xml version="1.0" encoding="utf-8"\?><services><service><service_code>giao-thong<\/service_code>/,
     );
@@ -181,6 +181,37 @@ describe('Open311 GeoReport v2', () => {
   ])('when a POST is bad (%j), then %i with [{code, description}]', async (body, status) => {
     const res = await request(app).post('/open311/v2/requests.json').type('form').send(body).expect(status);
     expect(res.body).toEqual([{ code: status, description: expect.any(String) }]);
+  });
+
+  it('when a description holds control characters, then requests.xml stays well-formed XML 1.0 as text/xml', async () => {
+    const posted = await request(app)
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({
+        api_key: KEY,
+        service_code: 'giao-thong',
+        description: 'Ổ gà\u0001 giữa đường\u000b Lê Lợi \u001b[31m rất nguy hiểm',
+        lat: '19.80',
+        long: '105.77',
+      })
+      .expect(201);
+    const id = (posted.body as Array<{ service_request_id: string }>)[0]!.service_request_id;
+    // Also a ticket that reached the database by another path, before input cleaning existed.
+    const older = await t.tickets.create({
+      kind: 'feedback',
+      category: 'giao-thong',
+      description: 'Đèn tín hiệu hỏng\u0002\u0008 ở ngã tư',
+      origin: { channel: 'open311', conversationId: 'c', userId: 'c' },
+      idempotencyKey: 'control-chars-1',
+    });
+    for (const code of [id, older.trackingCode]) {
+      const xml = await request(app).get(`/open311/v2/requests/${code}.xml`).expect(200);
+      expect(xml.headers['content-type']).toMatch(/^text\/xml/);
+      // eslint-disable-next-line no-control-regex
+      expect(xml.text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    }
+    const json = await request(app).get(`/open311/v2/requests/${id}.json`).expect(200);
+    expect(json.body[0].description).toBe('Ổ gà giữa đường Lê Lợi [31m rất nguy hiểm');
   });
 
   it('when the format, jurisdiction or id is unknown, then GeoReport errors come back (XML for .xml)', async () => {
