@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { vi } from '../../dialogs/strings.vi';
+import { addressTag } from '../http/client-address';
 import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
@@ -91,7 +92,8 @@ export function publicRoutes(deps: PublicDeps): Router {
         trackingFormPage(trackingCsrf.issue(req, res), vi.errors.csrf_failed, f.code),
       );
     try {
-      const view = await deps.tickets.rate(f.code, f.pin, f.rating, f.comment?.trim() || undefined);
+      const by = { channel: 'tracking-page', rater: addressTag(req) };
+      const view = await deps.tickets.rate(f.code, f.pin, f.rating, by, f.comment?.trim() || undefined);
       await showResult(req, res, view, f.pin);
     } catch (err) {
       // Known refusals (wrong PIN, not answered yet) are shown on the form; anything else goes to the error handler.

@@ -6,6 +6,7 @@ import { validationError } from './validation';
 import type {
   ConversationRef,
   NewTicketInput,
+  RatingSource,
   TicketReceipt,
   TicketService,
   TicketStatusView,
@@ -245,7 +246,13 @@ export class TicketsService implements TicketService {
   }
 
   /** Records the citizen's 1–5 rating of the answer; 1–2 reopens the ticket with a new deadline. */
-  async rate(trackingCode: string, pin: string, rating: number, comment?: string): Promise<TicketStatusView> {
+  async rate(
+    trackingCode: string,
+    pin: string,
+    rating: number,
+    by: RatingSource,
+    comment?: string,
+  ): Promise<TicketStatusView> {
     if (!Number.isInteger(rating) || rating < 1 || rating > 5)
       throw appError('validation_failed', 400, [{ path: 'rating', message: 'must be an integer 1–5' }]);
     const found = await this.verified(trackingCode, pin);
@@ -261,7 +268,7 @@ export class TicketsService implements TicketService {
         at: now,
         actor: 'citizen',
         type: 'rated',
-        data: { rating },
+        data: { rating, channel: by.channel.slice(0, 40), rater: by.rater.slice(0, 200) },
       });
       if (rating >= 3) {
         await repo.updateTicket(tx, t.id, now, { rating, rating_comment: ratingNote, status: 'closed' });

@@ -1,3 +1,4 @@
+import { addressTag } from '../http/client-address';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { appError } from '../http/errors';
@@ -39,7 +40,8 @@ export function ticketRoutes(deps: {
   router.post('/api/tickets/rating', async (req, res) => {
     deps.limiter.hit(clientKey(req));
     const body = parse(ratingSchema, req.body);
-    res.json(await deps.tickets.rate(body.trackingCode, body.pin, body.rating, body.comment));
+    const by = { channel: 'api', rater: addressTag(req) };
+    res.json(await deps.tickets.rate(body.trackingCode, body.pin, body.rating, by, body.comment));
   });
   return router;
 }

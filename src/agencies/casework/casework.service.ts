@@ -1,6 +1,6 @@
 import { vi } from '../../../dialogs/strings.vi';
 import type { Database } from '../../db/database';
-import { conversationTranscript, type TranscriptLine } from '../../channels/transcript.repository';
+import { ticketTranscript, type TranscriptLine } from '../../channels/transcript.repository';
 import { appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
 import { enqueueMessage } from '../../tickets/notify/outbox.repository';
@@ -18,7 +18,7 @@ export interface CaseView {
   history: Awaited<ReturnType<CaseworkRepository['history']>>;
   agencies: Array<{ id: string; name: string }>;
   canned: Array<{ id: number; title: string; body: string }>;
-  /** The conversation the ticket came from (personal data redacted); null for channels without one. */
+  /** This ticket's part of its conversation (personal data and PINs masked); null for channels without one. */
   transcript: TranscriptLine[] | null;
 }
 
@@ -67,10 +67,11 @@ export class CaseworkService {
       this.repo.history(ticket.id),
       this.repo.agencies(),
       this.repo.cannedAnswers(ticket.category),
-      conversationTranscript(this.db, {
+      ticketTranscript(this.db, {
         channel: ticket.origin_channel,
         conversationId: ticket.origin_conversation_id,
         createdAt: ticket.created_at,
+        trackingCode: ticket.tracking_code,
       }),
     ]);
     const transcript = lines?.map((l) => ({ ...l, text: redactPersonalData(l.text) })) ?? null;

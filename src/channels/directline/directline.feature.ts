@@ -5,6 +5,7 @@ import type { Bot } from '../../bot/tiepdan.bot';
 import type { Config } from '../../config/config';
 import type { Database } from '../../db/database';
 import { webchatRoutes } from '../../web/webchat.routes';
+import { PinSealer } from '../pin-seal';
 import { DirectLineAdapter } from './directline.adapter';
 import { DirectLineHub } from './directline.hub';
 import { DirectLineRepository } from './directline.repository';
@@ -35,10 +36,13 @@ export interface WebChatDeps {
  */
 export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFeature> {
   const logger = deps.logger.child({ component: 'directline' });
-  const repo = new DirectLineRepository(deps.db);
   const key =
     deps.config.directLine.secret ??
-    (await repo.getOrCreateSecret('directline.token-key', DirectLineTokens.generateKey));
+    (await new DirectLineRepository(deps.db).getOrCreateSecret(
+      'directline.token-key',
+      DirectLineTokens.generateKey,
+    ));
+  const repo = new DirectLineRepository(deps.db, new PinSealer(key));
   const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
   const bot = deps.bot;
   const hub = new DirectLineHub();

@@ -1,3 +1,4 @@
+import type { PinSealer } from '../pin-seal';
 import type { Activity } from '@microsoft/agents-activity';
 import type { Database, Queryable } from '../../db/database';
 
@@ -29,7 +30,11 @@ export interface UploadRow {
 
 /** SQL for Direct Line conversations, activities, uploads and the app's generated secrets. */
 export class DirectLineRepository {
-  constructor(private readonly db: Database) {}
+  /** With a sealer, PINs in bot messages are stored sealed and opened on the conversation's reads. */
+  constructor(
+    private readonly db: Database,
+    private readonly pins?: PinSealer,
+  ) {}
 
   /** Creates a conversation for a server-chosen user id. */
   async createConversation(id: string, userId: string): Promise<void> {
@@ -72,7 +77,7 @@ export class DirectLineRepository {
       );
       const seq = rows[0]?.next_seq;
       if (seq === undefined) throw new Error(`unknown conversation ${conversationId}`);
-      await insertActivity(tx, conversationId, seq, activity as Record<string, unknown>, turnLeaseMs);
+      await insertActivity(tx, conversationId, seq, this.sealed(activity), turnLeaseMs);
       return seq;
     });
   }
@@ -123,6 +128,18 @@ export class DirectLineRepository {
     );
   }
 
+  private sealed(activity: Activity | Record<string, unknown>): Record<string, unknown> {
+    const a = activity as Record<string, unknown>;
+    const fromBot = (a.from as { role?: unknown } | undefined)?.role === 'bot';
+    return this.pins && fromBot && typeof a.text === 'string' ? { ...a, text: this.pins.seal(a.text) } : a;
+  }
+
+  private revealed(activity: Record<string, unknown>): Record<string, unknown> {
+    return this.pins && typeof activity.text === 'string'
+      ? { ...activity, text: this.pins.reveal(activity.text) }
+      : activity;
+  }
+
   /** Activities after the watermark, oldest first. */
   async activitiesAfter(conversationId: string, watermark: number, limit = 500): Promise<StoredActivity[]> {
     const { rows } = await this.db.query<{ seq: number; activity: Record<string, unknown> }>(
@@ -130,7 +147,7 @@ export class DirectLineRepository {
        ORDER BY seq LIMIT $3`,
       [conversationId, watermark, limit],
     );
-    return rows;
+    return rows.map((r) => ({ seq: r.seq, activity: this.revealed(r.activity) }));
   }
 
   /** The conversation's current watermark (0 when empty). */

@@ -8,6 +8,8 @@ import { memoryLogger } from '../../helpers/app';
 import { describeEachDriver } from '../../helpers/db';
 import { RecordingChannel, ticketsOn, webTicket, type FakeClock } from './helpers';
 
+const CHAT_RATER = { channel: 'directline', rater: 'user-test' };
+
 describeEachDriver('tickets', (getDb) => {
   let db: Database;
   let t: TicketsModule;
@@ -102,7 +104,7 @@ describeEachDriver('tickets', (getDb) => {
     const messages = await listTicketMessages(db, r.id);
     expect(messages.map((m) => m.event_key.split(':')[2])).toEqual(['created', 'answered']);
     expect(messages[1]?.text).toContain('Đã thay bóng đèn.');
-    const view = await t.tickets.rate(r.trackingCode, r.pin, 2, 'Vẫn tối');
+    const view = await t.tickets.rate(r.trackingCode, r.pin, 2, CHAT_RATER, 'Vẫn tối');
     expect(view.status).toBe('reopened');
     expect((await listTicketMessages(db, r.id)).map((m) => m.event_key.split(':')[2])).toEqual([
       'created',
@@ -111,14 +113,22 @@ describeEachDriver('tickets', (getDb) => {
     ]);
   });
 
-  it('when the citizen rates 5, then the ticket closes; rating an unanswered ticket is refused', async () => {
+  it('when the citizen rates 5, then the ticket closes, recording channel and rater; rating an unanswered ticket is refused', async () => {
     const r = await t.tickets.create(webTicket('Trường học ở xã Nga Sơn thu nhiều khoản ngoài quy định'));
-    await expect(t.tickets.rate(r.trackingCode, r.pin, 5)).rejects.toMatchObject({
+    await expect(t.tickets.rate(r.trackingCode, r.pin, 5, CHAT_RATER)).rejects.toMatchObject({
       code: 'ticket_not_answered',
       status: 409,
     });
     await t.workflow.answer(r.id, { text: 'Đã yêu cầu trường hoàn trả.', actor: 'staff:2' });
-    expect((await t.tickets.rate(r.trackingCode, r.pin, 5)).status).toBe('closed');
+    expect((await t.tickets.rate(r.trackingCode, r.pin, 5, CHAT_RATER)).status).toBe('closed');
+    const rated = await db.query<{ actor: string; data: Record<string, unknown> }>(
+      "SELECT actor, data FROM ticket_events WHERE ticket_id = $1 AND type = 'rated'",
+      [r.id],
+    );
+    // The rating records which channel it came through and who gave it.
+    expect(rated.rows).toEqual([
+      { actor: 'citizen', data: { rating: 5, channel: 'directline', rater: 'user-test' } },
+    ]);
   });
 
   it('when a ticket is transferred, then the agency changes and the history keeps the reason', async () => {
