@@ -52,6 +52,8 @@ export const vi = {
     form_invalid: 'Biểu mẫu gửi lên không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
     bot_error: 'Trợ lý đang gặp sự cố khi xử lý tin nhắn. Xin vui lòng thử lại sau ít phút.',
     bad_request: 'Yêu cầu không đúng định dạng. Xin vui lòng kiểm tra địa chỉ và gửi lại.',
+    upload_quota_exceeded:
+      'Cuộc trò chuyện này đã gửi đủ số ảnh cho phép. Xin vui lòng gửi các ảnh quan trọng nhất hoặc mô tả bằng lời.',
     input_too_deep: 'Nội dung gửi lên lồng nhau quá nhiều cấp. Xin vui lòng kiểm tra và gửi lại.',
   },
   bot: {

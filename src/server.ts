@@ -8,6 +8,8 @@ import { CaseworkRepository } from './agencies/casework/casework.repository';
 import { CaseworkService } from './agencies/casework/casework.service';
 import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
+import { createMetrics } from './http/metrics';
+import { startMetricsServer } from './http/metrics-access';
 import { open311Channel } from './public/open311/open311.channel';
 import { open311ErrorHandler, open311Routes } from './public/open311/open311.routes';
 import { PublicRepository } from './public/public.repository';
@@ -25,6 +27,8 @@ export interface RunningServer {
   port: number;
   server: http.Server;
   tickets: TicketsModule;
+  /** The separate /metrics listener's port, when METRICS_PORT is set. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -83,7 +87,16 @@ export async function startServer(
     ...features.flatMap((f) => f.routers),
   ];
   tickets.channels.register(open311Channel);
-  const app = createApp({ config, db, logger, routers, knowledge, isShuttingDown: () => shuttingDown });
+  const metrics = createMetrics();
+  const app = createApp({
+    config,
+    db,
+    logger,
+    metrics,
+    routers,
+    knowledge,
+    isShuttingDown: () => shuttingDown,
+  });
   const server = http.createServer(app);
   for (const feature of features) feature.attach?.(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
@@ -94,6 +107,7 @@ export async function startServer(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const metricsServer = await startMetricsServer(config, metrics);
   tickets.startWorkers();
   // Uploads a crash left queued or half-ingested are picked up again.
   knowledge.admin.kick();
@@ -108,11 +122,12 @@ export async function startServer(
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       for (const feature of features) await feature.close?.();
       await closed;
+      await metricsServer?.close();
       clearTimeout(timer);
       // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
       await tickets.stopWorkers();
       await knowledge.admin.stop();
       await db.close();
     })());
-  return { url: `http://${host}:${port}`, port, server, tickets, stop };
+  return { url: `http://${host}:${port}`, port, server, tickets, metricsPort: metricsServer?.port, stop };
 }

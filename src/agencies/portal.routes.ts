@@ -168,6 +168,11 @@ function caseRoutes(router: Router, casework: CaseworkService): void {
       .set('Cache-Control', 'no-store')
       .send(casePage(req.staff!, view, prefill));
   });
+  router.get('/portal/tickets/:id/tep/:n', requirePortalUser, async (req, res) => {
+    const n = Number.parseInt(String(req.params.n), 10);
+    const file = await casework.attachment(req.staff!, String(req.params.id), Number.isNaN(n) ? -1 : n);
+    res.set({ 'Content-Type': file.contentType, 'Cache-Control': 'private, no-store' }).send(file.data);
+  });
   const post = (
     action: string,
     run: (user: NonNullable<Request['staff']>, id: string, body: unknown) => Promise<void>,

@@ -1,6 +1,7 @@
 import { vi } from '../../../dialogs/strings.vi';
 import type { Database } from '../../db/database';
 import { ticketTranscript, type TranscriptLine } from '../../channels/transcript.repository';
+import { UploadLinks } from '../../channels/directline/upload-link';
 import { appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
 import { enqueueMessage } from '../../tickets/notify/outbox.repository';
@@ -76,6 +77,24 @@ export class CaseworkService {
     ]);
     const transcript = lines?.map((l) => ({ ...l, text: redactPersonalData(l.text) })) ?? null;
     return { ticket, history, agencies, canned, transcript };
+  }
+
+  /**
+   * An uploaded file of the ticket (its n-th attachment), for staff of the ticket's agency only; 404 for files that
+   * are not our uploads or not from the ticket's own conversation.
+   */
+  async attachment(
+    user: StaffPrincipal,
+    id: string,
+    n: number,
+  ): Promise<{ contentType: string; data: Buffer }> {
+    const ticket = await this.load(user, id);
+    const url = ticket.attachments[n]?.url;
+    const uploadId = url ? UploadLinks.uploadId(url) : undefined;
+    const file = uploadId ? await this.repo.upload(uploadId) : null;
+    if (!file || file.conversationId !== ticket.origin_conversation_id)
+      throw appError('attachment_not_found', 404);
+    return file;
   }
 
   /** Takes the ticket into work (status in_progress). */

@@ -13,6 +13,7 @@ import { directLineRoutes } from './directline.routes';
 import { DirectLineService } from './directline.service';
 import { attachDirectLineStream } from './directline.stream';
 import { DirectLineTokens, tokenSigningKey } from './directline.token';
+import { UploadLinks } from './upload-link';
 
 /** The web chat as a server feature: routes, the WebSocket stream, and the adapter (the `directline` channel). */
 export interface WebChatFeature {
@@ -48,10 +49,11 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
   const hub = new DirectLineHub();
   const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);
   adapter.onTurnError = bot.onTurnError;
-  const service = new DirectLineService(repo, tokens, adapter, hub, logger);
+  const links = new UploadLinks(key, deps.config.directLine.tokenTtlSeconds);
+  const service = new DirectLineService(repo, tokens, adapter, hub, logger, links);
   let stream: { close(): void } | undefined;
   return {
-    routers: [directLineRoutes({ config: deps.config, service, repo, tokens }), webchatRoutes()],
+    routers: [directLineRoutes({ config: deps.config, service, repo, tokens, links }), webchatRoutes()],
     adapter,
     attach(server) {
       stream = attachDirectLineStream(server, {

@@ -168,6 +168,15 @@ export class DirectLineRepository {
     );
   }
 
+  /** Bytes of files a conversation has uploaded so far (its quota). */
+  async uploadedBytes(conversationId: string): Promise<number> {
+    const { rows } = await this.db.query<{ total: string | number }>(
+      'SELECT COALESCE(SUM(size), 0) AS total FROM directline_upload WHERE conversation_id = $1',
+      [conversationId],
+    );
+    return Number(rows[0]?.total ?? 0);
+  }
+
   /** Loads an uploaded file. */
   async findUpload(id: string): Promise<UploadRow | null> {
     const { rows } = await this.db.query<{
