@@ -8,7 +8,7 @@ import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
-import { redactPersonalData } from '../logger';
+import { redactPersonalData } from '../text/redact';
 import type { TicketService, TicketStatusView } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';
 import type { PublicRepository } from './public.repository';

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { ticketTranscript, type TranscriptLine } from '../../channels/transcript.repository';
 import { UploadLinks } from '../../channels/directline/upload-link';
 import { appError } from '../../http/errors';
-import { redactPersonalData } from '../../logger';
+import { redactPersonalData } from '../../text/redact';
 import { enqueueMessage } from '../../tickets/notify/outbox.repository';
 import * as tickets from '../../tickets/ticket.repository';
 import type { TicketWorkflowService } from '../../tickets/ticket-workflow.service';

@@ -5,7 +5,7 @@ import { requireRole } from '../../agencies/access';
 import type { StaffPrincipal } from '../../agencies/auth.service';
 import type { Database } from '../../db/database';
 import { AppError, appError } from '../../http/errors';
-import { redactPersonalData } from '../../logger';
+import { redactPersonalData } from '../../text/redact';
 import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
 import { vnDay } from '../../tickets/sla/working-days';
 import { ingestDocuments, type IngestDeps } from '../ingest/ingest.service';

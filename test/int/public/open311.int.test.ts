@@ -214,6 +214,34 @@ describe('Open311 GeoReport v2', () => {
     expect(json.body[0].description).toBe('Ổ gà giữa đường Lê Lợi [31m rất nguy hiểm');
   });
 
+  it('when a request is published, then address and text pass redaction and an open ticket shows no photo', async () => {
+    const receipt = await t.tickets.create({
+      kind: 'feedback',
+      category: 'giao-thong',
+      description: 'Ổ gà trước nhà, gọi (+84) 912 345 678 hoặc an.nguyen [at] gmail.com',
+      location: { lat: 19.8, lon: 105.77, address: 'Số 12 ngõ 5, chị Hoa 0381 2345 6789' },
+      attachments: [
+        {
+          url: 'http://127.0.0.1/v3/directline/attachments/0b9d7c1e-1f7e-4d53-9a4c-3c3f1f2d8e11',
+          contentType: 'image/jpeg',
+        },
+      ],
+      origin: { channel: 'directline', conversationId: 'c-media', userId: 'u-media' },
+      idempotencyKey: 'redact-open311-1',
+    });
+    const [row] = (await request(app).get(`/open311/v2/requests/${receipt.trackingCode}.json`).expect(200))
+      .body as Array<Record<string, unknown>>;
+    expect(row?.address).toBe('Số 12 ngõ 5, chị Hoa [id]');
+    expect(row?.description).toBe('Ổ gà trước nhà, gọi [phone] hoặc [email]');
+    expect(row?.media_url).toBeNull();
+    await t.workflow.answer(receipt.id, { text: 'Đã vá, liên hệ 0237 3852 123 nếu cần.', actor: 'staff:x' });
+    const [closed] = (await request(app).get(`/open311/v2/requests/${receipt.trackingCode}.json`).expect(200))
+      .body as Array<Record<string, unknown>>;
+    expect(closed?.status_notes).toBe('Đã vá, liên hệ [phone] nếu cần.');
+    // A web-chat upload is never published, even once the request is closed.
+    expect(closed?.media_url).toBeNull();
+  });
+
   it('when the format, jurisdiction or id is unknown, then GeoReport errors come back (XML for .xml)', async () => {
     expect((await request(app).get('/open311/v2/services.csv').expect(400)).body[0].code).toBe(400);
     expect(
