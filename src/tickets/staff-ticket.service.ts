@@ -44,7 +44,10 @@ export class StaffTicketService {
   }
 
   /** Moves the ticket to another agency with a reason; the citizen is told. */
-  async transfer(ticketId: string, input: StaffActor & { toAgencyId: string; reason: string }): Promise<void> {
+  async transfer(
+    ticketId: string,
+    input: StaffActor & { toAgencyId: string; reason: string },
+  ): Promise<void> {
     const reason = required(input.reason, 'reason');
     await this.act(ticketId, input, 'transfer', async (tx) => {
       const to = await findAgency(tx, input.toAgencyId);

@@ -126,7 +126,14 @@ export class TicketLifecycle {
     const columns = { status: rule.to, ...effect.columns?.(ticket, payload, now) };
     await updateTicket(tx, ticket.id, now, columns);
     const detail = effect.event?.(ticket, payload) ?? {};
-    await appendEvent(tx, { ticketId: ticket.id, at: now, actor, type: rule.event, status: rule.to, ...detail });
+    await appendEvent(tx, {
+      ticketId: ticket.id,
+      at: now,
+      actor,
+      type: rule.event,
+      status: rule.to,
+      ...detail,
+    });
     const message = effect.message?.(ticket, payload, now);
     if (message)
       await enqueueMessage(tx, {

@@ -31,7 +31,11 @@ export class TicketTriageService implements TriageService {
 
   /** Triage of one message (the `/api/triage` contract). */
   async triage(text: string): Promise<TriageResult> {
-    const { communeCandidates: _candidates, trackingCode: _code, ...result } = await this.triageDetailed(text);
+    const {
+      communeCandidates: _candidates,
+      trackingCode: _code,
+      ...result
+    } = await this.triageDetailed(text);
     return result;
   }
 
