@@ -67,7 +67,10 @@ describe('kind and category', () => {
 
 describe('accuracy on labelled messages', () => {
   it('when scoring the project hold-out set (not used as examples), then each figure is at least 90%', () => {
-    const s = evaluateTriage(analyzer, readJsonl(path.join(__dirname, '../../fixtures/triage/holdout.jsonl')));
+    const s = evaluateTriage(
+      analyzer,
+      readJsonl(path.join(__dirname, '../../fixtures/triage/holdout.jsonl')),
+    );
     expect(s.kind).toBeGreaterThanOrEqual(0.9);
     expect(s.category).toBeGreaterThanOrEqual(0.9);
     expect(s.commune).toBeGreaterThanOrEqual(0.9);
