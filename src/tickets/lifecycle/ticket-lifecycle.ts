@@ -87,7 +87,7 @@ const EFFECTS: Effects = {
 };
 
 /** How to reach the citizen who filed a ticket. */
-export function originOf(t: TicketRow): ConversationRef {
+function originOf(t: TicketRow): ConversationRef {
   return { channel: t.origin_channel, conversationId: t.origin_conversation_id, userId: t.origin_user_id };
 }
 
