@@ -68,7 +68,7 @@ export async function startServer(
       admin: new AdminService(db, auth),
       knowledge: { admin: knowledge.admin, maxUploadBytes: config.knowledge.uploadMaxBytes },
       agencyName: (id) => caseRepo.agencyName(id),
-      casework: new CaseworkService(db, tickets.workflow),
+      casework: new CaseworkService(db, tickets.staff),
       categories: () => publicRepo.categoryNames(),
     }),
     publicRoutes({

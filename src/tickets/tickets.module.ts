@@ -12,19 +12,20 @@ import { performEscalation } from './sla/escalation.job';
 import { statutoryHolidays } from './sla/holidays';
 import { ensureSecret } from './secret.repository';
 import type { Clock, TicketContext } from './ticket.context';
-import { TicketWorkflowService } from './ticket-workflow.service';
-import { TicketsService } from './ticket.service';
+import { CitizenTicketService } from './citizen-ticket.service';
+import { TicketLifecycle } from './lifecycle/ticket-lifecycle';
+import { StaffTicketService } from './staff-ticket.service';
 import { FixedWindowRateLimiter } from '../http/fixed-window-limiter';
 import { ticketRoutes } from './tickets.routes';
 import { randomTrackingCode } from './tracking-code';
-import { TicketTriageService } from './triage/triage.service';
-import { TriageModel } from './triage/triage.model';
+import { TicketTriageService } from './triage/ticket-triage.service';
+import { MessageAnalyzer } from './triage/message.analyzer';
 
 /** The tickets area, wired: services for the bot and portal, HTTP routes, background workers. */
 export interface TicketsModule {
   triage: TicketTriageService;
-  tickets: TicketsService;
-  workflow: TicketWorkflowService;
+  tickets: CitizenTicketService;
+  staff: StaffTicketService;
   channels: OutboundChannelRegistry;
   routes: Router;
   /** One outbox pass and one escalation pass at the clock's now (what the workers run on a timer). */
@@ -74,20 +75,21 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   const clock = deps.clock ?? (() => new Date());
   await seedReferenceData(db, config, clock());
   const codePrefix = config.tickets.codePrefix ?? provincePrefix(config.provinceCode);
-  const model = TriageModel.fromDataFiles(config.provinceCode);
+  const analyzer = MessageAnalyzer.fromDataFiles(config.provinceCode);
   const logger = deps.logger.child({ component: 'tickets' });
   const ctx: TicketContext = {
     db,
     config,
     logger,
     clock,
-    model,
+    analyzer,
     codePrefix,
     pinSecret: await ensureSecret(db, 'pin'),
     nextCode: deps.nextCode ?? (() => randomTrackingCode(codePrefix)),
   };
-  const triage = new TicketTriageService(db, model);
-  const tickets = new TicketsService(ctx);
+  const triage = new TicketTriageService(db, analyzer);
+  const lifecycle = new TicketLifecycle(clock);
+  const tickets = new CitizenTicketService(ctx, lifecycle);
   const channels = new OutboundChannelRegistry();
   const limiter = new FixedWindowRateLimiter(config.tickets.lookupsPerMinute, 60_000, () =>
     clock().getTime(),
@@ -104,7 +106,7 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   return {
     triage,
     tickets,
-    workflow: new TicketWorkflowService(ctx),
+    staff: new StaffTicketService(db, lifecycle, clock),
     channels,
     routes: ticketRoutes({ triage, tickets, limiter }),
     resumeDeliveries: (channel, userId) => requeueWaiting(db, channel, userId, clock()),

@@ -50,7 +50,7 @@ describe('agency portal casework', () => {
         portalRoutes({
           auth,
           agencyName: (id) => caseRepo.agencyName(id),
-          casework: new CaseworkService(db, t.workflow, clock.get),
+          casework: new CaseworkService(db, t.staff, clock.get),
           categories: () => new PublicRepository(db).categoryNames(),
         }),
       ],

@@ -229,7 +229,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
 
     it('when an answered ticket is rated 1, then the rating is stored and the ticket reopened', async () => {
       const ticket = await fileTicket();
-      await server.running.tickets.workflow.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
+      await server.running.tickets.staff.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
       await chat.say(b.menu.rate);
       await chat.say(ticket.trackingCode);
       expect(buttonsOf(await chat.say(ticket.pin))).toEqual(b.rate.ratings);
@@ -259,7 +259,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       const row = await server.db.query<{ id: string }>('SELECT id FROM tickets WHERE tracking_code = $1', [
         code,
       ]);
-      await server.running.tickets.workflow.answer(row.rows[0]!.id, {
+      await server.running.tickets.staff.answer(row.rows[0]!.id, {
         text: 'Điện lực đã thay bóng đèn.',
         actor: 'test',
       });

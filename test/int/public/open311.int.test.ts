@@ -130,7 +130,7 @@ describe('Open311 GeoReport v2', () => {
       origin: { channel: 'open311', conversationId: 'c', userId: 'c' },
       idempotencyKey: 'answered-1',
     });
-    await t.workflow.answer(receipt.id, { text: 'Đã thay bóng đèn ngày 05/03.', actor: 'staff:ct' });
+    await t.staff.answer(receipt.id, { text: 'Đã thay bóng đèn ngày 05/03.', actor: 'staff:ct' });
     const closed = await request(app).get('/open311/v2/requests.json?status=closed').expect(200);
     expect(closed.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([
       receipt.trackingCode,

@@ -57,17 +57,17 @@ describe('public pages: tracking, published answers, statistics', () => {
       webTicket('Trường tiểu học thu thêm khoản phí ngoài quy định đầu năm', { category: 'giao-duc' }),
     );
     clock.advance(1 * DAY);
-    await t.workflow.answer(r.school.id, {
+    await t.staff.answer(r.school.id, {
       text: 'Sở đã yêu cầu trường hoàn trả khoản thu sai quy định.',
       actor: 'staff:gd',
     });
     clock.advance(1 * DAY);
-    await t.workflow.answer(r.fast.id, {
+    await t.staff.answer(r.fast.id, {
       text: 'Đoàn kiểm tra đã xử phạt và yêu cầu khắc phục ngay.',
       actor: 'staff:yt',
     });
     clock.advance(18 * DAY);
-    await t.workflow.answer(r.late.id, {
+    await t.staff.answer(r.late.id, {
       text: `Trạm y tế đã được bổ sung thuốc. Liên hệ ${PHONE} nếu còn thiếu.`,
       actor: 'staff:yt',
     });

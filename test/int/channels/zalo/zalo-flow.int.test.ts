@@ -90,7 +90,7 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
       category: 'moi-truong',
     });
 
-    await running.tickets.workflow.answer(row.rows[0]!.id, {
+    await running.tickets.staff.answer(row.rows[0]!.id, {
       text: 'Đã thu gom bãi rác và lắp biển cấm đổ rác.',
       actor: 'staff:test',
     });
