@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import type { Jobs } from '../jobs/job-runner';
 import type { AnswerService } from '../ports';
 import { KnowledgeAdmin } from './admin/knowledge-admin';
 import { KnowledgeAnswerService } from './answer/answer.service';
@@ -25,12 +26,17 @@ export interface Knowledge {
   askRateLimitPerMinute: number;
 }
 
-/** What the knowledge area needs. */
+/** What the knowledge area needs; it registers its upload-ingestion job with `jobs`. */
 export interface KnowledgeDeps {
   db: Database;
   config: Config;
   logger: Logger;
+  jobs: Jobs;
+  now?: () => Date;
 }
+
+/** The job that ingests queued uploads, one at a time. */
+export const UPLOADS_JOB = 'knowledge-uploads';
 
 // The bundled units data is read once per process (about 3 MB of JSON lines), on the first question.
 let adminIndex: Promise<AdminIndex> | undefined;
@@ -41,7 +47,7 @@ export function adminExpander(): QueryExpander {
 }
 
 /** Wires embeddings, hybrid search, retriever and answer service over one database. */
-export async function createKnowledge({ db, config, logger }: KnowledgeDeps): Promise<Knowledge> {
+export async function createKnowledge({ db, config, logger, jobs, now }: KnowledgeDeps): Promise<Knowledge> {
   const log = logger.child({ component: 'knowledge' });
   const model = createEmbeddingModel(config);
   const stored = await storedEmbeddingModel(db);
@@ -52,7 +58,12 @@ export async function createKnowledge({ db, config, logger }: KnowledgeDeps): Pr
   const search = new HybridSearch(db, vectorsUsable ? model.embeddings : null, adminExpander());
   const k = config.knowledge;
   const ingestDeps: IngestDeps = { db, embeddings: model.embeddings, modelName: model.name };
-  const admin = new KnowledgeAdmin(db, ingestDeps, log, { maxUploadBytes: k.uploadMaxBytes });
+  const admin = new KnowledgeAdmin(db, ingestDeps, log, {
+    maxUploadBytes: k.uploadMaxBytes,
+    now,
+    onQueued: () => void jobs.kick(UPLOADS_JOB),
+  });
+  jobs.add({ name: UPLOADS_JOB, perform: async (at) => ({ more: await admin.ingestNext(at) }) });
   const answerService = new KnowledgeAnswerService(
     search,
     {

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { createApp } from '../../../../src/app';
 import { createZaloChannel, type ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
 import { eventDedupeKey, eventUserId, zaloEventSchema } from '../../../../src/channels/zalo/zalo.events';
-import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound-worker';
+import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound.job';
 import { memoryLogger, testConfig } from '../../../helpers/app';
 import { createTestDb } from '../../../helpers/db';
 import { ManualClock, postZaloWebhook, zaloTestConfig } from '../../../helpers/zalo';

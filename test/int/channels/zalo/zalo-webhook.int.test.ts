@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../../src/app';
 import { createZaloChannel, type ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
-import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound-worker';
+import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound.job';
 import { memoryLogger, testConfig } from '../../../helpers/app';
 import { createTestDb } from '../../../helpers/db';
 import { signWebhook } from '../../../helpers/fake-zalo';
