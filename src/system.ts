@@ -89,7 +89,16 @@ export async function buildSystem(
     logger,
     turnLock: new TurnLock(db),
   });
-  const channels = await buildChannels({ config, db, logger, jobs, tickets, bot, clock, fetch: overrides.fetch });
+  const channels = await buildChannels({
+    config,
+    db,
+    logger,
+    jobs,
+    tickets,
+    bot,
+    clock,
+    fetch: overrides.fetch,
+  });
   const auth = new AuthService(db, now);
   let stopping = false;
   const app = createApp({
@@ -187,10 +196,10 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
     publicRoutes({
       tickets: tickets.tickets,
       repo: publicRepo,
-      statistics: new StatisticsService(publicRepo),
+      statistics: new StatisticsService(publicRepo, now),
       lookupsPerMinute: config.tickets.lookupsPerMinute,
     }),
-    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
+    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode, clock: now }),
     open311ErrorHandler,
     tickets.routes,
   ];

@@ -1,6 +1,14 @@
 import type { Express } from 'express';
+import type { Logger } from 'pino';
 import request from 'supertest';
+import { createApp } from '../../src/app';
+import { createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/zalo.channel';
+import { ZALO_INBOUND_JOB, type ZaloConversationHandler } from '../../src/channels/zalo/zalo.inbound.job';
+import type { ZaloOutboundChannel } from '../../src/channels/zalo/zalo.outbound';
 import type { ZaloConfig } from '../../src/config/config';
+import type { Database } from '../../src/db/database';
+import { JobRunner } from '../../src/jobs/job-runner';
+import { testConfig } from './app';
 import { signWebhook } from './fake-zalo';
 import type { Clock } from '../../src/channels/zalo/zalo.token-store';
 
@@ -55,4 +63,32 @@ export function postZaloWebhook(
   const req = request(app).post('/channels/zalo/webhook').set('Content-Type', 'application/json');
   if (header !== null) req.set('X-ZEvent-Signature', header);
   return req.send(raw);
+}
+
+/** The Zalo channel alone behind an app, its inbound job on a runner of its own that the test drives. */
+export interface ZaloChannelUnderTest<H extends ZaloConversationHandler> {
+  channel: ZaloChannel<H>;
+  app: Express;
+  /** One inbound pass (and more while events are due), as after an acknowledged webhook. */
+  processEvents(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Zalo channel with a stand-in for the bot (`handler`), for tests of the channel itself. */
+export function zaloChannelUnderTest<H extends ZaloConversationHandler>(deps: {
+  db: Database;
+  config: ZaloConfig;
+  logger: Logger;
+  clock: Clock;
+  handler: (outbound: ZaloOutboundChannel) => H;
+}): ZaloChannelUnderTest<H> {
+  const jobs = new JobRunner({ logger: deps.logger, clock: () => deps.clock.now() });
+  const channel = createZaloChannel({ ...deps, jobs });
+  const app = createApp({
+    config: testConfig(),
+    db: deps.db,
+    logger: deps.logger,
+    routers: [channel.router],
+  });
+  return { channel, app, processEvents: () => jobs.kick(ZALO_INBOUND_JOB), stop: () => jobs.stop() };
 }
