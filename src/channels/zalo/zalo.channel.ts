@@ -37,7 +37,9 @@ export interface ZaloChannel<H extends ZaloConversationHandler = ZaloConversatio
 }
 
 /** Builds the Zalo channel: OA client → outbound → handler → inbound job → webhook route. */
-export function createZaloChannel<H extends ZaloConversationHandler>(deps: ZaloChannelDeps<H>): ZaloChannel<H> {
+export function createZaloChannel<H extends ZaloConversationHandler>(
+  deps: ZaloChannelDeps<H>,
+): ZaloChannel<H> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ component: 'zalo' });
   const repo = new ZaloRepository(deps.db);
