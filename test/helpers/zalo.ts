@@ -8,7 +8,8 @@ import type { ZaloOutboundChannel } from '../../src/channels/zalo/zalo.outbound'
 import type { ZaloConfig } from '../../src/config/config';
 import type { Database } from '../../src/db/database';
 import { JobRunner } from '../../src/jobs/job-runner';
-import { testConfig } from './app';
+import { memoryLogger, testConfig } from './app';
+import { createTestDb } from './db';
 import { signWebhook } from './fake-zalo';
 import type { Clock } from '../../src/channels/zalo/zalo.token-store';
 
@@ -69,26 +70,34 @@ export function postZaloWebhook(
 export interface ZaloChannelUnderTest<H extends ZaloConversationHandler> {
   channel: ZaloChannel<H>;
   app: Express;
+  db: Database;
   /** One inbound pass (and more while events are due), as after an acknowledged webhook. */
   processEvents(): Promise<void>;
+  /** Stops the runner and closes the database if this helper opened it. */
   stop(): Promise<void>;
 }
 
 /** Builds the Zalo channel with a stand-in for the bot (`handler`), for tests of the channel itself. */
-export function zaloChannelUnderTest<H extends ZaloConversationHandler>(deps: {
-  db: Database;
+export async function zaloChannelUnderTest<H extends ZaloConversationHandler>(deps: {
   config: ZaloConfig;
-  logger: Logger;
   clock: Clock;
   handler: (outbound: ZaloOutboundChannel) => H;
-}): ZaloChannelUnderTest<H> {
-  const jobs = new JobRunner({ logger: deps.logger, clock: () => deps.clock.now() });
-  const channel = createZaloChannel({ ...deps, jobs });
-  const app = createApp({
-    config: testConfig(),
-    db: deps.db,
-    logger: deps.logger,
-    routers: [channel.router],
-  });
-  return { channel, app, processEvents: () => jobs.kick(ZALO_INBOUND_JOB), stop: () => jobs.stop() };
+  db?: Database;
+  logger?: Logger;
+}): Promise<ZaloChannelUnderTest<H>> {
+  const db = deps.db ?? (await createTestDb());
+  const logger = deps.logger ?? memoryLogger('silent').logger;
+  const jobs = new JobRunner({ logger, clock: () => deps.clock.now() });
+  const channel = createZaloChannel({ ...deps, db, logger, jobs });
+  const app = createApp({ config: testConfig(), db, logger, routers: [channel.router] });
+  return {
+    channel,
+    app,
+    db,
+    processEvents: () => jobs.kick(ZALO_INBOUND_JOB),
+    async stop() {
+      await jobs.stop();
+      if (!deps.db) await db.close();
+    },
+  };
 }

@@ -57,7 +57,7 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
       initialAccessToken: fake.accessToken,
       initialRefreshToken: fake.refreshToken,
     });
-    zalo = zaloChannelUnderTest({
+    zalo = await zaloChannelUnderTest({
       db,
       config: zcfg,
       logger,

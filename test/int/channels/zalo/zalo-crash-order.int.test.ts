@@ -2,24 +2,15 @@ import type { Express } from 'express';
 import type { ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
 import { eventDedupeKey, eventUserId, zaloEventSchema } from '../../../../src/channels/zalo/zalo.events';
 import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound.job';
-import { memoryLogger } from '../../../helpers/app';
-import { createTestDb } from '../../../helpers/db';
-import {
-  ManualClock,
-  postZaloWebhook,
-  zaloChannelUnderTest,
-  zaloTestConfig,
-  type ZaloChannelUnderTest,
-} from '../../../helpers/zalo';
+import { ManualClock, postZaloWebhook, zaloChannelUnderTest, zaloTestConfig } from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
 
 // Found by the load and fault suite (npm run loadtest): after a kill -9, the event the dead process had claimed
 // waited for its lease while the citizen's next message was processed first, against the wrong dialog step.
 describe('Zalo inbound events across a crash', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
   let app: Express;
   let channel: ZaloChannel;
-  let zalo: ZaloChannelUnderTest<ZaloConversationHandler>;
+  let zalo: Awaited<ReturnType<typeof zaloChannelUnderTest>>;
   const clock = new ManualClock(new Date('2026-11-20T03:00:00Z'));
   const zcfg = zaloTestConfig('http://127.0.0.1:9');
   const handled: string[] = [];
@@ -30,14 +21,11 @@ describe('Zalo inbound events across a crash', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    const { logger } = memoryLogger('silent');
-    zalo = zaloChannelUnderTest({ db, config: zcfg, logger, handler: () => handler, clock });
+    zalo = await zaloChannelUnderTest({ config: zcfg, handler: () => handler, clock });
     ({ channel, app } = zalo);
   });
   afterAll(async () => {
     await zalo.stop();
-    await db.close();
   });
 
   const post = (event: object & { timestamp: string }) => postZaloWebhook(app, zcfg, event).expect(200);

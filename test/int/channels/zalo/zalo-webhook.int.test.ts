@@ -1,25 +1,18 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
+import type { Database } from '../../../../src/db/database';
 import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound.job';
-import { memoryLogger } from '../../../helpers/app';
 import { testSystem } from '../../../helpers/system';
-import { createTestDb } from '../../../helpers/db';
 import { signWebhook } from '../../../helpers/fake-zalo';
-import {
-  ManualClock,
-  postZaloWebhook,
-  zaloChannelUnderTest,
-  zaloTestConfig,
-  type ZaloChannelUnderTest,
-} from '../../../helpers/zalo';
+import { ManualClock, postZaloWebhook, zaloChannelUnderTest, zaloTestConfig } from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
 
 describe('Zalo webhook', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let db: Database;
   let app: Express;
   let channel: ZaloChannel;
-  let zalo: ZaloChannelUnderTest<ZaloConversationHandler>;
+  let zalo: Awaited<ReturnType<typeof zaloChannelUnderTest>>;
   const clock = new ManualClock(new Date('2026-11-20T03:00:00Z'));
   const zcfg = zaloTestConfig('http://127.0.0.1:9');
   const handled: unknown[] = [];
@@ -35,14 +28,11 @@ describe('Zalo webhook', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    const { logger } = memoryLogger('silent');
-    zalo = zaloChannelUnderTest({ db, config: zcfg, logger, handler: () => handler, clock });
-    ({ channel, app } = zalo);
+    zalo = await zaloChannelUnderTest({ config: zcfg, handler: () => handler, clock });
+    ({ channel, app, db } = zalo);
   });
   afterAll(async () => {
     await zalo.stop();
-    await db.close();
   });
 
   const post = (event: object, sign: { secret?: string; raw?: string; header?: string | null } = {}) =>
