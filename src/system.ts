@@ -82,13 +82,7 @@ export async function buildSystem(
   const jobs = new JobRunner({ logger, clock: now });
   const knowledge = await createKnowledge({ db, config, logger, jobs, now });
   const tickets = await createTickets({ db, config, logger, jobs, clock: now, nextCode: overrides.nextCode });
-  const answers = overrides.answers ?? knowledge.answerService;
-  const bot = createBot({
-    storage: new PostgresStorage(db),
-    services: { answers, triage: tickets.triage, tickets: tickets.tickets },
-    logger,
-    turnLock: new TurnLock(db),
-  });
+  const bot = buildBot(db, logger, overrides.answers ?? knowledge.answerService, tickets);
   const channels = await buildChannels({
     config,
     db,
@@ -119,6 +113,16 @@ export async function buildSystem(
   };
   const attach = (server: http.Server) => channels.webchat.attach(server);
   return { config, db, logger, knowledge, tickets, auth, bot, channels, jobs, app, attach, beginStop, stop };
+}
+
+/** The one bot of every channel: knowledge answers, the tickets' triage and filing, state and turn lock in Postgres. */
+function buildBot(db: Database, logger: Logger, answers: AnswerService, tickets: TicketsModule): Bot {
+  return createBot({
+    storage: new PostgresStorage(db),
+    services: { answers, triage: tickets.triage, tickets: tickets.tickets },
+    logger,
+    turnLock: new TurnLock(db),
+  });
 }
 
 interface ChannelDeps {

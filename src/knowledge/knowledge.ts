@@ -47,7 +47,8 @@ export function adminExpander(): QueryExpander {
 }
 
 /** Wires embeddings, hybrid search, retriever and answer service over one database. */
-export async function createKnowledge({ db, config, logger, jobs, now }: KnowledgeDeps): Promise<Knowledge> {
+export async function createKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
+  const { db, config, logger } = deps;
   const log = logger.child({ component: 'knowledge' });
   const model = createEmbeddingModel(config);
   const stored = await storedEmbeddingModel(db);
@@ -58,12 +59,7 @@ export async function createKnowledge({ db, config, logger, jobs, now }: Knowled
   const search = new HybridSearch(db, vectorsUsable ? model.embeddings : null, adminExpander());
   const k = config.knowledge;
   const ingestDeps: IngestDeps = { db, embeddings: model.embeddings, modelName: model.name };
-  const admin = new KnowledgeAdmin(db, ingestDeps, log, {
-    maxUploadBytes: k.uploadMaxBytes,
-    now,
-    onQueued: () => void jobs.kick(UPLOADS_JOB),
-  });
-  jobs.add({ name: UPLOADS_JOB, perform: async (at) => ({ more: await admin.ingestNext(at) }) });
+  const admin = uploadsAdmin(deps, ingestDeps, log);
   const answerService = new KnowledgeAnswerService(
     search,
     {
@@ -89,4 +85,15 @@ export async function createKnowledge({ db, config, logger, jobs, now }: Knowled
       return outcomes;
     },
   };
+}
+
+/** The knowledge-base administration, with the job that ingests its upload queue one file at a time. */
+function uploadsAdmin(deps: KnowledgeDeps, ingestDeps: IngestDeps, log: Logger): KnowledgeAdmin {
+  const admin = new KnowledgeAdmin(deps.db, ingestDeps, log, {
+    maxUploadBytes: deps.config.knowledge.uploadMaxBytes,
+    now: deps.now,
+    onQueued: () => void deps.jobs.kick(UPLOADS_JOB),
+  });
+  deps.jobs.add({ name: UPLOADS_JOB, perform: async (now) => ({ more: await admin.ingestNext(now) }) });
+  return admin;
 }
