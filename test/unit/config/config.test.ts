@@ -52,7 +52,10 @@ describe('loadConfig', () => {
 
   it('when NODE_ENV=production, then PUBLIC_BASE_URL is required; its trailing slash is dropped', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL/);
-    const config = loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://tiepdan.thanhhoa.gov.vn/' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_BASE_URL: 'https://tiepdan.thanhhoa.gov.vn/',
+    });
     expect(config.publicBaseUrl).toBe('https://tiepdan.thanhhoa.gov.vn');
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_BASE_URL/);
   });
