@@ -40,8 +40,7 @@ const schema = z.object({
   TRUST_PROXY: withDefault(trustProxySchema(), 'false'),
   PUBLIC_BASE_URL: optional(
     z
-      .url()
-      .regex(/^https?:\/\//, 'must be an http:// or https:// URL')
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
       .transform((v) => v.replace(/\/+$/, '')),
   ),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
