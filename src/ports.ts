@@ -114,7 +114,7 @@ export interface TicketStatusView {
 export interface TicketService {
   create(input: NewTicketInput): Promise<TicketReceipt>;
   /** Returns null when the code is unknown or the PIN is wrong (never says which). */
-  lookup(trackingCode: string, pin: string): Promise<TicketStatusView | null>;
+  lookup(trackingCode: string, pin: string, source: string): Promise<TicketStatusView | null>;
   /** Records a 1–5 rating of the answer, with where it came from; a rating of 1–2 reopens the ticket. */
   rate(
     trackingCode: string,

@@ -77,7 +77,7 @@ export function publicRoutes(deps: PublicDeps): Router {
         403,
         trackingFormPage(trackingCsrf.issue(req, res), vi.errors.csrf_failed, f.code),
       );
-    const view = /^\d{6}$/.test(f.pin) ? await deps.tickets.lookup(f.code, f.pin) : null;
+    const view = /^\d{6}$/.test(f.pin) ? await deps.tickets.lookup(f.code, f.pin, addressTag(req)) : null;
     if (!view)
       return sendPage(res, 404, trackingFormPage(trackingCsrf.issue(req, res), vi.public.notFound, f.code));
     await showResult(req, res, view, f.pin);

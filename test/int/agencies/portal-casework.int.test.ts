@@ -108,7 +108,7 @@ describe('agency portal casework', () => {
     );
     const view = await page('yte', `/portal/tickets/${health.id}`);
     expect(view.text).toContain('Đã gọi điện xác minh với nhà thuốc');
-    const pub = await t.tickets.lookup(health.trackingCode, health.pin);
+    const pub = await t.tickets.lookup(health.trackingCode, health.pin, 'directline:test');
     expect(JSON.stringify(pub)).not.toContain('xác minh');
   });
 
