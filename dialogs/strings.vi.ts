@@ -26,7 +26,8 @@ export const vi = {
     invalid_signature: 'Chữ ký của yêu cầu không hợp lệ.',
     stale_event: 'Sự kiện đã quá hạn hoặc có thời điểm không hợp lệ.',
     csrf_failed: 'Phiên làm việc của biểu mẫu đã hết hạn. Xin vui lòng tải lại trang và thử lại.',
-    invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    invalid_credentials:
+      'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do đăng nhập sai nhiều lần (thử lại sau 15 phút).',
     account_locked:
       'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút.',
     invalid_username: 'Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các ký tự . _ - (3–64 ký tự).',
