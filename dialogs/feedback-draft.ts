@@ -1,5 +1,5 @@
 import type { Activity } from '@microsoft/agents-activity';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** What the feedback dialog has collected so far (kept in dialog state, so it is plain JSON). */
 export interface FeedbackDraft {

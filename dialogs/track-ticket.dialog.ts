@@ -6,7 +6,7 @@ import {
 } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { formatDate, menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** Options: the tracking code when the citizen's message already held one. */
 export interface TrackOptions {

@@ -1,11 +1,11 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import { toAppError } from '../http/error-handler';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
-import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
+import { afterVnDay, startOfVnDay } from '../text/vn-date';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import type { KnowledgeAdmin } from '../knowledge/admin/knowledge-admin';

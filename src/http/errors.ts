@@ -1,4 +1,5 @@
-import { vi, type ErrorCode } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
+import type { ErrorCode } from './error-codes';
 
 /** The one error type services throw; only the error middleware turns it into a response. */
 export class AppError extends Error {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
-import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
+import { afterVnDay, startOfVnDay } from '../text/vn-date';
 import { redactPersonalData } from '../logger';
 import type { TicketService, TicketStatusView } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';

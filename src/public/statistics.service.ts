@@ -1,4 +1,4 @@
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import type { AgencyStats, PublicRepository } from './public.repository';
 
 /** The statistics table: one row per agency plus the province total. */

@@ -3,7 +3,8 @@ import type { Config } from '../config/config';
 import type { Database, Queryable } from '../db/database';
 import type { TicketStatusView } from '../ports';
 import { listHolidays } from './sla/holiday.repository';
-import { WorkingCalendar, vnDay } from './sla/working-days';
+import { vnDay } from '../text/vn-date';
+import { WorkingCalendar } from './sla/working-days';
 import { listEvents, type TicketRow } from './ticket.repository';
 import type { TriageModel } from './triage/triage.model';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import type { Transaction } from '../db/database';
 import { appError } from '../http/errors';
 import { validationError } from './validation';

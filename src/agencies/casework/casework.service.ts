@@ -1,12 +1,12 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import type { Database } from '../../db/database';
-import { conversationTranscript, type TranscriptLine } from '../../channels/transcript.repository';
+import { conversationTranscript, type TranscriptLine } from './transcript.repository';
 import { appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
 import { enqueueMessage } from '../../tickets/notify/outbox.repository';
 import * as tickets from '../../tickets/ticket.repository';
 import type { TicketWorkflowService } from '../../tickets/ticket-workflow.service';
-import { assertAgencyAccess, requireRole } from '../access';
+import { assertAgencyAccess, requireRole } from '../../http/access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
 

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { vi } from '../../../dialogs/strings.vi';
-import { requireRole } from '../../agencies/access';
-import type { StaffPrincipal } from '../../agencies/auth.service';
+import { vi } from '../../i18n/strings.vi';
+import { requireRole } from '../../http/access';
+import type { StaffPrincipal } from '../../ports';
 import type { Database } from '../../db/database';
 import { AppError, appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
 import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
-import { vnDay } from '../../tickets/sla/working-days';
+import { vnDay } from '../../text/vn-date';
 import { ingestDocuments, type IngestDeps } from '../ingest/ingest.service';
 import { loadBytes, SUPPORTED_EXTENSIONS } from '../ingest/loaders';
 import { extractMetadata, sidecarSchema, type Sidecar } from '../ingest/metadata';

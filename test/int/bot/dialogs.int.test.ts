@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../../src/i18n/strings.vi';
 import { buttonsOf, startChat, textOf, type Chat } from '../../helpers/chat';
 import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { vi } from '../../../../dialogs/strings.vi';
+import { vi } from '../../../../src/i18n/strings.vi';
 import { createChannels, type Channels } from '../../../../src/channels/channels';
 import { startServer, type RunningServer } from '../../../../src/server';
 import { memoryLogger, testConfig } from '../../../helpers/app';

@@ -1,0 +1,52 @@
+/**
+ * Every stable error code an entry point may answer with. Clients and tests rely on these strings;
+ * the Vietnamese message for each lives in the strings catalogue (`src/i18n/errors.vi.ts`).
+ */
+export const ERROR_CODES = [
+  'invalid_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_characters',
+  'validation_failed',
+  'not_found',
+  'method_not_allowed',
+  'rate_limited',
+  'unauthorized',
+  'forbidden',
+  'service_unavailable',
+  'question_invalid',
+  'ticket_not_found',
+  'ticket_not_answered',
+  'invalid_transition',
+  'unknown_category',
+  'unknown_commune',
+  'unknown_agency',
+  'invalid_signature',
+  'stale_event',
+  'csrf_failed',
+  'invalid_credentials',
+  'account_locked',
+  'invalid_username',
+  'weak_password',
+  'agency_required',
+  'username_taken',
+  'user_not_found',
+  'internal_error',
+  'TokenExpired',
+  'token_invalid',
+  'conversation_forbidden',
+  'conversation_not_found',
+  'activity_invalid',
+  'activity_too_large',
+  'upload_invalid',
+  'upload_too_large',
+  'attachment_not_found',
+  'ingest_failed',
+  'document_not_found',
+  'question_not_found',
+  'form_invalid',
+  'bot_error',
+] as const;
+
+/** One stable error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
