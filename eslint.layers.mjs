@@ -19,12 +19,11 @@ export const AREAS = [
   './src/agencies/**',
   './src/public/**',
   './src/bot/**',
-  './src/web/**',
   './dialogs/**',
 ];
 
-/** Channels: adapters from the outside world onto the bot and the areas. */
-export const CHANNELS = ['./src/channels/**'];
+/** Channels: adapters from the outside world onto the bot and the areas, and the web chat page. */
+export const CHANNELS = ['./src/channels/**', './src/web/**'];
 
 /** The composition root: builds and starts everything; nothing below it imports it. */
 export const ROOT = ['./src/{server,app,main}.ts', './src/system*.ts', './src/system*/**'];

@@ -22,6 +22,7 @@ const targets: Record<string, string> = {
   'src/server.ts': exported('target'),
   'dialogs/target.ts': exported('target'),
   'src/text/target.ts': exported('target'),
+  'src/web/target.ts': exported('target'),
 };
 
 /** One probe per rule: the file, what it imports, and the message the rule must give (null: allowed). */
@@ -48,6 +49,12 @@ const rows: Array<{ name: string; file: string; spec: string; expect: RegExp | n
     name: 'area → channel',
     file: 'src/tickets/probe.ts',
     spec: '../channels/zalo/target',
+    expect: /^Areas never/,
+  },
+  {
+    name: 'area → web chat page',
+    file: 'src/public/probe.ts',
+    spec: '../web/target',
     expect: /^Areas never/,
   },
   { name: 'dialog → server', file: 'dialogs/probe.ts', spec: '../src/server', expect: /^Areas never/ },
