@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../http/error-codes';
+import { knowledgeVi } from './knowledge.vi';
 
 /** The Vietnamese message for every stable error code (one entry per code, checked by the compiler and a test). */
 export const errorsVi = {
@@ -43,6 +44,10 @@ export const errorsVi = {
   upload_too_large: 'Tệp quá lớn. Xin vui lòng gửi ảnh nhỏ hơn.',
   attachment_not_found: 'Không tìm thấy tệp đính kèm này.',
   ingest_failed: 'Không lập chỉ mục được tài liệu do lỗi hệ thống. Xin vui lòng thử tải lên lại sau ít phút.',
+  ingest_unsupported_type: 'Không hỗ trợ loại tệp này. Chỉ nhận .txt, .md, .html, .pdf, .docx.',
+  ingest_unreadable: knowledgeVi.ingestUnreadable,
+  ingest_empty: knowledgeVi.ingestEmpty,
+  ingest_bad_sidecar: knowledgeVi.ingestBadSidecar,
   document_not_found: 'Không tìm thấy tài liệu này trong kho tri thức.',
   question_not_found: 'Không tìm thấy câu hỏi này.',
   form_invalid: 'Biểu mẫu gửi lên không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
