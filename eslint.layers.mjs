@@ -9,6 +9,7 @@ export const BASE = [
   './src/config/**',
   './src/db/**',
   './src/http/**',
+  './src/jobs/**',
   './src/{logger,ports}.ts',
 ];
 

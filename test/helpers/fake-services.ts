@@ -3,6 +3,7 @@ import { vi } from '../../src/i18n/strings.vi';
 import type {
   AnswerService,
   AskResult,
+  MessageTriage,
   NewTicketInput,
   TicketReceipt,
   TicketService,
@@ -49,17 +50,25 @@ export class FakeTriage implements TriageService {
     private readonly communes: Array<{ code: string; name: string }> = [],
   ) {}
 
-  /** TriageService: the first matching rule, the first commune whose folded name the text contains. */
+  /** TriageService: `analyze` plus the one agency every fake ticket goes to. */
   async triage(text: string): Promise<TriageResult> {
-    const folded = fold(text);
-    const rule = this.rules.find((r) => r.match.test(folded));
-    const commune = this.communes.find((c) => folded.includes(fold(c.name).replace(/^(xa|phuong) /, '')));
+    return { ...(await this.analyze(text)), agency: { ...FAKE_AGENCY } };
+  }
+
+  /** TriageService: the first matching rule (default: a question) and the commune the text names. */
+  async analyze(text: string): Promise<MessageTriage> {
+    const rule = this.rules.find((r) => r.match.test(fold(text)));
     return {
       kind: rule?.kind ?? 'question',
       category: rule?.category ?? 'khac',
-      commune: commune ?? null,
-      agency: { ...FAKE_AGENCY },
+      commune: await this.locate(text),
     };
+  }
+
+  /** TriageService: the first commune whose folded name (without "xã"/"phường") the text contains. */
+  async locate(text: string): Promise<{ code: string; name: string } | null> {
+    const folded = fold(text);
+    return this.communes.find((c) => folded.includes(fold(c.name).replace(/^(xa|phuong) /, ''))) ?? null;
   }
 }
 
