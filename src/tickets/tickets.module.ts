@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { foldDiacritics } from '../text/normalize';
-import { loadAdminData } from './admin-units.loader';
+import { loadAdminUnits } from '../reference/admin-units/admin-units';
 import { requeueWaiting } from './notify/outbox.repository';
 import { OutboundChannelRegistry, performOutbox } from './notify/outbox.worker';
 import { seedAdminUnits, seedAgencies } from './seed.repository';
@@ -47,7 +47,7 @@ export interface TicketsDeps {
 
 /** "Thanh Hóa" → "TH": the default tracking-code prefix of a province. */
 export function provincePrefix(provinceCode: string): string {
-  const province = loadAdminData().units.find((u) => u.level === 'province' && u.code === provinceCode);
+  const province = loadAdminUnits().units.find((u) => u.level === 'province' && u.code === provinceCode);
   const initials = foldDiacritics(province?.shortName ?? 'VN')
     .toUpperCase()
     .split(/\s+/)
@@ -58,7 +58,7 @@ export function provincePrefix(provinceCode: string): string {
 
 /** Seeds the reference data (administrative units, agencies, holidays); idempotent, edits are kept. */
 export async function seedReferenceData(db: Database, config: Config, now: Date = new Date()): Promise<void> {
-  const admin = loadAdminData();
+  const admin = loadAdminUnits();
   await seedAdminUnits(db, admin.units, admin.former);
   await seedAgencies(db, config.provinceCode);
   const year = now.getUTCFullYear();
