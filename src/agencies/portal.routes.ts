@@ -5,7 +5,7 @@ import { toAppError } from '../http/error-handler';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
-import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
+import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import type { KnowledgeAdmin } from '../knowledge/admin/knowledge-admin';

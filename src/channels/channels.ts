@@ -9,7 +9,7 @@ import type { ServerFeature } from '../server';
 import type { TicketsModule } from '../tickets/tickets.module';
 import { createWebChatFeature, type WebChatFeature } from './directline/directline.feature';
 import { createZaloFeature, type ZaloFeature } from './zalo/zalo.feature';
-import type { Clock } from './zalo/zalo.token-store';
+import type { Timer } from '../reference/clock';
 
 /** What the channels need: the answer service and the tickets area, plus test hooks for Zalo. */
 export interface ChannelDeps {
@@ -18,7 +18,7 @@ export interface ChannelDeps {
   logger: Logger;
   tickets: TicketsModule;
   answers: AnswerService;
-  zalo?: { clock?: Clock; fetch?: typeof fetch; startWorker?: boolean };
+  zalo?: { clock?: Timer; fetch?: typeof fetch; startWorker?: boolean };
 }
 
 /** The channel features, built once for main.ts and for tests alike. */

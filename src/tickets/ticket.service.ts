@@ -13,7 +13,8 @@ import type {
 import { enqueueMessage } from './notify/outbox.repository';
 import { routeTicket } from './routing/router';
 import { categoryExists, communeExists } from './routing/routing.repository';
-import { formatVnDate, loadCalendar, resolveDue, statusView, type TicketContext } from './ticket.context';
+import { formatVnDate } from '../reference/vn-time';
+import { loadCalendar, resolveDue, statusView, type TicketContext } from './ticket.context';
 import * as repo from './ticket.repository';
 import { canonicalTrackingCode, derivePin, hashPin, isTrackingCode, verifyPin } from './tracking-code';
 

@@ -11,7 +11,7 @@ import { seedHolidays } from './sla/holiday.repository';
 import { performEscalation } from './sla/escalation.job';
 import { statutoryHolidays } from './sla/holidays';
 import { ensureSecret } from './secret.repository';
-import type { Clock, TicketContext } from './ticket.context';
+import type { TicketContext } from './ticket.context';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketsService } from './ticket.service';
 import { FixedWindowRateLimiter } from '../http/fixed-window-limiter';
@@ -19,6 +19,7 @@ import { ticketRoutes } from './tickets.routes';
 import { randomTrackingCode } from './tracking-code';
 import { TicketTriageService } from './triage/triage.service';
 import { TriageModel } from './triage/triage.model';
+import { systemClock, type Clock } from '../reference/clock';
 
 /** The tickets area, wired: services for the bot and portal, HTTP routes, background workers. */
 export interface TicketsModule {
@@ -71,7 +72,7 @@ export async function seedReferenceData(db: Database, config: Config, now: Date 
 /** Seeds reference data (idempotent) and builds the tickets area. */
 export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   const { db, config } = deps;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   await seedReferenceData(db, config, clock());
   const codePrefix = config.tickets.codePrefix ?? provincePrefix(config.provinceCode);
   const model = TriageModel.fromDataFiles(config.provinceCode);

@@ -2,10 +2,10 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { ZaloConfig } from '../../src/config/config';
 import { signWebhook } from './fake-zalo';
-import type { Clock } from '../../src/channels/zalo/zalo.token-store';
+import type { Timer } from '../../src/reference/clock';
 
 /** A clock tests move by hand; sleep() advances it instead of waiting. */
-export class ManualClock implements Clock {
+export class ManualClock implements Timer {
   constructor(private current = new Date('2026-11-20T03:00:00Z')) {}
   now(): Date {
     return new Date(this.current);

@@ -9,6 +9,7 @@ import type { TicketWorkflowService } from '../../tickets/ticket-workflow.servic
 import { assertAgencyAccess, requireRole } from '../access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
+import { systemClock, type Clock } from '../../reference/clock';
 
 const OPEN = new Set(['new', 'assigned', 'in_progress', 'reopened', 'transferred']);
 
@@ -32,7 +33,7 @@ export class CaseworkService {
   constructor(
     private readonly db: Database,
     private readonly workflow: TicketWorkflowService,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {
     this.repo = new CaseworkRepository(db);
   }

@@ -1,7 +1,7 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { html } from '../../http/html';
 import { vnDate } from '../../public/views/public-layout.view';
-import { formatVnDateTime } from '../../tickets/ticket.context';
+import { formatVnDateTime } from '../../reference/vn-time';
 import type { StaffPrincipal } from '../auth.service';
 import type { CaseView } from '../casework/casework.service';
 import { layout } from './layout.view';

@@ -7,7 +7,8 @@ import { ZaloInboundWorker, type ZaloConversationHandler } from './zalo.inbound-
 import { ZaloOutboundChannel } from './zalo.outbound';
 import { ZaloRepository } from './zalo.repository';
 import { zaloWebhookRoutes } from './zalo.routes';
-import { systemClock, ZaloTokenStore, type Clock } from './zalo.token-store';
+import { systemTimer, type Timer } from '../../reference/clock';
+import { ZaloTokenStore } from './zalo.token-store';
 
 /** Everything the Zalo channel needs from the outside. */
 export interface ZaloChannelDeps {
@@ -15,7 +16,7 @@ export interface ZaloChannelDeps {
   config: ZaloConfig;
   logger: Logger;
   handler: ZaloConversationHandler;
-  clock?: Clock;
+  clock?: Timer;
   fetch?: typeof fetch;
 }
 
@@ -31,7 +32,7 @@ export interface ZaloChannel {
 
 /** Builds the Zalo channel; call worker.start() to process events and worker.stop() on shutdown. */
 export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? systemTimer;
   const logger = deps.logger.child({ component: 'zalo' });
   const repo = new ZaloRepository(deps.db);
   const tokens = new ZaloTokenStore({ db: deps.db, config: deps.config, logger, clock, fetch: deps.fetch });

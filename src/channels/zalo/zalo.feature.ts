@@ -6,7 +6,7 @@ import type { ServerFeature } from '../../server';
 import { ZaloAdapter, zaloTurnErrorHandler } from './zalo.adapter';
 import { createZaloChannel, type ZaloChannel } from './zalo.channel';
 import { ZaloConversationRepository } from './zalo.repository';
-import { systemClock, type Clock } from './zalo.token-store';
+import { systemTimer, type Timer } from '../../reference/clock';
 
 /** The Zalo channel as a server feature: webhook route, inbound worker, and the `zalo` outbound channel. */
 export interface ZaloFeature extends ServerFeature {
@@ -20,7 +20,7 @@ export interface ZaloFeatureDeps {
   db: Database;
   logger: Logger;
   bot: Bot;
-  clock?: Clock;
+  clock?: Timer;
   fetch?: typeof fetch;
   /** Called when a citizen writes (messages held back by Zalo's closed window can go now). */
   onUserActive?: (userId: string) => Promise<unknown>;
@@ -30,7 +30,7 @@ export interface ZaloFeatureDeps {
 
 /** Wires the Zalo channel to the bot: webhook events run bot turns, replies go out through the OA API. */
 export function createZaloFeature(deps: ZaloFeatureDeps): ZaloFeature {
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? systemTimer;
   const holder: { adapter?: ZaloAdapter } = {};
   const channel = createZaloChannel({
     db: deps.db,
