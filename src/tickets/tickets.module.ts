@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { ensureSecret } from '../db/app-secret.repository';
 import type { Database } from '../db/database';
 import { foldDiacritics } from '../text/normalize';
 import { loadAdminUnits } from '../reference/admin-units/admin-units';
@@ -10,13 +11,12 @@ import { seedAdminUnits, seedAgencies } from './seed.repository';
 import { seedHolidays } from './sla/holiday.repository';
 import { performEscalation } from './sla/escalation.job';
 import { statutoryHolidays } from './sla/holidays';
-import { ensureSecret } from './secret.repository';
 import type { TicketContext } from './ticket.context';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketsService } from './ticket.service';
 import { FixedWindowRateLimiter } from '../http/fixed-window-limiter';
 import { ticketRoutes } from './tickets.routes';
-import { randomTrackingCode } from './tracking-code';
+import { newSecret, randomTrackingCode } from './tracking-code';
 import { TicketTriageService } from './triage/triage.service';
 import { TriageModel } from './triage/triage.model';
 import { systemClock, type Clock } from '../reference/clock';
@@ -84,7 +84,7 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
     clock,
     model,
     codePrefix,
-    pinSecret: await ensureSecret(db, 'pin'),
+    pinSecret: await ensureSecret(db, 'tickets.pin', newSecret),
     nextCode: deps.nextCode ?? (() => randomTrackingCode(codePrefix)),
   };
   const triage = new TicketTriageService(db, model);
