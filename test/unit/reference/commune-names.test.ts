@@ -81,10 +81,15 @@ describe('query expansion over the shared index', () => {
     ['accented', 'Xã Thiệu Chính huyện Thiệu Hóa sáp nhập vào đâu?'],
     ['unaccented', 'xa thieu chinh huyen thieu hoa sap nhap vao dau'],
     ['NFD', 'Xã Thiệu Chính huyện Thiệu Hóa sáp nhập vào đâu?'.normalize('NFD')],
-  ])('when the question (%s) names a former commune, then the new commune joins the query', (_case, question) => {
-    // Accented ("a:") and folded ("f:") terms of the new commune and its province.
-    expect(terms(question)).toEqual(expect.arrayContaining(['a:thiệu_toán', 'f:thieu_toan', 'a:thanh_hóa']));
-  });
+  ])(
+    'when the question (%s) names a former commune, then the new commune joins the query',
+    (_case, question) => {
+      // Accented ("a:") and folded ("f:") terms of the new commune and its province.
+      expect(terms(question)).toEqual(
+        expect.arrayContaining(['a:thiệu_toán', 'f:thieu_toan', 'a:thanh_hóa']),
+      );
+    },
+  );
 
   it('when a question names a commune without its type word, then nothing is added', () => {
     expect(expandWithAdminUnits(index, 'thieu chinh sap nhap vao dau')).toEqual([]);
