@@ -56,14 +56,14 @@ describe('the built artifact in the image layout', () => {
     expect(server.output()).not.toContain('ENOENT');
   });
 
-  it('when a complaint names a commune without accents, then triage maps it to the unit and its agency', async () => {
-    const res = await post('/api/triage', { text: 'cau tran o xa thieu chinh bi sat, xe khong qua duoc' });
+  it('when a complaint names a former ward without accents, then triage maps it to the ward in force', async () => {
+    const res = await post('/api/triage', { text: 'rac thai o phuong dong ve khong ai thu gom' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       kind: 'feedback',
-      category: 'giao-thong',
-      commune: { code: '15820', name: 'Xã Thiệu Toán' },
-      agency: { id: 'ubnd-15820', name: 'UBND Xã Thiệu Toán' },
+      category: 'moi-truong',
+      commune: { code: '14797', name: 'Phường Hạc Thành' },
+      agency: { id: 'ubnd-14797', name: 'UBND Phường Hạc Thành' },
     });
   });
 });
