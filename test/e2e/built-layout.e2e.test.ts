@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnServer, type ChildServer } from '../helpers/process';
-import { assembleRuntimeLayout, readRuntimeStage } from '../helpers/runtime-layout';
+import { assembleRuntimeLayout, readRuntimeStage, ROOT } from '../helpers/runtime-layout';
 
 // Runs `npm run build`'s output from a folder holding only what infra/Dockerfile's runtime stage copies, so a
 // file read from anywhere else (src/, test/, the project root) fails here as it would in the image.
@@ -38,6 +39,24 @@ describe('the built artifact in the image layout', () => {
     const targets = readRuntimeStage().copies.map((c) => c.target);
     expect(targets).toEqual(expect.arrayContaining(['dist', 'node_modules', 'knowledge']));
     expect(targets).not.toContain('src');
+  });
+
+  it('when the built code is scanned, then it requires no devDependency (the image prunes them)', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    const dev = Object.keys(pkg.devDependencies);
+    const files = (await readdir(path.join(dir, 'dist'), { recursive: true })).filter(
+      (f) => f.endsWith('.js') && /^(src|dialogs)\//.test(f),
+    );
+    expect(files.length).toBeGreaterThan(100);
+    const used: string[] = [];
+    for (const f of files) {
+      const js = await readFile(path.join(dir, 'dist', f), 'utf8');
+      for (const name of dev)
+        if (js.includes(`require("${name}")`) || js.includes(`require("${name}/`)) used.push(`${f}: ${name}`);
+    }
+    expect(used).toEqual([]);
   });
 
   it('when a citizen asks about a resolution, then the answer is grounded and cites the corpus', async () => {
