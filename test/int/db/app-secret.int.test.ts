@@ -36,7 +36,8 @@ describe('app_secret: the one table of generated secrets', () => {
     } finally {
       await db.close();
     }
-  });
+    // A cold PGlite, every migration and the reference-data seed: slow on a busy machine.
+  }, 180_000);
 
   it('when two starts ask for the same new secret, then both get the one value stored first', async () => {
     const db = await createTestDb();
