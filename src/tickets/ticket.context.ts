@@ -6,7 +6,7 @@ import { listHolidays } from './sla/holiday.repository';
 import type { Clock } from '../reference/clock';
 import { WorkingCalendar } from './sla/working-days';
 import { listEvents, type TicketRow } from './ticket.repository';
-import type { TriageModel } from './triage/triage.model';
+import type { MessageAnalyzer } from './triage/message.analyzer';
 
 /** What the ticket services share. */
 export interface TicketContext {
@@ -14,7 +14,7 @@ export interface TicketContext {
   config: Config;
   logger: Logger;
   clock: Clock;
-  model: TriageModel;
+  analyzer: MessageAnalyzer;
   codePrefix: string;
   pinSecret: string;
   /** Draws a tracking code; injected so tests can force collisions. */

@@ -1,6 +1,7 @@
 import { ensureSecret } from '../../../src/db/app-secret.repository';
 import { migrate, readMigrations } from '../../../src/db/migrate';
 import { openPGlite } from '../../../src/db/pglite.driver';
+import { JobRunner } from '../../../src/jobs/job-runner';
 import { createTickets } from '../../../src/tickets/tickets.module';
 import { memoryLogger, testConfig } from '../../helpers/app';
 import { createTestDb } from '../../helpers/db';
@@ -27,7 +28,13 @@ describe('app_secret: the one table of generated secrets', () => {
       const table = await db.query<{ t: string | null }>(`SELECT to_regclass('ticket_secrets')::text AS t`);
       expect(table.rows[0]?.t).toBeNull();
       // Starting the tickets area reads the moved key instead of generating a new one.
-      await createTickets({ db, config: testConfig(), logger: memoryLogger().logger });
+      const logger = memoryLogger().logger;
+      await createTickets({
+        db,
+        config: testConfig(),
+        logger,
+        jobs: new JobRunner({ logger, clock: () => new Date() }),
+      });
       const after = await db.query<{ name: string; value: string }>(
         'SELECT name, value FROM app_secret ORDER BY name',
       );
