@@ -10,6 +10,7 @@ export const BASE = [
   './src/db/**',
   './src/http/**',
   './src/jobs/**',
+  './src/reference/**',
   './src/{logger,ports}.ts',
 ];
 

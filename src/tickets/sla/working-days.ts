@@ -1,5 +1,5 @@
+import { endOfVnDay, vnDay } from '../../reference/vn-time';
 import { addDaysIso, weekdayIso } from './holidays';
-import { endOfVnDay, vnDay } from '../../text/vn-date';
 
 /** Weekends and a set of holidays: answers "is this a working day" and counts working days. */
 export class WorkingCalendar {
