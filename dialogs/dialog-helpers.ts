@@ -13,7 +13,7 @@ import {
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
 import { foldDiacritics, normalizeForMatch } from '../src/text/normalize';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** The matching form of a citizen's words: normalised, lower-case, without diacritics, single-spaced. */
 export function matchForm(text: string | undefined): string {
@@ -183,14 +183,4 @@ export class TicketCredentialPrompts {
     stepValues(step).code = findTrackingCode(String(step.result));
     return step.prompt(this.pin, { prompt: vi.bot.track.pinPrompt, retryPrompt: vi.bot.track.pinRetry });
   }
-}
-
-/** Formats a date for citizens: dd/mm/yyyy in Vietnam time. */
-export function formatDate(date: Date): string {
-  return date.toLocaleDateString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
 }

@@ -8,10 +8,10 @@ import {
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
 import type { MessageTriage, NewTicketInput } from '../src/ports';
+import { formatVnDate } from '../src/reference/vn-time';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
   choiceOptions,
-  formatDate,
   matchForm,
   menuMessage,
   vietnameseChoicePrompt,
@@ -25,7 +25,7 @@ import {
   isValidPhone,
   type FeedbackDraft,
 } from './feedback-draft';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** What the caller already knows (from a complaint-like free text or a forwarded question). */
 export interface FeedbackOptions {
@@ -223,7 +223,7 @@ export class FileFeedbackDialog extends ComponentDialog {
       toTicketInput(this.draft(step), step.context.activity),
     );
     await step.context.sendActivity(
-      f.received(receipt.trackingCode, receipt.pin, receipt.agency.name, formatDate(receipt.resolveDueAt)),
+      f.received(receipt.trackingCode, receipt.pin, receipt.agency.name, formatVnDate(receipt.resolveDueAt)),
     );
     if (receipt.duplicateOf) await step.context.sendActivity(f.duplicate);
     await step.context.sendActivity(menuMessage());

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Database } from '../db/database';
 import { AppError } from '../http/errors';
+import type { StaffPrincipal } from '../ports';
 import { StaffRepository, type SessionRow, type StaffRole } from './staff.repository';
+import { systemClock, type Clock } from '../reference/clock';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): memory-hard, and affordable on a 2-core server.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -27,16 +29,8 @@ export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   sessionAbsoluteMs: 12 * 3600_000,
 };
 
-/** The signed-in user as the rest of the portal sees them. */
-export interface StaffPrincipal {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  agencyId: string | null;
-  csrfToken: string;
-  sessionHash: string;
-}
+/** The signed-in user as the rest of the portal sees them (declared in src/ports.ts). */
+export type { StaffPrincipal };
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {
@@ -67,7 +61,7 @@ export class AuthService {
 
   constructor(
     db: Database,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
     private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY,
   ) {
     this.repo = new StaffRepository(db);

@@ -1,13 +1,13 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import { toAppError } from '../http/error-handler';
 import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
+import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import { ticketStatusSchema } from '../tickets/lifecycle/ticket-status';
-import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import type { KnowledgeAdmin } from '../knowledge/admin/knowledge-admin';

@@ -1,10 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
-// The bot's receipt says "Mã PIN: **123456**": the digits right after the word PIN and a little punctuation.
-const PIN_IN_TEXT = /(PIN\W{0,6})(\d{6})(?!\d)/g;
-const SEALED = /‹pin:([A-Za-z0-9_-]{20,80})›/g;
-/** What staff and every other reader see in place of a PIN. */
-export const PIN_MASK = '••••••';
+import { PIN_IN_TEXT, PIN_MASK, SEALED_PIN } from '../text/pin-mask';
 
 /**
  * Keeps PINs out of stored transcripts. The citizen must still read their PIN in the chat (Web Chat reads the
@@ -25,7 +21,7 @@ export class PinSealer {
 
   /** The text with sealed PINs opened (a seal that does not open is masked). */
   reveal(text: string): string {
-    return text.replace(SEALED, (_m, box: string) => this.decrypt(box) ?? PIN_MASK);
+    return text.replace(SEALED_PIN, (_m, box: string) => this.decrypt(box) ?? PIN_MASK);
   }
 
   private encrypt(pin: string): string {
@@ -45,17 +41,4 @@ export class PinSealer {
       return undefined;
     }
   }
-}
-
-/** A bot message with the PIN after the word "PIN" masked: for copies kept only for staff (Zalo's sent log). */
-export function maskStoredPin(text: string): string {
-  return text.replace(PIN_IN_TEXT, (_m, lead: string) => `${lead}${PIN_MASK}`);
-}
-
-/** Masks PINs for any reader that is not the citizen: sealed ones, ones after the word PIN, and bare 6-digit runs. */
-export function maskPins(text: string): string {
-  return text
-    .replace(SEALED, PIN_MASK)
-    .replace(PIN_IN_TEXT, (_m, lead: string) => `${lead}${PIN_MASK}`)
-    .replace(/(?<!\d)\d{6}(?!\d)/g, PIN_MASK);
 }

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import { addressTag } from '../http/client-address';
 import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
-import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
+import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import { redactPersonalData } from '../text/redact';
 import type { TicketService, TicketStatusView } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';

@@ -1,12 +1,13 @@
 import type { Database } from '../../db/database';
-import { ticketTranscript, type TranscriptLine } from '../../channels/transcript.repository';
-import { UploadLinks } from '../../channels/directline/upload-link';
+import { ticketTranscript, type TranscriptLine } from './transcript.repository';
+import { uploadIdOf } from '../../http/upload-url';
 import { appError } from '../../http/errors';
 import { redactPersonalData } from '../../text/redact';
 import type { StaffTicketService } from '../../tickets/staff-ticket.service';
-import { assertAgencyAccess, requireRole } from '../access';
+import { assertAgencyAccess, requireRole } from '../../http/access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
+import { systemClock, type Clock } from '../../reference/clock';
 
 /** Everything the case page shows. */
 export interface CaseView {
@@ -28,7 +29,7 @@ export class CaseworkService {
   constructor(
     private readonly db: Database,
     private readonly staff: StaffTicketService,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {
     this.repo = new CaseworkRepository(db);
   }
@@ -85,7 +86,7 @@ export class CaseworkService {
   ): Promise<{ contentType: string; data: Buffer }> {
     const ticket = await this.load(user, id);
     const url = ticket.attachments[n]?.url;
-    const uploadId = url ? UploadLinks.uploadId(url) : undefined;
+    const uploadId = url ? uploadIdOf(url) : undefined;
     const file = uploadId ? await this.repo.upload(uploadId) : null;
     if (!file || file.conversationId !== ticket.origin_conversation_id)
       throw appError('attachment_not_found', 404);

@@ -1,9 +1,9 @@
-import { UploadLinks } from '../../channels/directline/upload-link';
-import { vi } from '../../../dialogs/strings.vi';
+import { uploadIdOf } from '../../http/upload-url';
+import { vi } from '../../i18n/strings.vi';
 import { html } from '../../http/html';
 import { vnDate } from '../../public/views/public-layout.view';
+import { formatVnDateTime } from '../../reference/vn-time';
 import { isOpenStatus } from '../../tickets/lifecycle/ticket-status';
-import { formatVnDateTime } from '../../tickets/ticket.context';
 import type { StaffPrincipal } from '../auth.service';
 import type { CaseView } from '../casework/casework.service';
 import { layout } from './layout.view';
@@ -132,7 +132,7 @@ export function casePage(user: StaffPrincipal, v: CaseView, prefill = ''): strin
                 <ul>
                   ${t.attachments.map((a, i) =>
                     // Our uploads are served to staff through the portal (agency checked), never by their raw URL.
-                    UploadLinks.uploadId(a.url)
+                    uploadIdOf(a.url)
                       ? html`<li>
                           <a href="/portal/tickets/${t.id}/tep/${i}" target="_blank"
                             >${a.name ?? `${P.attachments} ${i + 1}`}</a

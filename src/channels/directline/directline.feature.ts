@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Bot } from '../../bot/tiepdan.bot';
 import type { Config } from '../../config/config';
+import { ensureSecret } from '../../db/app-secret.repository';
 import type { Database } from '../../db/database';
 import { webchatRoutes } from '../../web/webchat.routes';
 import { PinSealer } from '../pin-seal';
@@ -39,10 +40,7 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
   const logger = deps.logger.child({ component: 'directline' });
   const key =
     deps.config.directLine.secret ??
-    (await new DirectLineRepository(deps.db).getOrCreateSecret(
-      'directline.token-key',
-      DirectLineTokens.generateKey,
-    ));
+    (await ensureSecret(deps.db, 'directline.token-key', DirectLineTokens.generateKey));
   const repo = new DirectLineRepository(deps.db, new PinSealer(key));
   const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
   const bot = deps.bot;

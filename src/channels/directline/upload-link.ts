@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { safeEqual } from '../../http/security';
-
-const UPLOAD_PATH = /\/v3\/directline\/attachments\/([0-9a-f-]{36})$/;
+import { uploadIdOf } from '../../http/upload-url';
 
 /**
  * Signed, expiring links to uploaded files. Uploads are not public: Web Chat shows a citizen's own photo through
@@ -21,7 +20,7 @@ export class UploadLinks {
 
   /** The upload id when the URL is one of our upload URLs (any query ignored), else undefined. */
   static uploadId(url: string): string | undefined {
-    return UPLOAD_PATH.exec(url.split('?')[0] ?? '')?.[1];
+    return uploadIdOf(url);
   }
 
   /** Our upload URL with `exp` and `sig` added; other URLs unchanged. */

@@ -1,4 +1,4 @@
-import { maskStoredPin } from '../pin-seal';
+import { maskStoredPin } from '../../text/pin-mask';
 import type { Queryable } from '../../db/database';
 import type { ZaloEvent } from './zalo.events';
 

@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/database';
-import { maskPins } from './pin-seal';
+import type { Queryable } from '../../db/database';
+import { maskPins } from '../../text/pin-mask';
 
 /** One message of a conversation as agency staff read it on the case page. */
 export interface TranscriptLine {
