@@ -77,6 +77,7 @@ export class RateAnswerDialog extends ComponentDialog {
         String(stepValues(step).code),
         String(stepValues(step).pin),
         rating,
+        { channel: step.context.activity.channelId ?? 'chat', rater: step.context.activity.from?.id ?? '' },
         comment,
       );
     } catch (err) {

@@ -50,6 +50,9 @@ export const ERROR_CODES = [
   'question_not_found',
   'form_invalid',
   'bot_error',
+  'bad_request',
+  'input_too_deep',
+  'upload_quota_exceeded',
 ] as const;
 
 /** One stable error code. */

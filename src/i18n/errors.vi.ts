@@ -25,7 +25,8 @@ export const errorsVi = {
   invalid_signature: 'Chữ ký của yêu cầu không hợp lệ.',
   stale_event: 'Sự kiện đã quá hạn hoặc có thời điểm không hợp lệ.',
   csrf_failed: 'Phiên làm việc của biểu mẫu đã hết hạn. Xin vui lòng tải lại trang và thử lại.',
-  invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  invalid_credentials:
+    'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do đăng nhập sai nhiều lần (thử lại sau 15 phút).',
   account_locked: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút.',
   invalid_username: 'Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các ký tự . _ - (3–64 ký tự).',
   weak_password: 'Mật khẩu cần dài ít nhất 12 ký tự.',
@@ -52,4 +53,8 @@ export const errorsVi = {
   question_not_found: 'Không tìm thấy câu hỏi này.',
   form_invalid: 'Biểu mẫu gửi lên không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
   bot_error: 'Trợ lý đang gặp sự cố khi xử lý tin nhắn. Xin vui lòng thử lại sau ít phút.',
+  bad_request: 'Yêu cầu không đúng định dạng. Xin vui lòng kiểm tra địa chỉ và gửi lại.',
+  input_too_deep: 'Nội dung gửi lên lồng nhau quá nhiều cấp. Xin vui lòng kiểm tra và gửi lại.',
+  upload_quota_exceeded:
+    'Cuộc trò chuyện này đã gửi đủ số ảnh cho phép. Xin vui lòng gửi các ảnh quan trọng nhất hoặc mô tả bằng lời.',
 } as const satisfies Record<ErrorCode, string>;

@@ -42,7 +42,7 @@ export const portalVi = {
   location: 'Vị trí',
   attachments: 'Ảnh, tệp đính kèm',
   history: 'Lịch sử xử lý',
-  transcript: (n: number) => `Toàn bộ cuộc trò chuyện (${n} tin nhắn)`,
+  transcript: (n: number) => `Cuộc trò chuyện về phản ánh này (${n} tin nhắn)`,
   transcriptNote: 'Số điện thoại, số định danh và thư điện tử trong tin nhắn được che.',
   noTranscript: 'Kênh này không lưu nội dung trò chuyện.',
   speaker: { citizen: 'Người dân', bot: 'Trợ lý' },

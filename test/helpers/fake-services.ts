@@ -5,6 +5,7 @@ import type {
   AskResult,
   MessageTriage,
   NewTicketInput,
+  RatingSource,
   TicketReceipt,
   TicketService,
   TicketStatusView,
@@ -79,6 +80,8 @@ export interface FakeTicket {
   status: string;
   answer: string | null;
   rating: number | null;
+  /** Who rated, as the real service records it. */
+  ratedBy?: RatingSource;
   comment?: string;
 }
 
@@ -111,11 +114,17 @@ export class FakeTickets implements TicketService {
   }
 
   /** TicketService: stores a rating of an answered ticket; 1–2 reopens it. */
-  async rate(trackingCode: string, pin: string, rating: number, comment?: string): Promise<TicketStatusView> {
+  async rate(
+    trackingCode: string,
+    pin: string,
+    rating: number,
+    by: RatingSource,
+    comment?: string,
+  ): Promise<TicketStatusView> {
     const t = this.find(trackingCode, pin);
     if (!t) throw appError('ticket_not_found', 404);
     if (t.status !== 'answered') throw appError('ticket_not_answered', 409);
-    Object.assign(t, { rating, comment, status: rating <= 2 ? 'reopened' : 'answered' });
+    Object.assign(t, { rating, comment, ratedBy: by, status: rating <= 2 ? 'reopened' : 'answered' });
     return view(t);
   }
 

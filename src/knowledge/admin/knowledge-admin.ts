@@ -5,7 +5,7 @@ import { requireRole } from '../../http/access';
 import type { StaffPrincipal } from '../../ports';
 import type { Database } from '../../db/database';
 import { AppError, appError } from '../../http/errors';
-import { redactPersonalData } from '../../logger';
+import { redactPersonalData } from '../../text/redact';
 import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
 import { vnDay } from '../../reference/vn-time';
 import { ingestDocuments, type IngestDeps } from '../ingest/ingest.service';

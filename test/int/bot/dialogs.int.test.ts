@@ -72,7 +72,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       const receipt = textOf(await chat.say(f.confirmYes));
       const code = CODE.exec(receipt)![1]!;
       const pin = PIN.exec(receipt)![1]!;
-      const view = await server.running.system.tickets.tickets.lookup(code, pin);
+      const view = await server.running.system.tickets.tickets.lookup(code, pin, 'directline:test');
       expect(view?.category).toBe('moi-truong');
       const rows = await server.db.query<{
         commune_code: string | null;
@@ -100,7 +100,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
         [code],
       );
       expect(erased.rows).toEqual([{ contact_name: null, contact_phone: null, actor: 'citizen' }]);
-      expect(await server.running.system.tickets.tickets.lookup(code, pin)).not.toBeNull();
+      expect(await server.running.system.tickets.tickets.lookup(code, pin, 'directline:test')).not.toBeNull();
     });
 
     it('when a complaint-like message is typed, then the feedback flow starts prefilled with what it said', async () => {
@@ -152,7 +152,11 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       expect(textOf(await chat.say('tuyệt vời'))).toContain(b.choiceRetry);
       expect(textOf(await chat.say('1'))).toBe(b.rate.commentPrompt);
       expect(textOf(await chat.say('Chưa sửa xong'))).toContain(b.rate.reopened);
-      const view = await server.running.system.tickets.tickets.lookup(ticket.trackingCode, ticket.pin);
+      const view = await server.running.system.tickets.tickets.lookup(
+        ticket.trackingCode,
+        ticket.pin,
+        'directline:test',
+      );
       expect(view).toMatchObject({ rating: 1, status: 'reopened' });
     });
 
