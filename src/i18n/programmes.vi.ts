@@ -1,0 +1,45 @@
+/**
+ * The sentences of the action-programme pages, import and chat answers, in Vietnamese (one catalogue file per
+ * area; people are addressed as "anh/chị").
+ */
+export const programmesVi = {
+  status: {
+    not_started: 'Chưa triển khai',
+    on_track: 'Đang thực hiện – đúng tiến độ',
+    late: 'Chậm tiến độ',
+    done: 'Hoàn thành',
+    done_late: 'Hoàn thành chậm',
+  },
+  kind: { target: 'Chỉ tiêu', task: 'Nhiệm vụ' },
+  sample: 'Dữ liệu mẫu: chương trình này được dựng từ các bài báo trong bộ dữ liệu trình diễn, không phải số liệu chính thức.',
+  sampleTag: 'Dữ liệu mẫu',
+  errors: {
+    programme_not_found: 'Không tìm thấy chương trình hành động này.',
+    item_not_found: 'Không tìm thấy chỉ tiêu, nhiệm vụ này.',
+    import_file_invalid: 'Tệp nhập phải là bảng CSV hoặc XLSX có dòng tiêu đề. Xin vui lòng kiểm tra lại tệp.',
+    import_missing_columns: (cols: string[]) => `Tệp nhập thiếu các cột: ${cols.join(', ')}.`,
+    import_token_invalid: 'Mã truy cập nhập dữ liệu không hợp lệ.',
+    report_invalid: 'Báo cáo tiến độ cần ngày báo cáo và tỷ lệ (0–100 %) hoặc giá trị đạt được.',
+    evidence_too_large: (mb: number) => `Tệp minh chứng quá lớn (tối đa ${mb} MB).`,
+    ticket_code_unknown: 'Không tìm thấy phản ánh với mã tra cứu này.',
+  },
+  rowErrors: {
+    required: (field: string) => `thiếu giá trị cột "${field}"`,
+    code: 'mã chỉ được gồm chữ cái không dấu, chữ số và các ký tự . _ - (tối đa 40 ký tự)',
+    kind: 'cột "kind" phải là target (chỉ tiêu) hoặc task (nhiệm vụ)',
+    agency: (name: string) => `không tìm thấy cơ quan "${name}"`,
+    date: (field: string, value: string) => `ngày "${value}" ở cột "${field}" không hợp lệ (dùng YYYY-MM-DD, DD/MM/YYYY hoặc năm)`,
+    number: (field: string, value: string) => `giá trị "${value}" ở cột "${field}" không phải là số`,
+    percent: 'tỷ lệ hoàn thành phải từ 0 đến 100',
+    reportWithoutValue: 'có ngày báo cáo nhưng thiếu tỷ lệ hoặc giá trị đạt được',
+    valueWithoutDate: 'có tỷ lệ hoặc giá trị đạt được nhưng thiếu ngày báo cáo',
+    futureReport: 'ngày báo cáo ở sau ngày hôm nay',
+    duplicate: (line: number) => `mã đã xuất hiện ở dòng ${line}`,
+    otherProgramme: 'mã này đã thuộc một chương trình khác',
+    tooLong: (field: string) => `cột "${field}" quá dài`,
+  },
+  importSummary: (s: { items: number; added: number; updated: number; reports: number; failed: number }) =>
+    `Đã nhập ${s.items} dòng (${s.added} mới, ${s.updated} cập nhật), ${s.reports} báo cáo tiến độ mới; ${s.failed} dòng lỗi.`,
+  importLine: (line: number, code: string | null, reason: string) =>
+    `  ✗ dòng ${line}${code ? ` (${code})` : ''}: ${reason}`,
+} as const;
