@@ -17,6 +17,7 @@ import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { createKnowledge, type Knowledge } from './knowledge/knowledge';
+import { createProgrammes } from './programmes/programmes.module';
 import { createTickets, type TicketsModule } from './tickets/tickets.module';
 
 /** A running instance: its address and a stop() that drains requests and closes the database. */
@@ -58,7 +59,11 @@ export async function startServer(
     logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
   let shuttingDown = false;
   const tickets = await createTickets({ db, config, logger });
-  const features = await buildFeatures({ tickets, knowledge });
+  const programmes = createProgrammes({ db, config, logger });
+  await programmes.seedDemoIfEmpty();
+  // Programme questions are answered from the programmes' data, everything else by the knowledge base.
+  const asked = { ...knowledge, answerService: programmes.answers(knowledge.answerService) };
+  const features = await buildFeatures({ tickets, knowledge: asked });
   const publicRepo = new PublicRepository(db);
   const caseRepo = new CaseworkRepository(db);
   const auth = new AuthService(db);
@@ -80,10 +85,18 @@ export async function startServer(
     open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
     open311ErrorHandler,
     tickets.routes,
+    ...programmes.routers,
     ...features.flatMap((f) => f.routers),
   ];
   tickets.channels.register(open311Channel);
-  const app = createApp({ config, db, logger, routers, knowledge, isShuttingDown: () => shuttingDown });
+  const app = createApp({
+    config,
+    db,
+    logger,
+    routers,
+    knowledge: asked,
+    isShuttingDown: () => shuttingDown,
+  });
   const server = http.createServer(app);
   for (const feature of features) feature.attach?.(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
@@ -99,6 +112,7 @@ export async function startServer(
   knowledge.admin.kick();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  await programmes.announce(`http://${host}:${port}`);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -112,6 +126,7 @@ export async function startServer(
       // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
       await tickets.stopWorkers();
       await knowledge.admin.stop();
+      await programmes.stop();
       await db.close();
     })());
   return { url: `http://${host}:${port}`, port, server, tickets, stop };

@@ -14,7 +14,7 @@ import {
 } from './import.repository';
 import { missingColumns, validateRows, type AgencyLookup, type ImportRow, type RowError } from './row';
 import { readSheetRows } from './sheet.parse';
-import { agencyKey, slugOf } from './values';
+import { agencyKey } from './values';
 
 /** What one import did; bad rows carry their line and reason, good rows were stored. */
 export interface ImportResult {
@@ -45,7 +45,11 @@ export function agencyLookup(agencies: ReadonlyArray<{ id: string; name: string 
 const dedupeKey = (row: ImportRow) =>
   `import:${row.code}:${createHash('sha256').update(JSON.stringify(row.report)).digest('hex').slice(0, 32)}`;
 
-async function store(tx: Transaction, rows: ImportRow[], sample: boolean): Promise<Omit<ImportResult, 'items'>> {
+async function store(
+  tx: Transaction,
+  rows: ImportRow[],
+  sample: boolean,
+): Promise<Omit<ImportResult, 'items'>> {
   await lockImports(tx);
   const owners = await itemOwners(
     tx,
@@ -54,7 +58,7 @@ async function store(tx: Transaction, rows: ImportRow[], sample: boolean): Promi
   const programmes = new Map<string, string>();
   const result = { added: 0, updated: 0, reports: 0, errors: [] as RowError[] };
   for (const [position, row] of rows.entries()) {
-    const id = slugOf(row.programme);
+    const id = row.programmeId;
     const owner = owners.get(row.code);
     if (owner && owner !== id) {
       result.errors.push({ line: row.line, code: row.code, reason: P.rowErrors.otherProgramme });
@@ -69,7 +73,10 @@ async function store(tx: Transaction, rows: ImportRow[], sample: boolean): Promi
     const added = await upsertItem(tx, row, { programmeId: id, groupId, position, folded });
     if (added) result.added++;
     else result.updated++;
-    if (row.report && (await insertImportedReport(tx, row.code, row.leadAgencyId, row.report, dedupeKey(row))))
+    if (
+      row.report &&
+      (await insertImportedReport(tx, row.code, row.leadAgencyId, row.report, dedupeKey(row)))
+    )
       result.reports++;
   }
   return { ...result, programmes: [...programmes].map(([pid, title]) => ({ id: pid, title })) };
@@ -86,7 +93,8 @@ export async function importProgrammeFile(
 ): Promise<ImportResult> {
   const sheet = await readSheetRows(bytes);
   const missing = missingColumns(sheet.columns);
-  if (missing.length) throw new AppError('import_missing_columns', 400, P.errors.import_missing_columns(missing));
+  if (missing.length)
+    throw new AppError('import_missing_columns', 400, P.errors.import_missing_columns(missing));
   const today = vnDay(options.now ?? new Date());
   const { rows, errors } = validateRows(sheet.rows, agencyLookup(await agencyDirectory(db)), today);
   const stored = await db.transaction((tx) => store(tx, rows, options.sample ?? false));

@@ -1,6 +1,6 @@
 import { programmesVi as P } from '../../i18n/programmes.vi';
 import type { SheetRow } from './sheet.parse';
-import { firstNumber, parseDateCell, parseVnNumber, splitAgencies } from './values';
+import { firstNumber, parseDateCell, parseVnNumber, slugOf, splitAgencies } from './values';
 
 /** The columns every import file must have (DESIGN.md); the report columns are optional. */
 export const REQUIRED_COLUMNS = [
@@ -31,6 +31,8 @@ export interface ImportReport {
 /** One valid import row: an item of a programme, possibly with its latest report. */
 export interface ImportRow {
   line: number;
+  /** The programme's id: the optional `programme_id` column, else a slug of its title. */
+  programmeId: string;
   programme: string;
   document: string | null;
   group: string | null;
@@ -62,6 +64,7 @@ export interface RowError {
 export type AgencyLookup = (idOrName: string) => string | null;
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const PROGRAMME_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const KINDS: Record<string, 'target' | 'task'> = {
   target: 'target',
   'chi tieu': 'target',
@@ -121,9 +124,13 @@ function build(row: SheetRow, lookup: AgencyLookup, today: string): ImportRow {
   const lead = text(c, 'lead_agency');
   const baseline = text(c, 'baseline');
   const target = text(c, 'target');
+  const programme = required(c, 'programme');
+  const programmeId = text(c, 'programme_id') ?? slugOf(programme);
+  if (!PROGRAMME_ID.test(programmeId)) fail(P.rowErrors.programmeId);
   return {
     line: row.line,
-    programme: required(c, 'programme'),
+    programmeId,
+    programme,
     document: text(c, 'document'),
     group: text(c, 'group'),
     code,

@@ -39,7 +39,8 @@ export function parseDateCell(text: string): string | null | 'invalid' {
   let iso: string | undefined;
   let m: RegExpMatchArray | null;
   if ((m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/))) iso = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
-  else if ((m = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) iso = `${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`;
+  else if ((m = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/)))
+    iso = `${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`;
   else if ((m = t.match(/^(\d{1,2})\/(\d{4})$/))) {
     const end = new Date(Date.UTC(Number(m[2]), Number(m[1]), 0));
     iso = Number(m[1]) >= 1 && Number(m[1]) <= 12 ? end.toISOString().slice(0, 10) : undefined;

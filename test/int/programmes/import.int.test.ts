@@ -25,7 +25,9 @@ describe('programme import', () => {
     await seedAgencies(db, '38');
   });
   afterAll(() => db.close());
-  afterEach(() => db.exec(`TRUNCATE programme_reports, programme_items, programme_groups, programmes CASCADE`));
+  afterEach(() =>
+    db.exec(`TRUNCATE programme_reports, programme_items, programme_groups, programmes CASCADE`),
+  );
 
   it('when a CSV is imported, then programme, groups, items and reports are stored with agencies matched by id or name', async () => {
     const r = await importProgrammeFile(db, csv(...GOOD), { now });
@@ -45,7 +47,9 @@ describe('programme import', () => {
       }),
       expect.objectContaining({ code: 'T-2', kind: 'target', lead_agency_id: 'so-xay-dung', tv: 15, bv: 10 }),
     ]);
-    const reports = await db.query(`SELECT item_code, value::float8 AS v FROM programme_reports ORDER BY item_code`);
+    const reports = await db.query(
+      `SELECT item_code, value::float8 AS v FROM programme_reports ORDER BY item_code`,
+    );
     expect(reports.rows).toEqual([
       { item_code: 'T-1', v: null },
       { item_code: 'T-2', v: 12.5 },
@@ -63,10 +67,9 @@ describe('programme import', () => {
 
   it('when a later file carries a new report for a code, then the report is appended and the item updated', async () => {
     await importProgrammeFile(db, csv(...GOOD), { now });
-    const next = GOOD[0]!.replace('2026-06-01,40,,Đã khởi công', '2026-06-10,55,,Thi công').replace(
-      'Hoàn thiện hạ tầng giao thông',
-      'Hoàn thiện hạ tầng giao thông kết nối',
-    );
+    const next = GOOD[0]!
+      .replace('2026-06-01,40,,Đã khởi công', '2026-06-10,55,,Thi công')
+      .replace('Hoàn thiện hạ tầng giao thông', 'Hoàn thiện hạ tầng giao thông kết nối');
     const r = await importProgrammeFile(db, csv(next), { now });
     expect(r).toMatchObject({ added: 0, updated: 1, reports: 1 });
     expect(await count(db, 'programme_reports')).toBe(3);
@@ -112,7 +115,9 @@ describe('programme import', () => {
     await importProgrammeFile(db, csv(GOOD[0]!), { now });
     const r = await importProgrammeFile(db, csv(GOOD[0]!.replace('CT thử nghiệm', 'CT khác')), { now });
     expect(r.items).toBe(0);
-    expect(r.errors).toEqual([{ line: 2, code: 'T-1', reason: expect.stringContaining('chương trình khác') }]);
+    expect(r.errors).toEqual([
+      { line: 2, code: 'T-1', reason: expect.stringContaining('chương trình khác') },
+    ]);
   });
 
   it('when a required column is missing, then the whole file is refused with the missing names', async () => {
@@ -122,7 +127,9 @@ describe('programme import', () => {
       code: 'import_missing_columns',
       message: expect.stringContaining('lead_agency'),
     });
-    await expect(importProgrammeFile(db, Buffer.from('PK\u0003\u0004garbage'), { now })).rejects.toMatchObject({
+    await expect(
+      importProgrammeFile(db, Buffer.from('PK\u0003\u0004garbage'), { now }),
+    ).rejects.toMatchObject({
       code: 'import_file_invalid',
     });
   });
@@ -139,9 +146,66 @@ describe('programme import', () => {
       );
     const bytes = await writeExcelFile([
       head,
-      row(['CT bảng tính', '', 'Nhóm A', 'X-1', 'task', 'Số hóa hồ sơ', 'Sở Khoa học và Công nghệ', '', new Date('2026-09-30T00:00:00Z'), '', '', '', '', '', new Date('2026-06-01T00:00:00Z'), 25, null, 'Đang triển khai']),
-      row(['CT bảng tính', '', 'Nhóm A', 'X-2', 'target', 'Dịch vụ công trực tuyến', 'Văn phòng UBND tỉnh', '', '2026', '%', '60', '90', '', '', '', null, null, '']),
-      row(['CT bảng tính', '', 'Nhóm A', 'X-3', 'task', 'Cơ quan lạ', 'Không có', '', '', '', '', '', '', '', '', null, null, '']),
+      row([
+        'CT bảng tính',
+        '',
+        'Nhóm A',
+        'X-1',
+        'task',
+        'Số hóa hồ sơ',
+        'Sở Khoa học và Công nghệ',
+        '',
+        new Date('2026-09-30T00:00:00Z'),
+        '',
+        '',
+        '',
+        '',
+        '',
+        new Date('2026-06-01T00:00:00Z'),
+        25,
+        null,
+        'Đang triển khai',
+      ]),
+      row([
+        'CT bảng tính',
+        '',
+        'Nhóm A',
+        'X-2',
+        'target',
+        'Dịch vụ công trực tuyến',
+        'Văn phòng UBND tỉnh',
+        '',
+        '2026',
+        '%',
+        '60',
+        '90',
+        '',
+        '',
+        '',
+        null,
+        null,
+        '',
+      ]),
+      row([
+        'CT bảng tính',
+        '',
+        'Nhóm A',
+        'X-3',
+        'task',
+        'Cơ quan lạ',
+        'Không có',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        null,
+        null,
+        '',
+      ]),
     ]).toBuffer();
     const r = await importProgrammeFile(db, Buffer.from(bytes), { now });
     expect(r).toMatchObject({ items: 2, reports: 1 });

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { Database } from '../db/database';
+import type { AnswerService } from '../ports';
+import { announceImportEndpoint, holdsDataDir, newImportToken } from './import/control-file';
+import { noProgrammes } from './import/import.repository';
+import { importProgrammeFile, type ImportResult } from './import/import.service';
+import { ProgrammeService } from './programme.service';
+import { programmeRoutes } from './programmes.routes';
+
+/** The demonstration programme built from the seed articles, loaded on a fresh database (marked as sample data). */
+export const DEMO_PROGRAMMES_CSV = path.join(__dirname, 'data', 'demo-programmes.csv');
+
+/** Largest import file accepted over HTTP. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** The action-programmes area, wired: service, routes, the chat's answer wrapper, start-up seeding. */
+export interface ProgrammesModule {
+  service: ProgrammeService;
+  routers: Router[];
+  /** The answer service the chat and /api/ask use: programme questions first, the fallback for the rest. */
+  answers(fallback: AnswerService): AnswerService;
+  /** Loads the demo programme when no programme exists yet; null when there was one. */
+  seedDemoIfEmpty(): Promise<ImportResult | null>;
+  /** Tells import CLIs where this server takes imports while it holds the embedded database. */
+  announce(url: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What createProgrammes needs. */
+export interface ProgrammesDeps {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+/** Builds the programmes area over one database. */
+export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
+  const { db, config } = deps;
+  const log = deps.logger.child({ component: 'programmes' });
+  const service = new ProgrammeService(db, deps.clock);
+  let token: string | null = null;
+  let unannounce: (() => Promise<void>) | null = null;
+  return {
+    service,
+    routers: [programmeRoutes({ db, service, importToken: () => token, maxImportBytes: MAX_IMPORT_BYTES })],
+    answers: (fallback) => fallback,
+    async seedDemoIfEmpty() {
+      if (!(await noProgrammes(db))) return null;
+      const result = await importProgrammeFile(db, await readFile(DEMO_PROGRAMMES_CSV), { sample: true });
+      log.info({ items: result.items, errors: result.errors.length }, 'demo programme loaded (sample data)');
+      return result;
+    },
+    async announce(url) {
+      // With a Postgres server the CLI connects itself; only the embedded database is held by one process.
+      if (config.databaseUrl || db.driver !== 'pglite' || !(await holdsDataDir(config.dataDir))) return;
+      token = newImportToken();
+      unannounce = await announceImportEndpoint(config.dataDir, { pid: process.pid, url, token });
+    },
+    async stop() {
+      await unannounce?.();
+      token = null;
+    },
+  };
+}
