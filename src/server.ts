@@ -75,6 +75,7 @@ export async function startServer(
       agencyName: (id) => caseRepo.agencyName(id),
       casework: new CaseworkService(db, tickets.workflow),
       categories: () => publicRepo.categoryNames(),
+      routers: programmes.portalRouters,
     }),
     publicRoutes({
       tickets: tickets.tickets,

@@ -8,7 +8,9 @@ import type { AnswerService } from '../ports';
 import { announceImportEndpoint, holdsDataDir, newImportToken } from './import/control-file';
 import { noProgrammes } from './import/import.repository';
 import { importProgrammeFile, type ImportResult } from './import/import.service';
+import { ProgrammeReportService } from './programme-report.service';
 import { ProgrammeService } from './programme.service';
+import { programmePortalRoutes } from './portal/portal.routes';
 import { programmeRoutes } from './programmes.routes';
 
 /** The demonstration programme built from the seed articles, loaded on a fresh database (marked as sample data). */
@@ -21,6 +23,8 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export interface ProgrammesModule {
   service: ProgrammeService;
   routers: Router[];
+  /** Portal pages (agencies' items and reports, the administrators' import), mounted inside the portal. */
+  portalRouters: Router[];
   /** The answer service the chat and /api/ask use: programme questions first, the fallback for the rest. */
   answers(fallback: AnswerService): AnswerService;
   /** Loads the demo programme when no programme exists yet; null when there was one. */
@@ -42,12 +46,15 @@ export interface ProgrammesDeps {
 export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
   const { db, config } = deps;
   const log = deps.logger.child({ component: 'programmes' });
-  const service = new ProgrammeService(db, deps.clock);
+  const clock = deps.clock ?? (() => new Date());
+  const service = new ProgrammeService(db, clock);
+  const reports = new ProgrammeReportService(db, clock);
   let token: string | null = null;
   let unannounce: (() => Promise<void>) | null = null;
   return {
     service,
     routers: [programmeRoutes({ db, service, importToken: () => token, maxImportBytes: MAX_IMPORT_BYTES })],
+    portalRouters: [programmePortalRoutes({ db, service, reports, clock, maxImportBytes: MAX_IMPORT_BYTES })],
     answers: (fallback) => fallback,
     async seedDemoIfEmpty() {
       if (!(await noProgrammes(db))) return null;

@@ -6,6 +6,7 @@ import { openDatabase } from '../../db/connect';
 import { DataDirLockedError } from '../../db/data-dir-lock';
 import { migrate } from '../../db/migrate';
 import { createLogger } from '../../logger';
+import { seedReferenceData } from '../../tickets/tickets.module';
 import { readImportEndpoint } from './control-file';
 import { importProgrammeFile, importSummaryLines, type ImportResult } from './import.service';
 
@@ -38,6 +39,8 @@ async function importFile(config: Config, bytes: Buffer, sample: boolean): Promi
   }
   try {
     await migrate(db);
+    // Agencies are matched against the directory, which a database that never ran the server lacks.
+    await seedReferenceData(db, config);
     return await importProgrammeFile(db, bytes, { sample });
   } finally {
     await db.close();

@@ -39,7 +39,11 @@ describe('deriveStatus', () => {
     ],
     [
       'when 100 % was reported after the deadline, then done late',
-      task({ deadline: '2026-03-31', today: '2026-06-01', reports: [pct('2026-02-01', 60), pct('2026-04-10', 100)] }),
+      task({
+        deadline: '2026-03-31',
+        today: '2026-06-01',
+        reports: [pct('2026-02-01', 60), pct('2026-04-10', 100)],
+      }),
       'done_late',
     ],
     [
@@ -69,18 +73,33 @@ describe('deriveStatus', () => {
     ],
     [
       'when progress trails the working-day schedule by more than 10 points, then late',
-      task({ startOn: '2026-03-02', deadline: '2026-03-13', today: '2026-03-06', reports: [pct('2026-03-06', 30)] }),
+      task({
+        startOn: '2026-03-02',
+        deadline: '2026-03-13',
+        today: '2026-03-06',
+        reports: [pct('2026-03-06', 30)],
+      }),
       'late',
     ],
     [
       'when a holiday inside the period lowers the expected progress, then the same report is on time',
-      task({ startOn: '2026-03-02', deadline: '2026-03-13', today: '2026-03-06', reports: [pct('2026-03-06', 30)] }),
+      task({
+        startOn: '2026-03-02',
+        deadline: '2026-03-13',
+        today: '2026-03-06',
+        reports: [pct('2026-03-06', 30)],
+      }),
       'on_track',
       withHoliday,
     ],
     [
       'when progress is within 10 points of the schedule, then on time',
-      task({ startOn: '2026-03-02', deadline: '2026-03-13', today: '2026-03-06', reports: [pct('2026-03-06', 35)] }),
+      task({
+        startOn: '2026-03-02',
+        deadline: '2026-03-13',
+        today: '2026-03-06',
+        reports: [pct('2026-03-06', 35)],
+      }),
       'on_track',
     ],
     [
@@ -134,7 +153,9 @@ describe('working days', () => {
 
   it('when a holiday falls inside the period, then the expected share is counted in working days', () => {
     expect(expectedProgress('2026-03-02', '2026-03-13', '2026-03-06', calendar)).toBeCloseTo((4 / 9) * 100);
-    expect(expectedProgress('2026-03-02', '2026-03-13', '2026-03-06', withHoliday)).toBeCloseTo((3 / 8) * 100);
+    expect(expectedProgress('2026-03-02', '2026-03-13', '2026-03-06', withHoliday)).toBeCloseTo(
+      (3 / 8) * 100,
+    );
     expect(expectedProgress(null, '2026-03-13', '2026-03-06', calendar)).toBeNull();
   });
 });
