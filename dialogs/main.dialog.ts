@@ -69,6 +69,8 @@ export class MainDialog extends ComponentDialog {
     if (FORGET.test(said)) return { dialog: DIALOG_IDS.forget };
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
+    if (await this.services.answers.recognises?.(text))
+      return { dialog: DIALOG_IDS.ask, options: { question: text } satisfies AskOptions };
     const triage = await this.services.triage.triage(text);
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
     if (triage.kind === 'question')

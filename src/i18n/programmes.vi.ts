@@ -102,6 +102,34 @@ export const programmesVi = {
     upload: 'Nhập dữ liệu',
     programmes: 'Các chương trình đã có',
   },
+  chat: {
+    item: (a: {
+      title: string;
+      kind: string;
+      programme: string;
+      status: string;
+      progress: string | null;
+      lead: string | null;
+      deadline: string | null;
+    }) =>
+      [
+        `«${a.title}» (${a.kind.toLowerCase()} thuộc ${a.programme}): ${a.status.toLowerCase()}`,
+        a.progress ? `tiến độ đạt ${a.progress}` : 'chưa có báo cáo tiến độ',
+        `cơ quan chủ trì: ${a.lead ?? 'chưa giao'}`,
+        a.deadline ? `thời hạn: ${a.deadline}` : null,
+      ]
+        .filter(Boolean)
+        .join('; ') + '.',
+    latest: (date: string, note: string | null) => `Báo cáo gần nhất ngày ${date}${note ? `: ${note}` : '.'}`,
+    link: (url: string) => `Xem chi tiết tại ${url}`,
+    sample: '(Dữ liệu mẫu, không phải số liệu chính thức.)',
+    lateIntro: (n: number) => `Hiện có ${n} chỉ tiêu, nhiệm vụ chậm tiến độ:`,
+    lateLine: (title: string, lead: string | null, deadline: string | null, progress: string | null) =>
+      `- ${title} (chủ trì: ${lead ?? 'chưa giao'}${deadline ? `; thời hạn ${deadline}` : ''}${progress ? `; đạt ${progress}` : ''})`,
+    lateMore: (n: number) => `… và ${n} chỉ tiêu, nhiệm vụ khác.`,
+    noneLate: 'Hiện không có chỉ tiêu, nhiệm vụ nào chậm tiến độ.',
+    listLink: (url: string) => `Xem toàn bộ tiến độ tại ${url}`,
+  },
   errors: {
     programme_not_found: 'Không tìm thấy chương trình hành động này.',
     item_not_found: 'Không tìm thấy chỉ tiêu, nhiệm vụ này.',

@@ -12,6 +12,9 @@ export interface ProgrammeRow {
 export interface ItemRow {
   code: string;
   programme_id: string;
+  programme_title: string;
+  programme_sample: boolean;
+  programme_document: string | null;
   group_id: number | null;
   group_title: string | null;
   kind: 'target' | 'task';
@@ -48,7 +51,8 @@ export interface ReportRow {
   evidence: Array<{ id: number; filename: string }>;
 }
 
-const ITEM_COLUMNS = `i.code, i.programme_id, i.group_id, g.title AS group_title, i.kind, i.title, i.title_folded,
+const ITEM_COLUMNS = `i.code, i.programme_id, p.title AS programme_title, p.sample AS programme_sample,
+  p.document AS programme_document, i.group_id, g.title AS group_title, i.kind, i.title, i.title_folded,
   i.document, i.lead_agency_id, a.name AS lead_agency_name,
   COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name) FROM agencies c
             WHERE c.id = ANY(i.coordinating_agency_ids)), '[]'::json) AS coordinating,
@@ -56,7 +60,8 @@ const ITEM_COLUMNS = `i.code, i.programme_id, i.group_id, g.title AS group_title
   i.baseline, i.baseline_value::float8 AS baseline_value, i.target, i.target_value::float8 AS target_value,
   i.budget, i.product, i.notified_status,
   (SELECT count(*)::int FROM programme_ticket_links l WHERE l.item_code = i.code) AS linked_tickets`;
-const ITEM_FROM = `FROM programme_items i LEFT JOIN programme_groups g ON g.id = i.group_id
+const ITEM_FROM = `FROM programme_items i JOIN programmes p ON p.id = i.programme_id
+  LEFT JOIN programme_groups g ON g.id = i.group_id
   LEFT JOIN agencies a ON a.id = i.lead_agency_id`;
 
 /** Every programme, in title order. */

@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import type { AnswerService } from '../ports';
+import { loadAdminData } from '../tickets/admin-units.loader';
+import { ProgrammeAnswerService, type ProgrammeAnswerOptions } from './answer/programme-answer.service';
+import { foldedSyllables } from './answer/programme-matcher';
 import { announceImportEndpoint, holdsDataDir, newImportToken } from './import/control-file';
 import { noProgrammes } from './import/import.repository';
 import { importProgrammeFile, type ImportResult } from './import/import.service';
@@ -42,6 +45,18 @@ export interface ProgrammesDeps {
   clock?: () => Date;
 }
 
+/** Links and the province names questions are checked against (the entity rule of the knowledge answers). */
+function placeOptions(config: Config): ProgrammeAnswerOptions {
+  const provinces = loadAdminData().units.filter((u) => u.level === 'province');
+  const fold = (name: string) => foldedSyllables(name).join(' ');
+  const own = provinces.find((u) => u.code === config.provinceCode);
+  return {
+    baseUrl: (config.publicBaseUrl ?? '').replace(/\/+$/, ''),
+    places: provinces.map((u) => fold(u.shortName)),
+    ownPlace: own ? fold(own.shortName) : null,
+  };
+}
+
 /** Builds the programmes area over one database. */
 export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
   const { db, config } = deps;
@@ -55,7 +70,7 @@ export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
     service,
     routers: [programmeRoutes({ db, service, importToken: () => token, maxImportBytes: MAX_IMPORT_BYTES })],
     portalRouters: [programmePortalRoutes({ db, service, reports, clock, maxImportBytes: MAX_IMPORT_BYTES })],
-    answers: (fallback) => fallback,
+    answers: (fallback) => new ProgrammeAnswerService(db, service, fallback, placeOptions(config)),
     async seedDemoIfEmpty() {
       if (!(await noProgrammes(db))) return null;
       const result = await importProgrammeFile(db, await readFile(DEMO_PROGRAMMES_CSV), { sample: true });

@@ -110,13 +110,14 @@ describe('portal: agencies report progress on their items', () => {
   });
 
   it('when a report is malformed, then it is refused with a clear message', async () => {
-    for (const fields of [
+    const bad: Array<Record<string, string>> = [
       { reportedOn: '2026-11-30' },
       { reportedOn: '2026-11-30', percent: '140' },
       { reportedOn: '2027-01-01', percent: '10' },
       { reportedOn: 'hôm qua', percent: '10' },
       { reportedOn: '2026-11-30', percent: 'mười' },
-    ]) {
+    ];
+    for (const fields of bad) {
       const r = await report('xaydung', 'TH-DP-01', fields);
       expect([r.status, r.text.includes('Báo cáo tiến độ cần')]).toEqual([400, true]);
     }
