@@ -50,6 +50,7 @@ export function programmeJson(p: ProgrammeView) {
     id: p.id,
     title: p.title,
     document: p.document,
+    document_title: p.document_title,
     sample: p.sample,
     groups: p.groups,
     counts: p.counts,

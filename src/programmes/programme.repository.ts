@@ -5,8 +5,16 @@ export interface ProgrammeRow {
   id: string;
   title: string;
   document: string | null;
+  /** The title of the knowledge-base document `document` names, when it is there. */
+  document_title: string | null;
   sample: boolean;
 }
+
+// The knowledge-base document a programme names: by id (with or without extension) or by its number.
+const PROGRAMME_SELECT = `SELECT p.id, p.title, p.document, d.title AS document_title, p.sample FROM programmes p
+  LEFT JOIN LATERAL (SELECT k.title FROM kb_documents k
+    WHERE k.id = p.document OR left(k.id, length(p.document) + 1) = p.document || '.' OR lower(k.number) = lower(p.document)
+    ORDER BY (k.id = p.document) DESC, k.id LIMIT 1) d ON true`;
 
 /** An item row with its group's title, its lead agency's name and how many tickets are linked to it. */
 export interface ItemRow {
@@ -66,15 +74,12 @@ const ITEM_FROM = `FROM programme_items i JOIN programmes p ON p.id = i.programm
 
 /** Every programme, in title order. */
 export async function listProgrammes(db: Queryable): Promise<ProgrammeRow[]> {
-  return (await db.query<ProgrammeRow>('SELECT id, title, document, sample FROM programmes ORDER BY title'))
-    .rows;
+  return (await db.query<ProgrammeRow>(`${PROGRAMME_SELECT} ORDER BY p.title`)).rows;
 }
 
 /** One programme, or null. */
 export async function programmeById(db: Queryable, id: string): Promise<ProgrammeRow | null> {
-  const r = await db.query<ProgrammeRow>('SELECT id, title, document, sample FROM programmes WHERE id = $1', [
-    id,
-  ]);
+  const r = await db.query<ProgrammeRow>(`${PROGRAMME_SELECT} WHERE p.id = $1`, [id]);
   return r.rows[0] ?? null;
 }
 

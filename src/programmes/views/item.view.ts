@@ -49,7 +49,7 @@ export function itemPage(v: { item: ItemView; programme: ProgrammeRow; reports: 
         ${field(F.start, dmy(i.start_on))} ${field(P.page.col.deadline, dmy(i.deadline))}
         ${field(F.unit, i.unit)} ${field(F.baseline, i.baseline)} ${field(F.target, i.target)}
         ${field(F.budget, i.budget)} ${field(F.product, i.product)}
-        ${field(P.page.document, i.document ?? p.document)}
+        ${field(P.page.document, i.document ?? p.document_title ?? p.document)}
         ${field(F.linked, P.page.linkedCount(i.linked_tickets))}
       </dl>
     </div>

@@ -21,7 +21,10 @@ progress{width:100%;max-width:160px;height:12px;accent-color:#0050b3}
 .sample{background:#fffbe6;border:1px solid #ffe58f;padding:10px;border-radius:6px;font-weight:600}
 .counts{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}.chart.small{height:200px}
 dl.fields{display:grid;grid-template-columns:minmax(120px,30%) 1fr;gap:4px 12px}dl.fields dt{font-weight:600}
-@media (max-width:600px){dl.fields{grid-template-columns:1fr}table.items .hide-sm{display:none}}
+td.bar{white-space:nowrap}
+@media (max-width:600px){dl.fields{grid-template-columns:1fr}table.items .hide-sm,table.items thead{display:none}
+table.items tr{display:block;border-bottom:1px solid var(--line);padding:8px 0}table.items td{display:block;border:0;padding:2px 0}
+table.items td.when::before{content:attr(data-label) ": ";color:var(--muted)}}
 </style>`);
 
 /** "40,5 %" (Vietnamese decimal comma), or null. */

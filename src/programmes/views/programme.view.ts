@@ -57,9 +57,9 @@ function itemRow(i: ItemView): SafeHtml {
     <td class="hide-sm">${i.code}</td>
     <td><a href="${itemPath(i.code)}">${i.title}</a></td>
     <td class="hide-sm">${i.lead_agency_name ?? ''}</td>
-    <td>${dmy(i.deadline)}</td>
+    <td class="when" data-label="${C.deadline}">${dmy(i.deadline)}</td>
     <td>${badge(i.status)}</td>
-    <td>${bar(i.progress)}</td>
+    <td class="bar">${bar(i.progress)}</td>
     <td class="hide-sm">${i.latest_report ? dmy(i.latest_report.reported_on) : P.page.noReport}</td>
   </tr>`;
 }
@@ -155,7 +155,7 @@ export function programmePage(p: ProgrammeView): string {
       <p><a href="/tien-do">${P.page.title}</a></p>
       <h2>${p.title}</h2>
       ${sampleNotice(p.sample)}
-      ${p.document ? html`<p class="muted">${P.page.document}: ${p.document}</p>` : ''}
+      ${p.document ? html`<p class="muted">${P.page.document}: ${p.document_title ?? p.document}</p>` : ''}
       <p>
         <a href="/tien-do/${p.id}/du-lieu.csv" download>${P.page.exportCsv}</a> ·
         <a href="/tien-do/${p.id}/du-lieu.json" download>${P.page.exportJson}</a>

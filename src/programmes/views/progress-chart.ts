@@ -6,7 +6,7 @@ export const PROGRESS_CHART_JS = `(function () {
   var data = JSON.parse(el.textContent);
   new window.Chart(canvas, {
     type: 'bar',
-    data: { labels: data.labels, datasets: [{ label: data.label, data: data.values, backgroundColor: data.colors }] },
+    data: { labels: data.labels.map(function (l) { return l.split(' – '); }), datasets: [{ label: data.label, data: data.values, backgroundColor: data.colors }] },
     options: { animation: false, indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false } },
       scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
   });

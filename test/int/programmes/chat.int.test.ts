@@ -52,6 +52,15 @@ describe('programme questions in the chat and /api/ask (real server, demo data)'
     expect(r.answer).toContain('Báo cáo gần nhất ngày 31/10/2026');
   });
 
+  it('when a programme names a knowledge-base document, then the API and the page show its title', async () => {
+    const res = await fetch(`${server.url}/api/programmes/th-dai-hoi-xx`);
+    const body = (await res.json()) as { document: string; document_title: string | null };
+    expect(body).toMatchObject({
+      document: '000_ba9774b2edd0ca82',
+      document_title: expect.stringContaining('Cam kết hành động rõ ràng'),
+    });
+  });
+
   it('when the question is typed without accents, then the same item is found', async () => {
     const r = await ask('tien do thuc hien khau dot pha ve ha tang den dau roi');
     expect(r.citations[0]!.documentId).toBe('tien-do/TH-DP-01');
