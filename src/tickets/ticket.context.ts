@@ -5,7 +5,7 @@ import type { TicketStatusView } from '../ports';
 import { listHolidays } from './sla/holiday.repository';
 import { WorkingCalendar, vnDay } from './sla/working-days';
 import { listEvents, type TicketRow } from './ticket.repository';
-import type { TriageModel } from './triage/triage.model';
+import type { MessageAnalyzer } from './triage/message.analyzer';
 
 /** A source of "now"; tests pass a fake one. */
 export type Clock = () => Date;
@@ -16,7 +16,7 @@ export interface TicketContext {
   config: Config;
   logger: Logger;
   clock: Clock;
-  model: TriageModel;
+  analyzer: MessageAnalyzer;
   codePrefix: string;
   pinSecret: string;
   /** Draws a tracking code; injected so tests can force collisions. */

@@ -3,7 +3,7 @@ import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
 import type { ZaloInbound } from './zalo.events';
-import type { ZaloConversationHandler } from './zalo.inbound-worker';
+import type { ZaloConversationHandler } from './zalo.inbound.job';
 import type { ZaloOutboundChannel } from './zalo.outbound';
 import type { ZaloConversationRepository } from './zalo.repository';
 import type { Clock } from './zalo.token-store';

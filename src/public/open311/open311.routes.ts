@@ -6,6 +6,7 @@ import type { Database } from '../../db/database';
 import { toAppError } from '../../http/error-handler';
 import { redactPersonalData } from '../../logger';
 import type { TicketService } from '../../ports';
+import { isOpenStatus } from '../../tickets/lifecycle/ticket-status';
 import { Open311Error, sendError, sendList, sendObject, type Open311Format } from './open311.format';
 import { codeByToken, Open311Repository, type RequestRow } from './open311.repository';
 
@@ -19,7 +20,6 @@ export interface Open311Deps {
 }
 
 const BASE = '/open311/v2';
-const CLOSED = new Set(['answered', 'closed', 'rejected']);
 const format = z.enum(['json', 'xml']);
 const num = z.coerce.number();
 const postSchema = z.object({
@@ -59,7 +59,7 @@ function checkJurisdiction(req: Request, deps: Open311Deps): void {
 }
 
 function toRequest(r: RequestRow): Record<string, unknown> {
-  const closed = CLOSED.has(r.status);
+  const closed = !isOpenStatus(r.status);
   return {
     service_request_id: r.tracking_code,
     status: closed ? 'closed' : 'open',
