@@ -19,7 +19,7 @@ import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { JobRunner } from './jobs/job-runner';
 import { createKnowledge, type Knowledge } from './knowledge/knowledge';
-import type { AnswerService } from './ports';
+import type { AnswerService, ConversationRef } from './ports';
 import { createProgrammes, type ProgrammesModule } from './programmes/programmes.module';
 import { open311Channel } from './public/open311/open311.channel';
 import { open311ErrorHandler, open311Routes } from './public/open311/open311.routes';
@@ -84,10 +84,10 @@ export async function buildSystem(
   const jobs = new JobRunner({ logger, clock: now });
   const knowledge = await createKnowledge({ db, config, logger, jobs, now });
   const tickets = await createTickets({ db, config, logger, jobs, clock: now, nextCode: overrides.nextCode });
-  const programmes = createProgrammes({ db, config, logger, clock: now });
+  const programmes = createProgrammes({ db, config, logger, clock: now, jobs });
   // Programme questions are answered from the programmes' data, everything else by the knowledge base.
   const asked = { ...knowledge, answerService: programmes.answers(knowledge.answerService) };
-  const bot = buildBot(db, logger, overrides.answers ?? asked.answerService, tickets);
+  const bot = buildBot(db, logger, overrides.answers ?? asked.answerService, tickets, programmes);
   const channels = await buildChannels({
     config,
     db,
@@ -139,10 +139,17 @@ export async function buildSystem(
 }
 
 /** The one bot of every channel: knowledge answers, the tickets' triage and filing, state and turn lock in Postgres. */
-function buildBot(db: Database, logger: Logger, answers: AnswerService, tickets: TicketsModule): Bot {
+function buildBot(
+  db: Database,
+  logger: Logger,
+  answers: AnswerService,
+  tickets: TicketsModule,
+  programmes: ProgrammesModule,
+): Bot {
+  const follow = (code: string, ref: ConversationRef) => programmes.follow.follow(code, ref);
   return createBot({
     storage: new PostgresStorage(db),
-    services: { answers, triage: tickets.triage, tickets: tickets.tickets },
+    services: { answers, triage: tickets.triage, tickets: tickets.tickets, follow },
     logger,
     turnLock: new TurnLock(db),
   });

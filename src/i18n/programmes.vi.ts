@@ -130,6 +130,15 @@ export const programmesVi = {
     noneLate: 'Hiện không có chỉ tiêu, nhiệm vụ nào chậm tiến độ.',
     listLink: (url: string) => `Xem toàn bộ tiến độ tại ${url}`,
   },
+  follow: {
+    hint: (code: string) => `Nhắn «theo dõi ${code}» để nhận tin khi tình trạng thay đổi.`,
+    done: (title: string, status: string) =>
+      `Đã ghi nhận anh/chị theo dõi «${title}» (hiện: ${status.toLowerCase()}). Khi tình trạng thay đổi, hệ thống sẽ nhắn tin cho anh/chị tại đây.`,
+    unknown: (code: string) =>
+      `Không tìm thấy chỉ tiêu, nhiệm vụ có mã ${code}. Anh/chị vui lòng kiểm tra lại mã.`,
+    changed: (title: string, status: string, url: string) =>
+      `«${title}» vừa chuyển sang tình trạng: ${status.toLowerCase()}. Chi tiết: ${url}`,
+  },
   errors: {
     programme_not_found: 'Không tìm thấy chương trình hành động này.',
     item_not_found: 'Không tìm thấy chỉ tiêu, nhiệm vụ này.',

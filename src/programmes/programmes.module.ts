@@ -11,6 +11,8 @@ import { foldedSyllables } from './answer/programme-matcher';
 import { announceImportEndpoint, holdsDataDir, newImportToken } from './import/control-file';
 import { noProgrammes } from './import/import.repository';
 import { importProgrammeFile, type ImportResult } from './import/import.service';
+import type { Jobs } from '../jobs/job-runner';
+import { ProgrammeFollowService, PROGRAMME_STATUS_JOB } from './follow/follow.service';
 import { ProgrammeReportService } from './programme-report.service';
 import { ProgrammeService } from './programme.service';
 import { programmePortalRoutes } from './portal/portal.routes';
@@ -18,6 +20,9 @@ import { programmeRoutes } from './programmes.routes';
 
 /** The demonstration programme built from the seed articles, loaded on a fresh database (marked as sample data). */
 export const DEMO_PROGRAMMES_CSV = path.join(__dirname, 'data', 'demo-programmes.csv');
+
+/** How often followed items are checked for a status change (statuses also change with the date alone). */
+const FOLLOW_INTERVAL_MS = 10 * 60_000;
 
 /** Largest import file accepted over HTTP. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -35,6 +40,8 @@ export interface ProgrammesModule {
   /** Tells import CLIs where this server takes imports while it holds the embedded database. */
   announce(url: string): Promise<void>;
   stop(): Promise<void>;
+  /** Citizens following items; its job tells them about status changes. */
+  follow: ProgrammeFollowService;
 }
 
 /** What createProgrammes needs. */
@@ -43,6 +50,8 @@ export interface ProgrammesDeps {
   config: Config;
   logger: Logger;
   clock?: () => Date;
+  /** Where the follow notification job is registered (absent: no job, e.g. the import CLI). */
+  jobs?: Jobs;
 }
 
 /** Links and the province names questions are checked against (the entity rule of the knowledge answers). */
@@ -64,13 +73,23 @@ export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
   const clock = deps.clock ?? (() => new Date());
   const service = new ProgrammeService(db, clock);
   const reports = new ProgrammeReportService(db, clock);
+  const places = placeOptions(config);
+  const follow = new ProgrammeFollowService(db, service, places.baseUrl);
+  deps.jobs?.add({
+    name: PROGRAMME_STATUS_JOB,
+    intervalMs: FOLLOW_INTERVAL_MS,
+    perform: async (now) => {
+      await follow.notifyChanges(now);
+    },
+  });
   let token: string | null = null;
   let unannounce: (() => Promise<void>) | null = null;
   return {
     service,
     routers: [programmeRoutes({ db, service, importToken: () => token, maxImportBytes: MAX_IMPORT_BYTES })],
     portalRouters: [programmePortalRoutes({ db, service, reports, clock, maxImportBytes: MAX_IMPORT_BYTES })],
-    answers: (fallback) => new ProgrammeAnswerService(db, service, fallback, placeOptions(config)),
+    follow,
+    answers: (fallback) => new ProgrammeAnswerService(db, service, fallback, places),
     async seedDemoIfEmpty() {
       if (!(await noProgrammes(db))) return null;
       const result = await importProgrammeFile(db, await readFile(DEMO_PROGRAMMES_CSV), { sample: true });

@@ -128,9 +128,8 @@ export class ProgrammeAnswerService implements AnswerService {
         ? P.chat.latest(dmy(i.latest_report.reported_on), i.latest_report.note)
         : '';
       const sample = i.programme_sample ? P.chat.sample : '';
-      paragraphs.push(
-        [line, latest, P.chat.link(this.url(itemPath(i.code))), sample].filter(Boolean).join(' '),
-      );
+      const link = P.chat.link(this.url(itemPath(i.code)));
+      paragraphs.push([line, latest, link, P.follow.hint(i.code), sample].filter(Boolean).join(' '));
       citations.push(this.itemCitation(i, line));
     }
     for (const ref of new Set(items.map((i) => i.document ?? i.programme_document).filter(Boolean))) {

@@ -79,4 +79,30 @@ describe('programme questions in the chat and /api/ask (real server, demo data)'
     const own = await ask('Tiến độ thực hiện khâu đột phá về hạ tầng của tỉnh Thanh Hóa đến đâu rồi?');
     expect(own.citations[0]!.documentId).toBe('tien-do/TH-DP-01');
   });
+
+  it('when a citizen follows an item and its status changes, then one message goes to them through the outbox', async () => {
+    const replies = await chat.say('theo dõi TH-DP-01');
+    expect(replies[0]!.text).toContain('Đã ghi nhận anh/chị theo dõi «Khâu đột phá về hạ tầng');
+    const unknown = await chat.say('theo doi XX-99');
+    expect(unknown[0]!.text).toContain('Không tìm thấy chỉ tiêu, nhiệm vụ có mã XX-99');
+    // The lead agency reports completion (stored as the portal stores it).
+    await server.db.query(
+      `INSERT INTO programme_reports (item_code, reported_on, agency_id, percent, source)
+       VALUES ('TH-DP-01', (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'so-xay-dung', 100, 'portal')`,
+    );
+    const jobs = server.running.system.jobs;
+    await jobs.kick('programme-status');
+    await jobs.kick('programme-status');
+    const queued = await server.db.query<{ text: string; user_id: string }>(
+      `SELECT text, user_id FROM outbox WHERE event_key LIKE 'programme:TH-DP-01:%'`,
+    );
+    expect(queued.rows).toEqual([
+      { user_id: chat.userId, text: expect.stringContaining('vừa chuyển sang tình trạng: hoàn thành') },
+    ]);
+    await jobs.kick('outbox');
+    const sent = await server.db.query<{ status: string }>(
+      `SELECT status FROM outbox WHERE event_key LIKE 'programme:TH-DP-01:%'`,
+    );
+    expect(sent.rows).toEqual([{ status: 'sent' }]);
+  });
 });
