@@ -8,10 +8,10 @@ import {
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
 import type { MessageTriage, NewTicketInput } from '../src/ports';
+import { formatVnDate } from '../src/reference/vn-time';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
   choiceOptions,
-  formatDate,
   matchForm,
   menuMessage,
   vietnameseChoicePrompt,
@@ -223,7 +223,7 @@ export class FileFeedbackDialog extends ComponentDialog {
       toTicketInput(this.draft(step), step.context.activity),
     );
     await step.context.sendActivity(
-      f.received(receipt.trackingCode, receipt.pin, receipt.agency.name, formatDate(receipt.resolveDueAt)),
+      f.received(receipt.trackingCode, receipt.pin, receipt.agency.name, formatVnDate(receipt.resolveDueAt)),
     );
     if (receipt.duplicateOf) await step.context.sendActivity(f.duplicate);
     await step.context.sendActivity(menuMessage());

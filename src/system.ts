@@ -14,7 +14,7 @@ import { createWebChatFeature, type WebChatFeature } from './channels/directline
 import { ZaloAdapter, zaloTurnErrorHandler, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo.channel';
 import { ZaloConversationRepository } from './channels/zalo/zalo.repository';
-import { systemClock, type Clock } from './channels/zalo/zalo.token-store';
+import { systemTimer, type Timer } from './reference/clock';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { JobRunner } from './jobs/job-runner';
@@ -31,7 +31,7 @@ import { createTickets, TICKET_JOBS, type TicketsModule } from './tickets/ticket
 /** What a caller may replace when building the system: test seams and the benchmark's variations. */
 export interface SystemOverrides {
   /** The one clock of every area and job; tests pass a manual one. */
-  clock?: Clock;
+  clock?: Timer;
   /** The fetch the Zalo OA client calls (a fake OA server's wire format in tests). */
   fetch?: typeof fetch;
   /** Replaces the knowledge base's answers behind the bot (the benchmark's echo mode). */
@@ -79,7 +79,7 @@ export async function buildSystem(
   logger: Logger,
   overrides: SystemOverrides = {},
 ): Promise<System> {
-  const clock = overrides.clock ?? systemClock;
+  const clock = overrides.clock ?? systemTimer;
   const now = () => clock.now();
   const jobs = new JobRunner({ logger, clock: now });
   const knowledge = await createKnowledge({ db, config, logger, jobs, now });
@@ -162,7 +162,7 @@ interface ChannelDeps {
   jobs: JobRunner;
   tickets: TicketsModule;
   bot: Bot;
-  clock: Clock;
+  clock: Timer;
   fetch?: typeof fetch;
 }
 

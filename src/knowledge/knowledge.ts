@@ -8,8 +8,9 @@ import { KnowledgeAnswerService } from './answer/answer.service';
 import { createChatModel } from './answer/llm-answer';
 import { createEmbeddingModel } from './embeddings/embeddings.factory';
 import { collectFiles, ingestFiles, type IngestDeps, type IngestOutcome } from './ingest/ingest.service';
+import { CommuneNameIndex } from '../reference/admin-units/commune-names';
 import { countDocuments, storedEmbeddingModel } from './knowledge.repository';
-import { expandWithAdminUnits, loadAdminIndex, type AdminIndex } from './retrieve/admin-expansion';
+import { expandWithAdminUnits } from './retrieve/admin-expansion';
 import { HybridSearch, KnowledgeRetriever, type QueryExpander } from './retrieve/hybrid.retriever';
 
 /** The knowledge area as main.ts and the HTTP app see it. */
@@ -38,12 +39,9 @@ export interface KnowledgeDeps {
 /** The job that ingests queued uploads, one at a time. */
 export const UPLOADS_JOB = 'knowledge-uploads';
 
-// The bundled units data is read once per process (about 3 MB of JSON lines), on the first question.
-let adminIndex: Promise<AdminIndex> | undefined;
-
-/** The old→new commune expander over the bundled vn-admin-2025 data. */
+/** The old→new commune expander over the bundled vn-admin-2025 data (read on the first question). */
 export function adminExpander(): QueryExpander {
-  return async (question) => expandWithAdminUnits(await (adminIndex ??= loadAdminIndex()), question);
+  return async (question) => expandWithAdminUnits(CommuneNameIndex.bundled(), question);
 }
 
 /** Wires embeddings, hybrid search, retriever and answer service over one database. */

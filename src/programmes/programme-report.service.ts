@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../agencies/auth.service';
 import type { Database } from '../db/database';
 import { AppError, appError } from '../http/errors';
 import { programmesVi as P } from '../i18n/programmes.vi';
-import { vnDay } from '../tickets/sla/working-days';
+import { vnDay } from '../reference/vn-time';
 import { insertEvidence, insertPortalReport, itemByCode, type ItemRow } from './programme.repository';
 import { linkTicket, ticketByCode } from './programme-links.repository';
 

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database';
 import { AppError } from '../http/errors';
 import { programmesVi as P } from '../i18n/programmes.vi';
 import { loadCalendar } from '../tickets/ticket.context';
-import { vnDay } from '../tickets/sla/working-days';
+import { vnDay } from '../reference/vn-time';
 import {
   itemByCode,
   listProgrammes,

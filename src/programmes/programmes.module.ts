@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import type { AnswerService } from '../ports';
-import { loadAdminData } from '../tickets/admin-units.loader';
+import { loadAdminUnits } from '../reference/admin-units/admin-units';
 import { ProgrammeAnswerService, type ProgrammeAnswerOptions } from './answer/programme-answer.service';
 import { foldedSyllables } from './answer/programme-matcher';
 import { announceImportEndpoint, holdsDataDir, newImportToken } from './import/control-file';
@@ -56,12 +56,15 @@ export interface ProgrammesDeps {
 
 /** Links and the province names questions are checked against (the entity rule of the knowledge answers). */
 function placeOptions(config: Config): ProgrammeAnswerOptions {
-  const provinces = loadAdminData().units.filter((u) => u.level === 'province');
-  const fold = (name: string) => foldedSyllables(name).join(' ');
+  const admin = loadAdminUnits();
+  const provinces = admin.units.filter((u) => u.level === 'province');
+  const fold = (name: string) => foldedSyllables(name.replace(/^(Tỉnh|Thành phố)\s+/, '')).join(' ');
   const own = provinces.find((u) => u.code === config.provinceCode);
+  // Provinces merged in 2025 (Hậu Giang, …) are still named in resolutions and by citizens.
+  const former = admin.former.map((f) => fold(f.oldProvinceName));
   return {
     baseUrl: (config.publicBaseUrl ?? '').replace(/\/+$/, ''),
-    places: provinces.map((u) => fold(u.shortName)),
+    places: [...new Set([...provinces.map((u) => fold(u.shortName)), ...former])],
     ownPlace: own ? fold(own.shortName) : null,
   };
 }

@@ -3,7 +3,7 @@ import { appError } from '../http/errors';
 import type { ActionPayloads, TicketLifecycle } from './lifecycle/ticket-lifecycle';
 import type { TicketAction } from './lifecycle/ticket-transitions';
 import { findAgency } from './routing/routing.repository';
-import type { Clock } from './ticket.context';
+import type { Clock } from '../reference/clock';
 import { updateTicket, type TicketRow } from './ticket.repository';
 
 /** Who acts; from the portal also the agency the ticket belonged to when they opened it (refused if it moved since). */

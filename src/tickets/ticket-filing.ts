@@ -6,7 +6,8 @@ import { newTicketSchema, type NewTicket, type ResolvedTicket } from './new-tick
 import { enqueueMessage } from './notify/outbox.repository';
 import { routeTicket } from './routing/router';
 import { categoryExists, communeExists } from './routing/routing.repository';
-import { formatVnDate, loadCalendar, resolveDue, type TicketContext } from './ticket.context';
+import { formatVnDate } from '../reference/vn-time';
+import { loadCalendar, resolveDue, type TicketContext } from './ticket.context';
 import * as repo from './ticket.repository';
 import { derivePin, hashPin } from './tracking-code';
 import { validationError } from './validation';

@@ -1,26 +1,27 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { ensureSecret } from '../db/app-secret.repository';
 import type { Database } from '../db/database';
 import type { Jobs } from '../jobs/job-runner';
 import { foldDiacritics } from '../text/normalize';
-import { loadAdminData } from './admin-units.loader';
+import { loadAdminUnits } from '../reference/admin-units/admin-units';
 import { requeueWaiting } from './notify/outbox.repository';
 import { OutboundChannelRegistry, performOutbox, type OutboxDeps } from './notify/outbox.worker';
 import { seedAdminUnits, seedAgencies } from './seed.repository';
 import { seedHolidays } from './sla/holiday.repository';
 import { performEscalation } from './sla/escalation.job';
 import { statutoryHolidays } from './sla/holidays';
-import { ensureSecret } from './secret.repository';
-import type { Clock, TicketContext } from './ticket.context';
+import type { TicketContext } from './ticket.context';
 import { CitizenTicketService } from './citizen-ticket.service';
 import { TicketLifecycle } from './lifecycle/ticket-lifecycle';
 import { StaffTicketService } from './staff-ticket.service';
 import { FixedWindowRateLimiter } from '../http/fixed-window-limiter';
 import { ticketRoutes } from './tickets.routes';
-import { randomTrackingCode } from './tracking-code';
+import { newSecret, randomTrackingCode } from './tracking-code';
 import { TicketTriageService } from './triage/ticket-triage.service';
 import { MessageAnalyzer } from './triage/message.analyzer';
+import { systemClock, type Clock } from '../reference/clock';
 
 /** The tickets area, wired: services for the bot and portal, HTTP routes; its jobs are registered with the runner. */
 export interface TicketsModule {
@@ -49,7 +50,7 @@ export interface TicketsDeps {
 
 /** "Thanh Hóa" → "TH": the default tracking-code prefix of a province. */
 export function provincePrefix(provinceCode: string): string {
-  const province = loadAdminData().units.find((u) => u.level === 'province' && u.code === provinceCode);
+  const province = loadAdminUnits().units.find((u) => u.level === 'province' && u.code === provinceCode);
   const initials = foldDiacritics(province?.shortName ?? 'VN')
     .toUpperCase()
     .split(/\s+/)
@@ -60,7 +61,7 @@ export function provincePrefix(provinceCode: string): string {
 
 /** Seeds the reference data (administrative units, agencies, holidays); idempotent, edits are kept. */
 export async function seedReferenceData(db: Database, config: Config, now: Date = new Date()): Promise<void> {
-  const admin = loadAdminData();
+  const admin = loadAdminUnits();
   await seedAdminUnits(db, admin.units, admin.former);
   await seedAgencies(db, config.provinceCode);
   const year = now.getUTCFullYear();
@@ -73,7 +74,7 @@ export async function seedReferenceData(db: Database, config: Config, now: Date 
 /** Seeds reference data (idempotent) and builds the tickets area. */
 export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   const { db, config } = deps;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   await seedReferenceData(db, config, clock());
   const codePrefix = config.tickets.codePrefix ?? provincePrefix(config.provinceCode);
   const analyzer = MessageAnalyzer.fromDataFiles(config.provinceCode);
@@ -85,7 +86,7 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
     clock,
     analyzer,
     codePrefix,
-    pinSecret: await ensureSecret(db, 'pin'),
+    pinSecret: await ensureSecret(db, 'tickets.pin', newSecret),
     nextCode: deps.nextCode ?? (() => randomTrackingCode(codePrefix)),
   };
   const triage = new TicketTriageService(db, analyzer);

@@ -11,10 +11,10 @@ import { JobRunner } from '../../src/jobs/job-runner';
 import { memoryLogger, testConfig } from './app';
 import { createTestDb } from './db';
 import { signWebhook } from './fake-zalo';
-import type { Clock } from '../../src/channels/zalo/zalo.token-store';
+import type { Timer } from '../../src/reference/clock';
 
 /** A clock tests move by hand; sleep() advances it instead of waiting. */
-export class ManualClock implements Clock {
+export class ManualClock implements Timer {
   constructor(private current = new Date('2026-11-20T03:00:00Z')) {}
   now(): Date {
     return new Date(this.current);
@@ -80,7 +80,7 @@ export interface ZaloChannelUnderTest<H extends ZaloConversationHandler> {
 /** Builds the Zalo channel with a stand-in for the bot (`handler`), for tests of the channel itself. */
 export async function zaloChannelUnderTest<H extends ZaloConversationHandler>(deps: {
   config: ZaloConfig;
-  clock: Clock;
+  clock: Timer;
   handler: (outbound: ZaloOutboundChannel) => H;
   db?: Database;
   logger?: Logger;

@@ -6,6 +6,7 @@ import type { StaffTicketService } from '../../tickets/staff-ticket.service';
 import { assertAgencyAccess, requireRole } from '../access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
+import { systemClock, type Clock } from '../../reference/clock';
 
 /** Everything the case page shows. */
 export interface CaseView {
@@ -27,7 +28,7 @@ export class CaseworkService {
   constructor(
     private readonly db: Database,
     private readonly staff: StaffTicketService,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {
     this.repo = new CaseworkRepository(db);
   }

@@ -1,8 +1,8 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { html } from '../../http/html';
 import { vnDate } from '../../public/views/public-layout.view';
+import { formatVnDateTime } from '../../reference/vn-time';
 import { isOpenStatus } from '../../tickets/lifecycle/ticket-status';
-import { formatVnDateTime } from '../../tickets/ticket.context';
 import type { StaffPrincipal } from '../auth.service';
 import type { CaseView } from '../casework/casework.service';
 import { layout } from './layout.view';

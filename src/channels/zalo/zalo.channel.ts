@@ -8,7 +8,8 @@ import { ZALO_INBOUND_JOB, zaloInboundJob, type ZaloConversationHandler } from '
 import { ZaloOutboundChannel } from './zalo.outbound';
 import { ZaloRepository } from './zalo.repository';
 import { zaloWebhookRoutes } from './zalo.routes';
-import { systemClock, ZaloTokenStore, type Clock } from './zalo.token-store';
+import { systemTimer, type Timer } from '../../reference/clock';
+import { ZaloTokenStore } from './zalo.token-store';
 
 /** Everything the Zalo channel needs from the outside. */
 export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConversationHandler> {
@@ -22,7 +23,7 @@ export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConvers
    * the channel is built in dependency order, so nothing is bound late.
    */
   handler: (outbound: ZaloOutboundChannel) => H;
-  clock?: Clock;
+  clock?: Timer;
   fetch?: typeof fetch;
 }
 
@@ -40,7 +41,7 @@ export interface ZaloChannel<H extends ZaloConversationHandler = ZaloConversatio
 export function createZaloChannel<H extends ZaloConversationHandler>(
   deps: ZaloChannelDeps<H>,
 ): ZaloChannel<H> {
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? systemTimer;
   const logger = deps.logger.child({ component: 'zalo' });
   const repo = new ZaloRepository(deps.db);
   const tokens = new ZaloTokenStore({ db: deps.db, config: deps.config, logger, clock, fetch: deps.fetch });

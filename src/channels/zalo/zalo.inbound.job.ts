@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Job } from '../../jobs/job-runner';
 import { toInbound, type ZaloInbound } from './zalo.events';
 import type { ZaloRepository } from './zalo.repository';
-import type { Clock } from './zalo.token-store';
+import type { Timer } from '../../reference/clock';
 
 /** The conversation layer (the bot adapter) that acts on what a citizen did on Zalo. */
 export interface ZaloConversationHandler {
@@ -13,7 +13,7 @@ export interface ZaloConversationHandler {
 export interface InboundDeps {
   repo: ZaloRepository;
   handler: ZaloConversationHandler;
-  clock: Clock;
+  clock: Timer;
   logger: Logger;
   /** How long a claimed event is this process's (ZALO_EVENT_LEASE_MS); default 60 s. */
   leaseMs?: number;

@@ -7,11 +7,12 @@ import type { Database } from '../../db/database';
 import { AppError, appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
 import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
-import { vnDay } from '../../tickets/sla/working-days';
+import { vnDay } from '../../reference/vn-time';
 import { ingestDocuments, type IngestDeps } from '../ingest/ingest.service';
 import { loadBytes, SUPPORTED_EXTENSIONS } from '../ingest/loaders';
 import { extractMetadata, sidecarSchema, type Sidecar } from '../ingest/metadata';
 import { KnowledgeAdminRepository, type ClaimedUpload } from './knowledge-admin.repository';
+import type { Clock } from '../../reference/clock';
 
 /** Settings of the knowledge-base administration. */
 export interface KnowledgeAdminOptions {
@@ -19,7 +20,7 @@ export interface KnowledgeAdminOptions {
   maxUploadBytes: number;
   /** How long a worker may hold an upload before another may take it over (a crashed worker's lease). */
   leaseMs?: number;
-  now?: () => Date;
+  now?: Clock;
   /** Called when an upload is queued (the composition root kicks the ingestion job). */
   onQueued?: () => void;
 }

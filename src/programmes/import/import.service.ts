@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Transaction } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { programmesVi as P } from '../../i18n/programmes.vi';
-import { vnDay } from '../../tickets/sla/working-days';
+import { vnDay } from '../../reference/vn-time';
 import {
   agencyDirectory,
   ensureGroup,

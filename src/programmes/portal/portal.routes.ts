@@ -6,7 +6,7 @@ import { requirePortalUser, verifyCsrf } from '../../agencies/portal-session.mid
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { programmesVi as P } from '../../i18n/programmes.vi';
-import { vnDay } from '../../tickets/sla/working-days';
+import { vnDay } from '../../reference/vn-time';
 import { importProgrammeFile } from '../import/import.service';
 import { parseVnNumber } from '../import/values';
 import { MAX_EVIDENCE_BYTES, type ProgrammeReportService } from '../programme-report.service';

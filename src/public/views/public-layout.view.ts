@@ -2,7 +2,7 @@ import { vi } from '../../../dialogs/strings.vi';
 import { html, SafeHtml } from '../../http/html';
 import { PAGE_STYLE } from '../../http/page-style';
 import { programmesVi } from '../../i18n/programmes.vi';
-import { formatVnDate } from '../../tickets/ticket.context';
+import { formatVnDate } from '../../reference/vn-time';
 
 const NAV: Array<[string, string]> = [
   ['/', vi.public.nav.chat],

@@ -3,8 +3,8 @@ import type { Queryable } from '../../db/database';
 import { appError } from '../../http/errors';
 import type { ConversationRef } from '../../ports';
 import { enqueueMessage } from '../notify/outbox.repository';
-import type { Clock } from '../ticket.context';
-import { formatVnDate } from '../ticket.context';
+import type { Clock } from '../../reference/clock';
+import { formatVnDate } from '../../reference/vn-time';
 import { appendEvent, lockTicketById, updateTicket, type TicketRow } from '../ticket.repository';
 import { canTransition, TRANSITIONS, type TicketAction } from './ticket-transitions';
 

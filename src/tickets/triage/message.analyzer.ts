@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MessageKind } from '../../ports';
-import { loadAdminData } from '../admin-units.loader';
+import { CommuneNameIndex } from '../../reference/admin-units/commune-names';
 import { CommuneGazetteer, type CommuneDetection } from './commune.gazetteer';
 import { MessageClassifier, type Classification, type ClassifierData } from './message.classifier';
 import type { LabelledExample } from './nearest-examples';
@@ -37,10 +37,9 @@ export class MessageAnalyzer {
 
   /** Builds the analyzer from the bundled data files. */
   static fromDataFiles(provinceCode: string, dir: string = TRIAGE_DATA_DIR): MessageAnalyzer {
-    const admin = loadAdminData();
     return new MessageAnalyzer(
       new MessageClassifier(loadClassifierData(dir)),
-      new CommuneGazetteer(admin.units, admin.former, provinceCode),
+      new CommuneGazetteer(CommuneNameIndex.bundled(), provinceCode),
     );
   }
 
