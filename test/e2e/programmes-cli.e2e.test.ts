@@ -55,7 +55,7 @@ describe('npm run programmes:import (real processes)', () => {
     expect(first.out).toContain('Đã nhập 1 dòng (1 mới, 0 cập nhật), 1 báo cáo tiến độ mới; 1 dòng lỗi.');
     const again = await runImport(path.join(dir, 'ct.csv'), env);
     expect(again.out).toContain('Đã nhập 1 dòng (0 mới, 1 cập nhật), 0 báo cáo tiến độ mới; 1 dòng lỗi.');
-  });
+  }, 180_000);
 
   it('when the server holds the embedded database, then the CLI imports through it and the API shows the new report', async () => {
     const server = await spawnServer(env);
@@ -80,5 +80,5 @@ describe('npm run programmes:import (real processes)', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-  });
+  }, 180_000);
 });

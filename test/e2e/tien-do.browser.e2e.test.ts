@@ -20,7 +20,8 @@ describe('public /tien-do pages in a real browser (Chromium)', () => {
     running = await startServer(config, await openDatabase(config, logger), logger);
     browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
-  });
+    // A first start ingests the knowledge base and opens a persistent database: slow on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await running?.stop();
