@@ -1,25 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnServer } from '../helpers/process';
+import { runCli, spawnServer } from '../helpers/process';
 
 const IMPORT_JS = path.resolve(__dirname, '../../dist/src/programmes/import/import.cli.js');
 const HEADER =
   'programme_id,programme,document,group,code,kind,title,lead_agency,coordinating_agencies,deadline,unit,baseline,target,budget,product,report_date,progress_percent,progress_value,report_note';
 
-function runImport(file: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [IMPORT_JS, file], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
+const runImport = (file: string, env: Record<string, string>) => runCli(IMPORT_JS, [file], env);
 
 describe('npm run programmes:import (real processes)', () => {
   let dir: string;
