@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { html, type SafeHtml } from '../../http/html';
 import { programmesVi } from '../../i18n/programmes.vi';
 import { vnDate } from '../../public/views/public-layout.view';
