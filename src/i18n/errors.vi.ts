@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../http/error-codes';
 import { knowledgeVi } from './knowledge.vi';
+import { programmesVi } from './programmes.vi';
 
 /** The Vietnamese message for every stable error code (one entry per code, checked by the compiler and a test). */
 export const errorsVi = {
@@ -52,4 +53,12 @@ export const errorsVi = {
   question_not_found: 'Không tìm thấy câu hỏi này.',
   form_invalid: 'Biểu mẫu gửi lên không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
   bot_error: 'Trợ lý đang gặp sự cố khi xử lý tin nhắn. Xin vui lòng thử lại sau ít phút.',
+  programme_not_found: programmesVi.errors.programme_not_found,
+  item_not_found: programmesVi.errors.item_not_found,
+  import_file_invalid: programmesVi.errors.import_file_invalid,
+  import_missing_columns: 'Tệp nhập thiếu một số cột bắt buộc (xem hướng dẫn định dạng).',
+  import_token_invalid: programmesVi.errors.import_token_invalid,
+  report_invalid: programmesVi.errors.report_invalid,
+  evidence_too_large: programmesVi.errors.evidence_too_large(5),
+  ticket_code_unknown: programmesVi.errors.ticket_code_unknown,
 } as const satisfies Record<ErrorCode, string>;

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { requireRole } from '../../agencies/access';
+import { requireRole } from '../../http/access';
 import { multipartForm } from '../../agencies/admin/knowledge-admin.routes';
 import { requirePortalUser, verifyCsrf } from '../../agencies/portal-session.middleware';
 import type { Database } from '../../db/database';
