@@ -21,6 +21,7 @@ export const AREAS = [
   './src/agencies/**',
   './src/public/**',
   './src/bot/**',
+  './src/programmes/**',
   './dialogs/**',
 ];
 

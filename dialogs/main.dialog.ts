@@ -25,8 +25,12 @@ const THANKS = /^(cam on|cam on ban|thanks|thank you|ok cam on|cam on nhieu)$/;
 const FORGET =
   /^(toi muon |xin |vui long |hay )?((xoa|huy|bo) (het )?(thong tin|du lieu) (ca nhan|lien he|lien lac)|rut lai (su )?dong y|huy (bo )?(su )?dong y|xoa so dien thoai)( cua toi)?( cung cap thong tin)?$/;
 
+// "theo dõi TH-DP-01": follow an action-programme item by its code.
+const FOLLOW = /^theo doi ([a-z0-9][a-z0-9._-]{0,39})$/;
+
 /** Where a message goes: a child dialog with options, or a direct reply. */
-type Route = { dialog: string; options?: object } | { reply: 'welcome' | 'thanks' | 'menu' };
+type Route =
+  { dialog: string; options?: object } | { reply: 'welcome' | 'thanks' | 'menu' } | { follow: string };
 
 /**
  * The root dialog: routes each free-text message to a task (question, feedback, complaint, tracking, rating) or
@@ -48,6 +52,16 @@ export class MainDialog extends ComponentDialog {
     const text = (step.options as MainOptions | undefined)?.text ?? '';
     const route = await this.route(text);
     if ('dialog' in route) return step.beginDialog(route.dialog, route.options);
+    if ('follow' in route) {
+      const a = step.context.activity;
+      const ref = {
+        channel: a.channelId ?? '',
+        conversationId: a.conversation?.id ?? '',
+        userId: a.from?.id ?? '',
+      };
+      await step.context.sendActivity(menuMessage(await this.services.follow!(route.follow, ref)));
+      return step.endDialog();
+    }
     if (route.reply === 'welcome') await step.context.sendActivity(menuMessage(vi.bot.welcome));
     else if (route.reply === 'thanks') await step.context.sendActivity(menuMessage(vi.bot.smalltalkThanks));
     else await step.context.sendActivity(menuMessage());
@@ -67,8 +81,12 @@ export class MainDialog extends ComponentDialog {
     if (GREETINGS.test(said)) return { reply: 'welcome' };
     if (THANKS.test(said)) return { reply: 'thanks' };
     if (FORGET.test(said)) return { dialog: DIALOG_IDS.forget };
+    const follow = FOLLOW.exec(said);
+    if (follow && this.services.follow) return { follow: follow[1]! };
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
+    if (await this.services.answers.recognises?.(text))
+      return { dialog: DIALOG_IDS.ask, options: { question: text } satisfies AskOptions };
     const triage = await this.services.triage.analyze(text);
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
     if (triage.kind === 'question')

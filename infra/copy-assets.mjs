@@ -3,7 +3,12 @@
 import { cpSync, rmSync } from 'node:fs';
 
 /** Folders under src/ that hold data, not code. */
-const ASSETS = ['src/db/migrations', 'src/tickets/data', 'src/reference/admin-units/vn-admin-2025'];
+const ASSETS = [
+  'src/db/migrations',
+  'src/tickets/data',
+  'src/reference/admin-units/vn-admin-2025',
+  'src/programmes/data',
+];
 
 for (const dir of ASSETS) {
   rmSync(`dist/${dir}`, { recursive: true, force: true });

@@ -22,6 +22,11 @@ export interface AskResult {
 /** Answers questions about resolutions and policies from the knowledge base. */
 export interface AnswerService {
   ask(question: string): Promise<AskResult>;
+  /**
+   * True when the question has a structured answer here (an action programme's item), so the bot asks instead
+   * of filing feedback even when the words sound like a complaint ("những nhiệm vụ nào đang chậm tiến độ?").
+   */
+  recognises?(question: string): Promise<boolean>;
 }
 
 /** What a citizen message is. */

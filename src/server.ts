@@ -41,6 +41,7 @@ export async function startServer(
   const ingested = await system.knowledge.ingestCorpusIfEmpty();
   if (ingested)
     logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
+  await system.programmes.seedDemoIfEmpty();
   const server = http.createServer(system.app);
   system.attach(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
@@ -56,6 +57,7 @@ export async function startServer(
   if (options.startJobs ?? true) system.jobs.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  await system.programmes.announce(`http://${host}:${port}`);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -75,5 +77,6 @@ async function gracefulStop(server: http.Server, system: System, timeoutMs: numb
   clearTimeout(timer);
   // Jobs stop after requests drain and before the database closes, so no pass dies mid-transaction.
   await system.stop();
+  await system.programmes.stop();
   await system.db.close();
 }

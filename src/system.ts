@@ -20,7 +20,8 @@ import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { JobRunner } from './jobs/job-runner';
 import { createKnowledge, type Knowledge } from './knowledge/knowledge';
-import type { AnswerService } from './ports';
+import type { AnswerService, ConversationRef } from './ports';
+import { createProgrammes, type ProgrammesModule } from './programmes/programmes.module';
 import { open311Channel } from './public/open311/open311.channel';
 import { open311ErrorHandler, open311Routes } from './public/open311/open311.routes';
 import { PublicRepository } from './public/public.repository';
@@ -53,6 +54,7 @@ export interface System {
   logger: Logger;
   knowledge: Knowledge;
   tickets: TicketsModule;
+  programmes: ProgrammesModule;
   auth: AuthService;
   bot: Bot;
   channels: SystemChannels;
@@ -85,7 +87,10 @@ export async function buildSystem(
   const jobs = new JobRunner({ logger, clock: now });
   const knowledge = await createKnowledge({ db, config, logger, jobs, now });
   const tickets = await createTickets({ db, config, logger, jobs, clock: now, nextCode: overrides.nextCode });
-  const bot = buildBot(db, logger, overrides.answers ?? knowledge.answerService, tickets);
+  const programmes = createProgrammes({ db, config, logger, clock: now, jobs });
+  // Programme questions are answered from the programmes' data, everything else by the knowledge base.
+  const asked = { ...knowledge, answerService: programmes.answers(knowledge.answerService) };
+  const bot = buildBot(db, logger, overrides.answers ?? asked.answerService, tickets, programmes);
   const channels = await buildChannels({
     config,
     db,
@@ -104,8 +109,11 @@ export async function buildSystem(
     db,
     logger,
     metrics,
-    routers: [...areaRouters({ config, db, knowledge, tickets, auth, now }), ...channelRouters(channels)],
-    knowledge,
+    routers: [
+      ...areaRouters({ config, db, knowledge, tickets, programmes, auth, now }),
+      ...channelRouters(channels),
+    ],
+    knowledge: asked,
     isShuttingDown: () => stopping,
   });
   const beginStop = async () => {
@@ -123,6 +131,7 @@ export async function buildSystem(
     logger,
     knowledge,
     tickets,
+    programmes,
     auth,
     bot,
     channels,
@@ -136,10 +145,17 @@ export async function buildSystem(
 }
 
 /** The one bot of every channel: knowledge answers, the tickets' triage and filing, state and turn lock in Postgres. */
-function buildBot(db: Database, logger: Logger, answers: AnswerService, tickets: TicketsModule): Bot {
+function buildBot(
+  db: Database,
+  logger: Logger,
+  answers: AnswerService,
+  tickets: TicketsModule,
+  programmes: ProgrammesModule,
+): Bot {
+  const follow = (code: string, ref: ConversationRef) => programmes.follow.follow(code, ref);
   return createBot({
     storage: new PostgresStorage(db),
-    services: { answers, triage: tickets.triage, tickets: tickets.tickets },
+    services: { answers, triage: tickets.triage, tickets: tickets.tickets, follow },
     logger,
     turnLock: new TurnLock(db),
   });
@@ -199,13 +215,14 @@ interface AreaDeps {
   db: Database;
   knowledge: Knowledge;
   tickets: TicketsModule;
+  programmes: ProgrammesModule;
   auth: AuthService;
   now: () => Date;
 }
 
 /** The agency portal, the public pages, Open311 and the tickets API, in the order they are mounted. */
 function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
-  const { config, db, knowledge, tickets, auth, now } = deps;
+  const { config, db, knowledge, tickets, programmes, auth, now } = deps;
   const publicRepo = new PublicRepository(db);
   const caseRepo = new CaseworkRepository(db);
   return [
@@ -216,6 +233,7 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
       agencyName: (id) => caseRepo.agencyName(id),
       casework: new CaseworkService(db, tickets.staff, now),
       categories: () => publicRepo.categoryNames(),
+      routers: programmes.portalRouters,
     }),
     publicRoutes({
       tickets: tickets.tickets,
@@ -226,5 +244,6 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
     open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode, clock: now }),
     open311ErrorHandler,
     tickets.routes,
+    ...programmes.routers,
   ];
 }

@@ -35,6 +35,8 @@ export interface PortalDeps {
   knowledge?: { admin: KnowledgeAdmin; maxUploadBytes: number };
   /** Looks up an agency's display name (the agency directory). */
   agencyName: (agencyId: string) => Promise<string | null>;
+  /** Other areas' portal pages: mounted after the session middleware and before the portal's error page. */
+  routers?: Router[];
 }
 
 const loginForm = z.object({
@@ -121,6 +123,7 @@ export function portalRoutes(deps: PortalDeps): Router {
   if (deps.casework) caseRoutes(router, deps.casework);
   if (deps.admin) router.use(adminRoutes(deps.admin, deps.categories ?? (async () => new Map())));
   if (deps.knowledge) router.use(knowledgeAdminRoutes(deps.knowledge.admin, deps.knowledge.maxUploadBytes));
+  for (const extra of deps.routers ?? []) router.use(extra);
 
   // Portal pages answer errors with a page, not JSON.
   router.use('/portal', (err: unknown, req: Request, res: Response, next: NextFunction) => {

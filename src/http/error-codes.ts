@@ -53,6 +53,14 @@ export const ERROR_CODES = [
   'bad_request',
   'input_too_deep',
   'upload_quota_exceeded',
+  'programme_not_found',
+  'item_not_found',
+  'import_file_invalid',
+  'import_missing_columns',
+  'import_token_invalid',
+  'report_invalid',
+  'evidence_too_large',
+  'ticket_code_unknown',
 ] as const;
 
 /** One stable error code. */

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../http/error-codes';
 import { knowledgeVi } from './knowledge.vi';
+import { programmesVi } from './programmes.vi';
 
 /** The Vietnamese message for every stable error code (one entry per code, checked by the compiler and a test). */
 export const errorsVi = {
@@ -57,4 +58,12 @@ export const errorsVi = {
   input_too_deep: 'Nội dung gửi lên lồng nhau quá nhiều cấp. Xin vui lòng kiểm tra và gửi lại.',
   upload_quota_exceeded:
     'Cuộc trò chuyện này đã gửi đủ số ảnh cho phép. Xin vui lòng gửi các ảnh quan trọng nhất hoặc mô tả bằng lời.',
+  programme_not_found: programmesVi.errors.programme_not_found,
+  item_not_found: programmesVi.errors.item_not_found,
+  import_file_invalid: programmesVi.errors.import_file_invalid,
+  import_missing_columns: 'Tệp nhập thiếu một số cột bắt buộc (xem hướng dẫn định dạng).',
+  import_token_invalid: programmesVi.errors.import_token_invalid,
+  report_invalid: programmesVi.errors.report_invalid,
+  evidence_too_large: programmesVi.errors.evidence_too_large(5),
+  ticket_code_unknown: programmesVi.errors.ticket_code_unknown,
 } as const satisfies Record<ErrorCode, string>;

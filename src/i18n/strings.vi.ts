@@ -1,6 +1,7 @@
 import { adminVi } from './admin.vi';
 import { botVi } from './bot.vi';
 import { errorsVi } from './errors.vi';
+import { programmesVi } from './programmes.vi';
 import { knowledgeVi } from './knowledge.vi';
 import { portalVi } from './portal.vi';
 import { publicVi } from './public.vi';
@@ -18,4 +19,5 @@ export const vi = {
   portal: portalVi,
   tickets: ticketsVi,
   knowledge: knowledgeVi,
+  programmes: programmesVi,
 } as const;

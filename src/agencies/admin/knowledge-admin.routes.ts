@@ -50,7 +50,7 @@ function adminOnly(req: Request, _res: Response, next: NextFunction): void {
 }
 
 /** Reads a multipart form into req.body (text fields) and req.uploadedFile, with the platform's own parser. */
-function multipartForm(maxBytes: number) {
+export function multipartForm(maxBytes: number) {
   const raw = express.raw({ type: 'multipart/form-data', limit: maxBytes + 64 * 1024 });
   return [
     raw,

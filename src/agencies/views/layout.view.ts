@@ -1,13 +1,15 @@
 import { vi } from '../../i18n/strings.vi';
 import { html, SafeHtml } from '../../http/html';
 import { PAGE_STYLE } from '../../http/page-style';
+import { programmesVi } from '../../i18n/programmes.vi';
 import type { StaffPrincipal } from '../auth.service';
 
 /** The portal page shell: header with the signed-in user and a sign-out button, then the content. */
 export function layout(title: string, content: SafeHtml, user?: StaffPrincipal): string {
   const who = user
     ? html`<div class="who">
-          ${vi.portal.signedInAs} <strong>${user.displayName}</strong> (${vi.portal.roles[user.role]})
+          ${vi.portal.signedInAs} <strong>${user.displayName}</strong> (${vi.portal.roles[user.role]}) ·
+          <a href="/portal/tien-do" style="color:#fff">${programmesVi.portal.nav}</a>
         </div>
         <form method="post" action="/portal/logout">
           <input type="hidden" name="_csrf" value="${user.csrfToken}" /><button class="link" type="submit">

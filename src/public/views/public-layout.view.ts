@@ -1,6 +1,7 @@
 import { vi } from '../../i18n/strings.vi';
 import { html, SafeHtml } from '../../http/html';
 import { PAGE_STYLE } from '../../http/page-style';
+import { programmesVi } from '../../i18n/programmes.vi';
 import { formatVnDate } from '../../reference/vn-time';
 
 const NAV: Array<[string, string]> = [
@@ -8,6 +9,7 @@ const NAV: Array<[string, string]> = [
   ['/tra-cuu', vi.public.nav.track],
   ['/phan-anh', vi.public.nav.published],
   ['/thong-ke', vi.public.nav.stats],
+  ['/tien-do', programmesVi.nav],
 ];
 
 /** The shell of the public pages: site title, navigation, content; `head` adds scripts. */
