@@ -10,7 +10,7 @@ const base = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
 };
-const onServerOnly = ['/test/int/replicas/'];
+const onServerOnly = ['/test/int/replicas/', '/test/e2e/replicas'];
 const server = Boolean(process.env.TEST_DATABASE_URL);
 
 /** @type {import('jest').Config} */
@@ -34,7 +34,7 @@ module.exports = {
             displayName: 'server',
             testMatch: [
               '<rootDir>/test/int/**/*.test.ts',
-              '<rootDir>/test/e2e/server-process.e2e.test.ts',
+              '<rootDir>/test/e2e/replicas*.test.ts',
               '<rootDir>/test/e2e/webchat.browser.e2e.test.ts',
             ],
             setupFiles: ['<rootDir>/test/helpers/server-project.ts'],

@@ -1,22 +1,45 @@
 import { ConfigError, loadConfig } from '../config/config';
+import { createKnowledge } from '../knowledge/knowledge';
 import { createLogger } from '../logger';
+import { seedReferenceData } from '../tickets/tickets.module';
 import { openDatabase } from './connect';
+import type { Database } from './database';
 import { migrate } from './migrate';
+import type { Config } from '../config/config';
+import type { Logger } from 'pino';
 
-/** `npm run db:migrate`: applies pending migrations to the configured database and exits. */
-async function run(): Promise<void> {
+const USAGE = 'usage: npm run db:migrate [-- --seed]';
+
+/**
+ * `--seed`: also writes what a first start would (reference data, the demo corpus when the knowledge base is
+ * empty). A deployment's migration Job runs this once, so replicas start on a ready database.
+ */
+async function seed(db: Database, config: Config, logger: Logger): Promise<void> {
+  await seedReferenceData(db, config);
+  const knowledge = await createKnowledge({ db, config, logger });
+  const ingested = await knowledge.ingestCorpusIfEmpty();
+  process.stdout.write(
+    ingested ? `Seeded: ${ingested.length} knowledge documents.\n` : 'Knowledge base already seeded.\n',
+  );
+}
+
+/** `npm run db:migrate [-- --seed]`: applies pending migrations (and seeds) on the configured database, then exits. */
+async function run(args: string[]): Promise<void> {
+  const unknown = args.filter((a) => a !== '--seed');
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown[0]}\n${USAGE}`);
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
   try {
     const applied = await migrate(db);
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema is up to date.\n');
+    if (args.includes('--seed')) await seed(db, config, logger);
   } finally {
     await db.close();
   }
 }
 
-run().catch((err: unknown) => {
+run(process.argv.slice(2)).catch((err: unknown) => {
   process.stderr.write(`${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -3,7 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Database } from '../../src/db/database';
 import { openPg } from '../../src/db/pg.driver';
 import { openPGlite } from '../../src/db/pglite.driver';
-import { createServerTestDb } from './server-db';
+import { createEmptyServerDatabase, createServerTestDb } from './server-db';
 
 let snapshot: Buffer | undefined;
 
@@ -73,4 +73,13 @@ export function describeEachDriver(name: string, suite: (get: () => Database) =>
     });
     suite(() => handle.db);
   });
+}
+
+/** Where a spawned server keeps its data: a fresh DATA_DIR, or in the `server` project an empty server database. */
+export async function processDatabaseEnv(
+  dataDir: string,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (!onServer()) return { env: { DATA_DIR: dataDir }, drop: async () => undefined };
+  const created = await createEmptyServerDatabase();
+  return { env: { DATABASE_URL: created.url }, drop: created.drop };
 }

@@ -78,3 +78,11 @@ export function describeWithServer(name: string, suite: (url: string) => void): 
   }
   describe(name, () => suite(TEST_DATABASE_URL));
 }
+
+/** An empty database on the server (no migrations: the process under test applies them), dropped by drop(). */
+export async function createEmptyServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `tiepdan_test_${process.env.TIEPDAN_TEST_TEMPLATE?.replace(/^tiepdan_test_|_tpl$/g, '') ?? 'x'}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { url: databaseUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
