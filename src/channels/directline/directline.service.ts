@@ -6,8 +6,20 @@ import { MAX_ACTIVITY_CHARS, postedActivitySchema, tokenParametersSchema } from 
 import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, SERVICE_URL, type DirectLineAdapter } from './directline.adapter';
 import { assertConversationAccess, requireCaller, type Caller } from './directline.auth';
 import type { DirectLineHub } from './directline.hub';
-import { TURN_LEASE_SECONDS, type DirectLineRepository, type StoredActivity } from './directline.repository';
+import { runAsOneUnit, type HeldReply, type StateChange } from '../../bot/turn-effects';
+import { whileRenewing } from '../../db/lease';
+import {
+  TURN_LEASE_SECONDS,
+  type DirectLineRepository,
+  type StoredActivity,
+  type TurnKey,
+} from './directline.repository';
 import type { DirectLineTokens } from './directline.token';
+
+// A retry of a message still being answered waits this long for that turn before acknowledging it anyway (the
+// answer then arrives on the stream); the running process renews its lease three times per lease period.
+const RETRY_WAIT_MS = 25_000;
+const LEASE_RENEW_MS = (TURN_LEASE_SECONDS * 1000) / 3;
 
 /** `{conversationId, token, expires_in}` and, for conversation calls, the WebSocket `streamUrl`. */
 export interface ConversationGrant {
@@ -156,8 +168,10 @@ export class DirectLineService {
     }
     await this.repo.append(conversationId, activity);
     this.hub.publish(conversationId, { kind: 'stored' });
-    await this.runTurn(activity);
-    if (typeof clientId === 'string') await this.repo.markTurnDone(conversationId, clientId);
+    await this.runTurn(
+      activity,
+      typeof clientId === 'string' ? { conversationId, clientActivityId: clientId } : undefined,
+    );
     return { id: activity.id };
   }
 
@@ -167,12 +181,11 @@ export class DirectLineService {
    * fault suite: a kill -9 between storing and answering left the retry acknowledged but never answered.
    */
   private async finishEarlierTurn(conversationId: string, clientId: string): Promise<void> {
-    const deadline = Date.now() + (TURN_LEASE_SECONDS + 5) * 1000;
+    const deadline = Date.now() + RETRY_WAIT_MS;
     while (Date.now() < deadline) {
       if (await this.repo.claimTurn(conversationId, clientId, TURN_LEASE_SECONDS * 1000)) {
         const stored = await this.repo.findByClientActivityId(conversationId, clientId);
-        await this.runTurn(stored!.activity);
-        await this.repo.markTurnDone(conversationId, clientId);
+        await this.runTurn(stored!.activity, { conversationId, clientActivityId: clientId });
         return;
       }
       const now = await this.repo.findByClientActivityId(conversationId, clientId);
@@ -181,14 +194,26 @@ export class DirectLineService {
     }
   }
 
-  private async runTurn(activity: Record<string, unknown>): Promise<void> {
+  /**
+   * Runs a turn as one unit: its state, its replies and (for a message with a clientActivityID) its done mark
+   * commit together, while a heartbeat keeps the message's short lease. Found by the load and fault suite: a kill -9
+   * between storing the replies and marking the turn done made the retry run the turn a second time.
+   */
+  private async runTurn(activity: Record<string, unknown>, done?: TurnKey): Promise<void> {
+    const conversationId = (activity.conversation as { id: string }).id;
+    const commit = async (state: StateChange[], replies: HeldReply[]) => {
+      await this.repo.commitTurn(state, replies, done);
+      if (replies.length > 0) this.hub.publish(conversationId, { kind: 'stored' });
+    };
+    const turn = () =>
+      runAsOneUnit(commit, () => this.adapter.processActivity(Activity.fromObject(activity)));
     try {
-      await this.adapter.processActivity(Activity.fromObject(activity));
+      if (!done) await turn();
+      else await whileRenewing(() => this.repo.renewTurnLease(done), LEASE_RENEW_MS, turn);
     } catch (err) {
-      this.logger.error(
-        { err, conversationId: (activity.conversation as { id: string }).id },
-        'bot turn failed',
-      );
+      this.logger.error({ err, conversationId }, 'bot turn failed');
+      // Nothing of the turn was committed: a retry may run it at once.
+      if (done) await this.repo.releaseTurn(done).catch(() => undefined);
       throw new AppError('bot_error', 502);
     }
   }
