@@ -56,10 +56,15 @@ export async function createServerDatabase(): Promise<{ name: string; url: strin
   };
 }
 
+/** A pool on a server database, as one replica opens it. */
+export function openReplicaDb(url: string, max = 5): Promise<Database> {
+  return openPg({ connectionString: url, max, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
+}
+
 /** A migrated database of its own on the server, dropped again by close(). */
 export async function createServerTestDb(max = 5): Promise<Database> {
   const created = await createServerDatabase();
-  const db = await openPg({ connectionString: created.url, max });
+  const db = await openReplicaDb(created.url, max);
   return {
     ...db,
     async close() {

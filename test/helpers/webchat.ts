@@ -17,9 +17,15 @@ export interface WebChatServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server with the web chat feature; env overrides config (rate limits, secret, …). */
-export async function startWebChatServer(env: Record<string, string> = {}): Promise<WebChatServer> {
-  const db = await createTestDb();
+/**
+ * Starts the server with the web chat feature; env overrides config (rate limits, secret, …). Given a database, it
+ * runs on that one (replicas sharing a server database), else on a fresh test database.
+ */
+export async function startWebChatServer(
+  env: Record<string, string> = {},
+  database?: Database,
+): Promise<WebChatServer> {
+  const db = database ?? (await createTestDb());
   const config = testConfig({
     DIRECT_LINE_SECRET: TEST_DIRECT_LINE_SECRET,
     DIRECT_LINE_STREAM_POLL_MS: '200',

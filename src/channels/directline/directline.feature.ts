@@ -13,6 +13,9 @@ import { DirectLineService } from './directline.service';
 import { attachDirectLineStream } from './directline.stream';
 import { DirectLineTokens, tokenSigningKey } from './directline.token';
 
+/** How much slower streams re-read the database when LISTEN/NOTIFY wakes them. */
+export const FALLBACK_POLL_FACTOR = 10;
+
 /** The web chat as a server feature: routes, the WebSocket stream, and the adapter (the `directline` channel). */
 export interface WebChatFeature {
   routers: Router[];
@@ -41,7 +44,8 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
     (await repo.getOrCreateSecret('directline.token-key', DirectLineTokens.generateKey));
   const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
   const bot = deps.bot;
-  const hub = new DirectLineHub();
+  const hub = new DirectLineHub(deps.db.notifications, logger);
+  await hub.start();
   const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);
   adapter.onTurnError = bot.onTurnError;
   const service = new DirectLineService(repo, tokens, adapter, hub, logger);
@@ -55,11 +59,13 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
         tokens,
         hub,
         logger,
-        pollMs: deps.config.directLine.streamPollMs,
+        // Woken by LISTEN/NOTIFY on a server, the stream's own re-read is only a slow fallback there.
+        pollMs: deps.config.directLine.streamPollMs * (hub.crossReplica ? FALLBACK_POLL_FACTOR : 1),
       });
     },
     async close() {
       stream?.close();
+      await hub.stop();
     },
   };
 }
