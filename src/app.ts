@@ -7,6 +7,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
 import { createMetrics, metricsMiddleware, type Metrics } from './http/metrics';
 import { requestLogger } from './http/request-context';
+import { rateCountersFor } from './http/rate-counter';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import type { AnswerService } from './ports';
 
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
-  if (deps.knowledge) app.use(knowledgeRoutes(deps.knowledge));
+  if (deps.knowledge) app.use(knowledgeRoutes({ ...deps.knowledge, rateCounters: rateCountersFor(deps.db) }));
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));

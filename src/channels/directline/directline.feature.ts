@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Bot } from '../../bot/tiepdan.bot';
 import type { Config } from '../../config/config';
 import type { Database } from '../../db/database';
+import { rateCountersFor } from '../../http/rate-counter';
 import { webchatRoutes } from '../../web/webchat.routes';
 import { DirectLineAdapter } from './directline.adapter';
 import { DirectLineHub } from './directline.hub';
@@ -51,7 +52,16 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
   const service = new DirectLineService(repo, tokens, adapter, hub, logger);
   let stream: { close(): void } | undefined;
   return {
-    routers: [directLineRoutes({ config: deps.config, service, repo, tokens }), webchatRoutes()],
+    routers: [
+      directLineRoutes({
+        config: deps.config,
+        service,
+        repo,
+        tokens,
+        rateCounters: rateCountersFor(deps.db),
+      }),
+      webchatRoutes(),
+    ],
     adapter,
     attach(server) {
       stream = attachDirectLineStream(server, {
