@@ -69,16 +69,17 @@ export class MainDialog extends ComponentDialog {
     if (FORGET.test(said)) return { dialog: DIALOG_IDS.forget };
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
-    const triage = await this.services.triage.triage(text);
+    const triage = await this.services.triage.analyze(text);
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
     if (triage.kind === 'question')
-      return { dialog: DIALOG_IDS.ask, options: { question: text } satisfies AskOptions };
+      return { dialog: DIALOG_IDS.ask, options: { question: text, triage } satisfies AskOptions };
     const options: FeedbackOptions = {
       kind: triage.kind,
       category: triage.category,
       commune: triage.commune,
       description: text,
       prefilled: true,
+      triage,
     };
     return { dialog: DIALOG_IDS.feedback, options };
   }

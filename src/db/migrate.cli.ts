@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config/config';
+import { JobRunner } from '../jobs/job-runner';
 import { createKnowledge } from '../knowledge/knowledge';
 import { createLogger } from '../logger';
 import { seedReferenceData } from '../tickets/tickets.module';
@@ -16,7 +17,9 @@ const USAGE = 'usage: npm run db:migrate [-- --seed]';
  */
 async function seed(db: Database, config: Config, logger: Logger): Promise<void> {
   await seedReferenceData(db, config);
-  const knowledge = await createKnowledge({ db, config, logger });
+  // Jobs are registered but never started: the Job only seeds.
+  const jobs = new JobRunner({ logger, clock: () => new Date() });
+  const knowledge = await createKnowledge({ db, config, logger, jobs });
   const ingested = await knowledge.ingestCorpusIfEmpty();
   process.stdout.write(
     ingested ? `Seeded: ${ingested.length} knowledge documents.\n` : 'Knowledge base already seeded.\n',

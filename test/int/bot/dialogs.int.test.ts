@@ -1,5 +1,6 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { buttonsOf, startChat, textOf, type Chat } from '../../helpers/chat';
+import { runTicketJobs } from '../../helpers/system';
 import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
 
 const b = vi.bot;
@@ -102,7 +103,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       const receipt = textOf(await chat.say(f.confirmYes));
       const code = CODE.exec(receipt)![1]!;
       const pin = PIN.exec(receipt)![1]!;
-      const view = await server.running.tickets.tickets.lookup(code, pin);
+      const view = await server.running.system.tickets.tickets.lookup(code, pin);
       expect(view?.category).toBe('moi-truong');
       const rows = await server.db.query<{
         commune_code: string | null;
@@ -130,7 +131,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
         [code],
       );
       expect(erased.rows).toEqual([{ contact_name: null, contact_phone: null, actor: 'citizen' }]);
-      expect(await server.running.tickets.tickets.lookup(code, pin)).not.toBeNull();
+      expect(await server.running.system.tickets.tickets.lookup(code, pin)).not.toBeNull();
     });
 
     it('when a citizen without stored contact details withdraws consent, or changes their mind, then nothing is erased', async () => {
@@ -201,7 +202,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
 
   describe('track-ticket and rate-answer', () => {
     const fileTicket = async () =>
-      server.running.tickets.tickets.create({
+      server.running.system.tickets.tickets.create({
         kind: 'feedback',
         category: 'giao-thong',
         description: 'Ổ gà trên đường liên xã',
@@ -229,14 +230,14 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
 
     it('when an answered ticket is rated 1, then the rating is stored and the ticket reopened', async () => {
       const ticket = await fileTicket();
-      await server.running.tickets.workflow.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
+      await server.running.system.tickets.staff.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
       await chat.say(b.menu.rate);
       await chat.say(ticket.trackingCode);
       expect(buttonsOf(await chat.say(ticket.pin))).toEqual(b.rate.ratings);
       expect(textOf(await chat.say('tuyệt vời'))).toContain(b.choiceRetry);
       expect(textOf(await chat.say('1'))).toBe(b.rate.commentPrompt);
       expect(textOf(await chat.say('Chưa sửa xong'))).toContain(b.rate.reopened);
-      const view = await server.running.tickets.tickets.lookup(ticket.trackingCode, ticket.pin);
+      const view = await server.running.system.tickets.tickets.lookup(ticket.trackingCode, ticket.pin);
       expect(view).toMatchObject({ rating: 1, status: 'reopened' });
     });
 
@@ -259,11 +260,11 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       const row = await server.db.query<{ id: string }>('SELECT id FROM tickets WHERE tracking_code = $1', [
         code,
       ]);
-      await server.running.tickets.workflow.answer(row.rows[0]!.id, {
+      await server.running.system.tickets.staff.answer(row.rows[0]!.id, {
         text: 'Điện lực đã thay bóng đèn.',
         actor: 'test',
       });
-      await server.running.tickets.runOnce();
+      await runTicketJobs(server.running.system);
       const delivered = await eventually(async () => {
         const replies = await chat.say('menu');
         return textOf(replies).includes('Điện lực đã thay bóng đèn.') ? replies : undefined;

@@ -19,8 +19,8 @@ describeWithServer('Direct Line streams across replicas (LISTEN/NOTIFY)', () => 
     database = await createServerDatabase();
     // A poll this slow (the fallback is ten times slower still) cannot deliver anything within the test.
     const env = { DIRECT_LINE_STREAM_POLL_MS: '60000' };
-    a = await startWebChatServer(env, await openReplicaDb(database.url));
-    b = await startWebChatServer(env, await openReplicaDb(database.url));
+    a = await startWebChatServer(env, { db: await openReplicaDb(database.url) });
+    b = await startWebChatServer(env, { db: await openReplicaDb(database.url) });
   });
   afterAll(async () => {
     await a?.stop();

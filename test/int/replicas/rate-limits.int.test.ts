@@ -8,8 +8,8 @@ describeWithServer('rate limits across replicas', () => {
   beforeAll(async () => {
     database = await createServerDatabase();
     const env = { ASK_RATE_LIMIT_PER_MINUTE: '3' };
-    a = await startWebChatServer(env, await openReplicaDb(database.url));
-    b = await startWebChatServer(env, await openReplicaDb(database.url));
+    a = await startWebChatServer(env, { db: await openReplicaDb(database.url) });
+    b = await startWebChatServer(env, { db: await openReplicaDb(database.url) });
   });
   afterAll(async () => {
     await a?.stop();
