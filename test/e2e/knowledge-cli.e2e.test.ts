@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnServer } from '../helpers/process';
+import { runCli, spawnServer } from '../helpers/process';
 
 const INGEST_JS = path.resolve(__dirname, '../../dist/src/knowledge/ingest/ingest.cli.js');
 
@@ -10,16 +9,7 @@ function runIngest(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [INGEST_JS, ...args], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
+  return runCli(INGEST_JS, args, env);
 }
 
 describe('npm run ingest and the first start (real processes)', () => {

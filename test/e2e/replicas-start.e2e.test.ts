@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { collectFiles } from '../../src/knowledge/ingest/ingest.service';
-import { spawnServer, type ChildServer } from '../helpers/process';
+import { runCli, spawnServer, type ChildServer } from '../helpers/process';
 import { createEmptyServerDatabase, describeWithServer } from '../helpers/server-db';
 
 const MIGRATE_JS = path.resolve(__dirname, '../../dist/src/db/migrate.cli.js');
@@ -26,16 +25,7 @@ async function stopAll(servers: ChildServer[]): Promise<Array<number | null>> {
 }
 
 function runMigrate(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MIGRATE_JS, '--seed'], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
+  return runCli(MIGRATE_JS, ['--seed'], env);
 }
 
 describeWithServer('replicas starting together on one Postgres server', () => {
