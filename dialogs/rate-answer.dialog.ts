@@ -17,7 +17,7 @@ import {
   vietnameseChoicePrompt,
   withSuggestions,
 } from './dialog-helpers';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** Options: the ticket to rate when it is already known. */
 export interface RateOptions {

@@ -7,7 +7,7 @@ import {
 import { formatVnDate } from '../src/reference/vn-time';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** Options: the tracking code when the citizen's message already held one. */
 export interface TrackOptions {

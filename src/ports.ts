@@ -142,3 +142,17 @@ export interface OutboundChannel {
   readonly channel: string;
   deliver(message: OutboundMessage): Promise<DeliveryResult>;
 }
+
+/** Roles of portal users, from least to most powerful. */
+export type StaffRole = 'staff' | 'supervisor' | 'admin';
+
+/** The signed-in portal user as every area sees them (the agencies area signs them in). */
+export interface StaffPrincipal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  agencyId: string | null;
+  csrfToken: string;
+  sessionHash: string;
+}

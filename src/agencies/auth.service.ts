@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Database } from '../db/database';
 import { AppError } from '../http/errors';
+import type { StaffPrincipal } from '../ports';
 import { StaffRepository, type SessionRow, type StaffRole } from './staff.repository';
 import { systemClock, type Clock } from '../reference/clock';
 
@@ -28,16 +29,8 @@ export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   sessionAbsoluteMs: 12 * 3600_000,
 };
 
-/** The signed-in user as the rest of the portal sees them. */
-export interface StaffPrincipal {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  agencyId: string | null;
-  csrfToken: string;
-  sessionHash: string;
-}
+/** The signed-in user as the rest of the portal sees them (declared in src/ports.ts). */
+export type { StaffPrincipal };
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {

@@ -1,6 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import { toAppError } from '../http/error-handler';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { DIALOG_IDS, type BotServices } from '../../dialogs/bot-services';
 import { globalCommand, menuMessage } from '../../dialogs/dialog-helpers';
 import { MainDialog } from '../../dialogs/main.dialog';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import type { TurnLock } from './turn-lock.repository';
 import { flushTurnEffects } from './turn-effects';
 import { KeyedSerialQueue } from './turn-queue';

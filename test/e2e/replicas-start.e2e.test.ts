@@ -4,7 +4,7 @@ import { collectFiles } from '../../src/knowledge/ingest/ingest.service';
 import { runCli, spawnServer, type ChildServer } from '../helpers/process';
 import { createEmptyServerDatabase, describeWithServer } from '../helpers/server-db';
 
-const MIGRATE_JS = path.resolve(__dirname, '../../dist/src/db/migrate.cli.js');
+const MIGRATE_JS = path.resolve(__dirname, '../../dist/src/migrate.cli.js');
 const CORPUS = path.resolve(__dirname, '../../knowledge');
 
 async function documentIds(url: string): Promise<string[]> {

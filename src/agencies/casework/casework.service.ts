@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database';
-import { conversationTranscript, type TranscriptLine } from '../../channels/transcript.repository';
+import { conversationTranscript, type TranscriptLine } from './transcript.repository';
 import { appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
 import type { StaffTicketService } from '../../tickets/staff-ticket.service';
-import { assertAgencyAccess, requireRole } from '../access';
+import { assertAgencyAccess, requireRole } from '../../http/access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
 import { systemClock, type Clock } from '../../reference/clock';

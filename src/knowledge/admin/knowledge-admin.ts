@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { vi } from '../../../dialogs/strings.vi';
-import { requireRole } from '../../agencies/access';
-import type { StaffPrincipal } from '../../agencies/auth.service';
+import { vi } from '../../i18n/strings.vi';
+import { requireRole } from '../../http/access';
+import type { StaffPrincipal } from '../../ports';
 import type { Database } from '../../db/database';
 import { AppError, appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';

@@ -1,6 +1,6 @@
 import type { AskResult, Citation } from '../../ports';
 import { foldDiacritics } from '../../text/normalize';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { splitSentences } from '../ingest/chunker';
 import type { RetrievedPassage } from '../retrieve/hybrid.retriever';
 import { contentTerms } from '../retrieve/confidence';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z, ZodError } from 'zod';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import type { Database } from '../../db/database';
 import { toAppError } from '../../http/error-handler';
 import { redactPersonalData } from '../../logger';

@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../../src/i18n/strings.vi';
 import { startChat, textOf, type Chat } from '../../helpers/chat';
 import { startWebChatServer, TEST_DIRECT_LINE_SECRET, type WebChatServer } from '../../helpers/webchat';
 

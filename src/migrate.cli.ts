@@ -1,12 +1,12 @@
-import { ConfigError, loadConfig } from '../config/config';
-import { JobRunner } from '../jobs/job-runner';
-import { createKnowledge } from '../knowledge/knowledge';
-import { createLogger } from '../logger';
-import { seedReferenceData } from '../tickets/tickets.module';
-import { openDatabase } from './connect';
-import type { Database } from './database';
-import { migrate } from './migrate';
-import type { Config } from '../config/config';
+import { ConfigError, loadConfig } from './config/config';
+import { JobRunner } from './jobs/job-runner';
+import { createKnowledge } from './knowledge/knowledge';
+import { createLogger } from './logger';
+import { seedReferenceData } from './tickets/tickets.module';
+import { openDatabase } from './db/connect';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import type { Config } from './config/config';
 import type { Logger } from 'pino';
 
 const USAGE = 'usage: npm run db:migrate [-- --seed]';

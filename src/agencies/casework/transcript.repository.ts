@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database';
+import type { Queryable } from '../../db/database';
 
 /** One message of a conversation as agency staff read it on the case page. */
 export interface TranscriptLine {
