@@ -5,6 +5,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
+import { Activity } from '@microsoft/agents-activity';
 import type { AskResult } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { choiceOptions, menuMessage, vietnameseChoicePrompt, stepValues } from './dialog-helpers';
@@ -46,7 +47,7 @@ export class AskQuestionDialog extends ComponentDialog {
     stepValues(step).question = question;
     await step.context.sendActivity({ type: 'typing' } as never);
     const result = await this.services.answers.ask(question);
-    await step.context.sendActivity(formatAnswer(result));
+    await step.context.sendActivity(answerActivity(result));
     if (result.grounded) {
       await step.context.sendActivity(menuMessage());
       return step.endDialog();
@@ -62,6 +63,16 @@ export class AskQuestionDialog extends ComponentDialog {
     const options: FeedbackOptions = { kind: 'question', description: String(stepValues(step).question) };
     return step.replaceDialog(DIALOG_IDS.feedback, options);
   }
+}
+
+/** The answer as a message; its channel data tells clients (and the answers evaluation) what it rests on. */
+export function answerActivity(result: AskResult): Activity {
+  const documentIds = [...new Set(result.citations.map((c) => c.documentId))];
+  return Activity.fromObject({
+    type: 'message',
+    text: formatAnswer(result),
+    channelData: { knowledge: { grounded: result.grounded, documentIds } },
+  });
 }
 
 /** The answer text followed by its numbered sources (quote, title, date, link). */
