@@ -75,13 +75,7 @@ export function answerActivity(result: AskResult): Activity {
   });
 }
 
-/** The answer text followed by its numbered sources (quote, title, date, link). */
+/** The answer as the citizen reads it: the knowledge answer already leads with the fact and ends with its source. */
 export function formatAnswer(result: AskResult): string {
-  if (result.citations.length === 0) return result.answer;
-  const sources = result.citations.map((c, i) => {
-    const meta = [c.title, c.date].filter(Boolean).join(', ');
-    const link = c.source ? ` — ${c.source}` : '';
-    return `${i + 1}. ${meta}${link}\n   > “${c.quote}”`;
-  });
-  return `${result.answer}\n\n${vi.bot.ask.sources}\n\n${sources.join('\n\n')}`;
+  return result.answer;
 }

@@ -29,6 +29,12 @@ export function contentTerms(question: string): string[] {
   return [...new Set([...uni, ...bi].map((t) => prefix + t)), ...numbers];
 }
 
+/** Question terms judged apart from the passage's words: left out of coverage, or counted as present. */
+export interface TermJudgement {
+  ignore?: (term: string) => boolean;
+  matched?: (term: string) => boolean;
+}
+
 /**
  * How much of the question the best passage covers: the IDF-weighted share of the question's content syllables
  * and syllable pairs present in it. Terms absent from the whole corpus weigh the most, so a question about
@@ -39,14 +45,15 @@ export function coverage(
   passageTerms: ReadonlySet<string>,
   df: ReadonlyMap<string, number>,
   chunks: number,
+  given: TermJudgement = {},
 ): number {
-  const terms = contentTerms(question);
+  const terms = contentTerms(question).filter((t) => !given.ignore?.(t));
   let total = 0;
   let matched = 0;
   for (const t of terms) {
     const w = idf(df.get(t) ?? 0, Math.max(chunks, 1));
     total += w;
-    if (passageTerms.has(t)) matched += w;
+    if (passageTerms.has(t) || given.matched?.(t)) matched += w;
   }
   return total === 0 ? 0 : matched / total;
 }
