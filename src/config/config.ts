@@ -142,7 +142,7 @@ export type ZaloConfig = Readonly<{
   appId: string;
   appSecret: string;
   oaSecretKey: string;
-  /** Which secret fills the last term of the webhook signature (sources disagree; see README). */
+  /** Which secret fills the last term of the webhook signature (sources disagree; see docs/channels.md). */
   signatureSecret: 'oa_secret_key' | 'app_secret';
   apiBaseUrl: string;
   oauthBaseUrl: string;

@@ -64,6 +64,7 @@ function main(argv: string[]): void {
           'test/fixtures/triage/holdout.jsonl',
           'test/fixtures/triage/blind.jsonl',
           'test/fixtures/triage/blind2.jsonl',
+          'test/fixtures/triage/blind3.jsonl',
         ];
   const model = TriageModel.fromDataFiles(province);
   for (const file of targets) {
