@@ -1,5 +1,4 @@
-import { foldDiacritics, syllables } from '../../text/normalize';
-import { conflicts, type Conflict } from '../entities/agreement';
+import { conflicts, provinceTerms, type Conflict } from '../entities/agreement';
 import { extractEntities, type Entities } from '../entities/entities';
 import { passageCoverage, type RetrievalResult, type RetrievedPassage } from '../retrieve/hybrid.retriever';
 import { bestQuotes, type Quote } from './extractive';
@@ -19,12 +18,6 @@ interface Judged {
 /** True when the question names an entity an answer must agree with. */
 export function namesEntity(e: Entities): boolean {
   return e.provinces.length + e.congresses.length + e.terms.length + e.communes.length > 0;
-}
-
-// A named province is checked by agreement, not by coverage: a Thanh Hóa document need not repeat "Thanh Hóa".
-function entityTerms(e: Entities): (term: string) => boolean {
-  const words = new Set(['tinh', ...e.provinces.flatMap((p) => syllables(foldDiacritics(p)))]);
-  return (term) => term.slice(2).split('_').every((w) => words.has(foldDiacritics(w)));
 }
 
 // The asked entity's best sentence loses to another entity's when it lacks the kind of fact asked for (or is much
@@ -56,7 +49,7 @@ export function decide(question: string, result: RetrievalResult, minConfidence:
       ? { kind: 'answer', passages: result.passages, confidence }
       : { kind: 'none', confidence };
   }
-  const named = entityTerms(asked);
+  const named = provinceTerms(asked);
   const judged: Judged[] = result.passages.map((passage) => {
     const found = conflicts(asked, passage);
     // An agreeing passage is about the named province even where it does not repeat its name; a conflicting one

@@ -1,11 +1,13 @@
 import type { AskResult, Citation } from '../../ports';
 import { foldDiacritics } from '../../text/normalize';
 import { vi } from '../../../dialogs/strings.vi';
+import { provinceTerms } from '../entities/agreement';
+import { extractEntities } from '../entities/entities';
 import { splitSentences } from '../ingest/chunker';
 import type { RetrievedPassage } from '../retrieve/hybrid.retriever';
 import { contentTerms } from '../retrieve/confidence';
 import { FIELD, indexTerms } from '../retrieve/terms';
-import { answerType, holdsAnswer, isBoilerplate, leadClause, MAX_ANSWER_CHARS, yearFactor, type AnswerType } from './shape';
+import { answerType, holdsAnswer, isBoilerplate, leadClause, MAX_ANSWER_CHARS, withParaphrases, yearFactor, askedYearsIn, type AnswerType } from './shape';
 
 /** The sentence (or clause) of a passage that answers best, and whether it holds the kind of fact asked for. */
 export interface Quote {
@@ -26,7 +28,7 @@ function folded(terms: readonly string[]): string[] {
 }
 
 function hitsOf(text: string, wanted: readonly string[]): number {
-  const have = indexTerms(text).tf;
+  const have = withParaphrases(text, indexTerms(text).tf);
   // Bigram hits count double: a matched phrase says more than scattered syllables.
   let hits = 0;
   for (const t of wanted) if (have.has(t)) hits += t.includes('_') ? 2 : 1;
@@ -34,7 +36,9 @@ function hitsOf(text: string, wanted: readonly string[]): number {
 }
 
 function scoreQuotes(question: string, passages: readonly RetrievedPassage[], type: AnswerType): Quote[] {
-  const wanted = folded(contentTerms(question));
+  // The named province is the document's business (agreement); the sentence must match the rest of the question.
+  const named = provinceTerms(extractEntities(question));
+  const wanted = folded(contentTerms(question)).filter((t) => !named(t));
   const out: Quote[] = [];
   passages.forEach((passage, rank) => {
     for (const sentence of splitSentences(passage.text)) {
@@ -44,7 +48,8 @@ function scoreQuotes(question: string, passages: readonly RetrievedPassage[], ty
       const holds = holdsAnswer(text, type, question);
       // Passages lower in the ranking need more evidence; a sentence without the asked kind of fact is a poor answer.
       const fit = (holds ? 1 : 0.35) * yearFactor(text, question);
-      const score = (hitsOf(text, wanted) / (1 + 0.35 * rank)) * fit - text.length / 2000;
+      const hits = hitsOf(text, wanted) + 2 * askedYearsIn(text, question);
+      const score = (hits / (1 + 0.35 * rank)) * fit - text.length / 2000;
       out.push({ text, passage, holds, score });
     }
   });

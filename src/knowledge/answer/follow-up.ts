@@ -1,5 +1,6 @@
 import { foldDiacritics, normalizeText, syllables } from '../../text/normalize';
 import { extractEntities, type Entities } from '../entities/entities';
+import { toRoman } from '../entities/agreement';
 import { namesEntity } from './decide';
 
 /** What a conversation is about: the last answered question (completed) and the person its answer named. */
@@ -57,6 +58,23 @@ function substitute(prev: string, said: Entities): string | null {
   return out === prev ? null : out;
 }
 
+const KIND_NAMES: Record<string, string> = { nq: 'Nghị quyết', kl: 'Kết luận', ct: 'Chỉ thị', qd: 'Quyết định', ctr: 'Chương trình', kh: 'Kế hoạch' };
+
+// The entities of the last question as words to search with; those the follow-up names itself take their place.
+function entityPhrase(before: Entities, said: Entities): string {
+  const pick = <T>(a: T[], b: T[]) => (b.length > 0 ? b : a);
+  const parts = [
+    ...pick(before.provinces, said.provinces),
+    ...pick(before.congresses, said.congresses).map((c) => `Đại hội ${toRoman(c.n)}`),
+    ...pick(before.terms, said.terms).map((t) => `nhiệm kỳ ${t}`),
+    ...pick(before.years, said.years).map((y) => `năm ${y}`),
+    ...pick(before.docNumbers, said.docNumbers)
+      .map((n) => /^([a-z]+):(\d+)$/.exec(n))
+      .flatMap((m) => (m && KIND_NAMES[m[1] as string] ? [`${KIND_NAMES[m[1] as string]} ${m[2]}`] : [])),
+  ];
+  return parts.join(' ');
+}
+
 function withoutQuestionWords(text: string): string {
   let out = normalizeText(text).replace(/[?!.]+$/u, '');
   for (const q of QUESTION_WORDS) out = out.replace(word(q), ' ');
@@ -81,7 +99,8 @@ export function completeQuestion(text: string, subject: Subject | null): string 
     const rest = still[1] as string;
     const restEntities = extractEntities(rest);
     if (contentWords(rest, restEntities).length === 0) return substitute(subject.question, restEntities) ?? `${subject.question} ${rest}`;
-    return `${rest} ${withoutQuestionWords(subject.question)} ${questionWordOf(subject.question)}`.trim();
+    // A new topic about the same entities: "còn tỷ lệ hộ nghèo thì sao?" after a question about Thái Nguyên.
+    return `${rest} ${entityPhrase(extractEntities(subject.question), restEntities)} ${questionWordOf(subject.question)}`.trim();
   }
   if (subject.person && PERSON.test(said)) return said.replace(PERSON, subject.person);
   const pointing = POINTING.test(said) || PASSIVE.test(said) || contentWords(said, own).length <= 2;

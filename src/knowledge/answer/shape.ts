@@ -2,7 +2,7 @@ import { foldDiacritics, hasDiacritics, syllables } from '../../text/normalize';
 
 /** What kind of fact a question asks for: a number (mấy, bao nhiêu), a day (ngày nào), a year (năm nào), any date
  * (khi nào), a person (ai), or anything. */
-export type AnswerType = 'number' | 'day' | 'year' | 'date' | 'person' | null;
+export type AnswerType = 'number' | 'day' | 'year' | 'date' | 'person' | 'place' | null;
 
 /** Longest answer before the source line, in characters. */
 export const MAX_ANSWER_CHARS = 400;
@@ -11,6 +11,7 @@ export const MAX_ANSWER_CHARS = 400;
 const DAY_Q = / (ngay nao|hom nao|ngay bao nhieu|ngay may) /;
 const YEAR_Q = / (nam nao|nam bao nhieu|nam may) /;
 const DATE_Q = / (khi nao|bao gio|thang nao|luc nao|thoi gian nao|thoi diem nao|dip nao) /;
+const PLACE_Q = / (xa|phuong|tinh|huyen|dia phuong|dia ban) nao /;
 const NUMBER_Q = / (bao nhieu|so luong|ty le|ti le) /;
 
 /** The kind of fact the question asks for. "may" without accents counts as "mấy" only in a question without any. */
@@ -21,6 +22,7 @@ export function answerType(question: string): AnswerType {
   if (YEAR_Q.test(folded)) return 'year';
   if (DATE_Q.test(folded)) return 'date';
   if (said.includes(' ai ')) return 'person';
+  if (PLACE_Q.test(folded)) return 'place';
   if (NUMBER_Q.test(folded) || said.includes(' mấy ')) return 'number';
   if (!hasDiacritics(question) && folded.includes(' may ')) return 'number';
   return null;
@@ -44,15 +46,38 @@ export function holdsAnswer(text: string, type: AnswerType, question: string): b
   if (type === 'day') return fresh(DAY_IN);
   if (type === 'year') return fresh(/\b(19|20)\d\d\b/);
   if (type === 'date') return fresh(DATE_IN);
+  if (type === 'place') return /(xã|phường|tỉnh|huyện|thành phố)\s+\p{Lu}/u.test(text);
   return NAME_IN.test(text.slice(1));
 }
 
-/** 0.6 when the question names years and the text names only other years ("năm 2020" answered for 2021), else 1. */
+const years = (t: string): string[] => t.match(/\b(19|20)\d\d\b/g) ?? [];
+
+/** How many of the years the question names the text names too. */
+export function askedYearsIn(text: string, question: string): number {
+  const said = new Set(years(text));
+  return new Set(years(question).filter((y) => said.has(y))).size;
+}
+
+// Resolutions state their targets as "phấn đấu đến năm X …": a question about the "mục tiêu" finds them so.
+const PARAPHRASES: ReadonlyArray<[string, string[]]> = [['phan dau', ['muc', 'tieu', 'muc_tieu']]];
+
+/** A sentence's folded terms plus the terms of the phrases its wording stands for. */
+export function withParaphrases(text: string, terms: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  const folded = foldDiacritics(text).toLowerCase();
+  const out = new Map(terms);
+  for (const [phrase, means] of PARAPHRASES) if (folded.includes(phrase)) for (const t of means) out.set(`f:${t}`, 1);
+  return out;
+}
+
+/**
+ * How a text's years fit the question's: 0.6 when it names only other years ("năm 2020" answered with a sentence
+ * about 2021), else 1.
+ */
 export function yearFactor(text: string, question: string): number {
-  const years = (t: string): string[] => t.match(/\b(19|20)\d\d\b/g) ?? [];
   const asked = years(question);
   const said = years(text);
-  return asked.length > 0 && said.length > 0 && !said.some((y) => asked.includes(y)) ? 0.6 : 1;
+  if (asked.length === 0 || said.length === 0) return 1;
+  return said.some((y) => asked.includes(y)) ? 1 : 0.6;
 }
 
 /** Lines that are not statements: bylines, source and photo credits, bare links. */

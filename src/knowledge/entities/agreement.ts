@@ -1,4 +1,14 @@
+import { foldDiacritics, syllables } from '../../text/normalize';
 import { extractEntities, type Congress, type Entities } from './entities';
+
+/**
+ * Whether a posting term ("a:thanh_hóa", "f:tinh") is made only of the named provinces' words (and "tỉnh"): such
+ * terms are checked by agreement, not by coverage, since a Thanh Hóa document need not repeat "Thanh Hóa".
+ */
+export function provinceTerms(e: Entities): (term: string) => boolean {
+  const words = new Set(['tinh', ...e.provinces.flatMap((p) => syllables(foldDiacritics(p)))]);
+  return (term) => e.provinces.length > 0 && term.slice(2).split('_').every((w) => words.has(foldDiacritics(w)));
+}
 
 /** What a passage needs for the agreement check: its chunk's entities, its document's, and the document's province. */
 export interface PassageEntities {

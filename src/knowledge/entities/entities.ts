@@ -77,8 +77,19 @@ function numeral(raw: string): number | null {
   return /^\d+$/.test(raw) ? Number(raw) : romanToNumber(raw);
 }
 
-const CONGRESS =
-  /\bdai hoi((?: dai bieu)?(?: dang bo)?(?: (?:tinh|thanh pho))?(?: [a-z]+){0,3}?) (?:lan thu |khoa )?([ivxl]{1,6}|\d{1,2})\b( cua dang\b(?! bo))?/g;
+let congressRe: RegExp | undefined;
+
+// "Đại hội [đại biểu] [Đảng bộ] [tỉnh] [<province>] [lần thứ|khóa] XX [của Đảng]"; an Arabic number counts only
+// after "lần thứ" or "khóa" ("Đại hội đã xác định 5 quan điểm" names no congress 5).
+function congressPattern(): RegExp {
+  const names = provinceNames().map((p) => p.folded).join('|');
+  congressRe ??= new RegExp(
+    `\\bdai hoi((?: dai bieu)?(?: dang bo)?(?: (?:tinh|thanh pho))?(?: (?:${names}))?) (?:(?:lan thu|khoa) ([ivxl]{1,6}|\\d{1,2})|([ivxl]{1,6}))\\b( cua dang\\b(?! bo))?`,
+    'g',
+  );
+  congressRe.lastIndex = 0;
+  return congressRe;
+}
 const TERM_OF = /\b(tinh uy|dang bo tinh|bo chinh tri|trung uong|ban chap hanh trung uong)(?: dang)?(?: [a-z]+){0,2}? khoa ([ivxl]{1,6}|\d{1,2})\b/g;
 
 function findCongresses(p: Prepared): Congress[] {
@@ -86,13 +97,13 @@ function findCongresses(p: Prepared): Congress[] {
   const push = (c: Congress) => {
     if (!out.some((o) => o.n === c.n && o.level === c.level)) out.push(c);
   };
-  for (const m of p.folded.matchAll(CONGRESS)) {
-    const n = numeral(m[2] as string);
+  for (const m of p.folded.matchAll(congressPattern())) {
+    const n = numeral((m[2] ?? m[3]) as string);
     if (n === null || n < 1 || n > 40) continue;
     const between = m[1] as string;
     const tail = p.folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 16);
     const province = /dang bo|tinh|thanh pho/.test(between) || /^\s*(dang bo|tinh|thanh pho)\b/.test(tail);
-    push({ n, level: m[3] ? 'national' : province ? 'province' : 'unknown' });
+    push({ n, level: m[4] ? 'national' : province ? 'province' : 'unknown' });
   }
   for (const m of p.folded.matchAll(TERM_OF)) {
     const n = numeral(m[2] as string);
