@@ -82,7 +82,7 @@ export function yearFactor(text: string, question: string): number {
 
 /** Lines that are not statements: bylines, source and photo credits, bare links. */
 export function isBoilerplate(sentence: string): boolean {
-  return /^(nguồn|ảnh|theo)\b[^.]{0,40}:/iu.test(sentence) || /https?:\/\//.test(sentence) || /\bẢnh:/u.test(sentence);
+  return /^(nguồn|ảnh|theo)\b[^.]{0,40}:/iu.test(sentence) || /https?:\/\//.test(sentence) || /(?<!\p{L})Ảnh:/u.test(sentence);
 }
 
 /**

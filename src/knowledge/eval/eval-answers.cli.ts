@@ -5,10 +5,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateAnswers, readAnswerSet } from './answers-eval';
+import { loadConfig } from '../../config/config';
+import { migrate } from '../../db/migrate';
+import { openPGlite } from '../../db/pglite.driver';
+import { createEmbeddingModel } from '../embeddings/embeddings.factory';
+import { evaluateAnswers, readAnswerSet, type AnswerItem } from './answers-eval';
+import { refusalCurve } from './refusal-curve';
 import { startConversation } from './directline-client';
 
-const USAGE = 'usage: npm run eval:answers -- FILE [--json] [--knowledge DIR]';
+const USAGE = 'usage: npm run eval:answers -- FILE... [--json] [--knowledge DIR] [--curve]';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,15 +59,32 @@ async function startBot(knowledgeDir: string | undefined, dataDir: string) {
   return { url, secret, child };
 }
 
+const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+
+// `--curve`: the no-answer decision at each threshold, in-process (single questions only), one line per threshold.
+async function printCurve(items: AnswerItem[], knowledgeDir: string): Promise<void> {
+  const db = await openPGlite();
+  try {
+    await migrate(db);
+    const points = await refusalCurve(db, createEmbeddingModel(loadConfig(process.env)), knowledgeDir, items, THRESHOLDS);
+    for (const p of points)
+      process.stdout.write(
+        `threshold ${p.threshold.toFixed(2)}  answerable refused ${p.answerableRefused}/${p.answerable}  unanswerable answered ${p.unanswerableAnswered}/${p.unanswerable}\n`,
+      );
+  } finally {
+    await db.close();
+  }
+}
+
 /** `npm run eval:answers -- FILE [--json]`: every question of FILE through the real bot over Direct Line. */
 async function run(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, curve: { type: 'boolean', default: false } },
   });
-  const file = positionals[0];
-  if (!file) throw new Error(USAGE);
-  const items = await readAnswerSet(file);
+  if (positionals.length === 0) throw new Error(USAGE);
+  const items = (await Promise.all(positionals.map((f) => readAnswerSet(f)))).flat();
+  if (values.curve) return printCurve(items, values.knowledge ?? 'knowledge');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tiepdan-eval-answers-'));
   const bot = await startBot(values.knowledge, dataDir);
   try {
