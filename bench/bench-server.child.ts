@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { createChannels } from '../src/channels/channels';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
+import { JobRunner } from '../src/jobs/job-runner';
 import { createKnowledge, type Knowledge } from '../src/knowledge/knowledge';
 import { loadPassages } from '../src/knowledge/eval/retrieval-eval';
 import {
@@ -98,14 +98,11 @@ async function startTiepdan(spec: ChildSpec, dataDir: string): Promise<ChildRead
   });
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
-  let questions: string[] = [];
-  const running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
-    await addSharedPassages(spec, knowledge);
-    questions = await answerable(spec.questions ?? [], knowledge, tickets.triage);
-    if (spec.open311Key) await new Open311Repository(db).addClient('bench', spec.open311Key);
-    const answers = spec.mode === 'echo' ? echoAnswers : knowledge.answerService;
-    return (await createChannels({ config, db, logger, tickets, answers })).features;
-  });
+  const running = await startServer(config, db, logger, spec.mode === 'echo' ? { answers: echoAnswers } : {});
+  const { knowledge, tickets } = running.system;
+  await addSharedPassages(spec, knowledge);
+  const questions = await answerable(spec.questions ?? [], knowledge, tickets.triage);
+  if (spec.open311Key) await new Open311Repository(db).addClient('bench', spec.open311Key);
   const { rows } = await db.query<{ d: number; c: number }>(
     'SELECT (SELECT count(*) FROM kb_documents) AS d, (SELECT count(*) FROM kb_chunks) AS c',
   );
@@ -117,7 +114,9 @@ async function runIngest(spec: ChildSpec, dataDir: string): Promise<ChildReady> 
   const logger = createLogger('warn');
   const db = await openDatabase(config, logger);
   await migrate(db);
-  const knowledge = await createKnowledge({ db, config, logger });
+  // Uploads are not part of this measurement: the runner is never started.
+  const jobs = new JobRunner({ logger, clock: () => new Date() });
+  const knowledge = await createKnowledge({ db, config, logger, jobs });
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);

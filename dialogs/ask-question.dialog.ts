@@ -7,15 +7,17 @@ import {
 } from '@microsoft/agents-hosting-dialogs';
 import { Activity } from '@microsoft/agents-activity';
 import { completeQuestion, personIn, type Subject } from '../src/knowledge/answer/follow-up';
-import type { AskResult } from '../src/ports';
+import type { AskResult, MessageTriage } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { choiceOptions, menuMessage, vietnameseChoicePrompt, stepValues } from './dialog-helpers';
 import type { FeedbackOptions } from './file-feedback.dialog';
 import { vi } from './strings.vi';
 
-/** Options: the question when the citizen already typed it, and what the conversation was about. */
+/** Options: the question when the citizen already typed it, its triage (carried if it is forwarded), and what
+ * the conversation was about. */
 export interface AskOptions {
   question?: string;
+  triage?: MessageTriage;
   subject?: Subject | null;
 }
 
@@ -45,8 +47,9 @@ export class AskQuestionDialog extends ComponentDialog {
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const question = (step.options as AskOptions | undefined)?.question;
-    if (question) return step.next(question);
+    const options = (step.options ?? {}) as AskOptions;
+    if (options.triage) stepValues(step).triage = options.triage;
+    if (options.question) return step.next(options.question);
     return step.prompt(QUESTION, { prompt: vi.bot.ask.prompt, retryPrompt: vi.bot.ask.retry });
   }
 
@@ -78,7 +81,12 @@ export class AskQuestionDialog extends ComponentDialog {
       await step.context.sendActivity(menuMessage(vi.bot.ask.notForwarded));
       return step.endDialog({ subject } satisfies AskOutcome);
     }
-    const options: FeedbackOptions = { kind: 'question', description: String(stepValues(step).question) };
+    const values = stepValues(step);
+    const options: FeedbackOptions = {
+      kind: 'question',
+      description: String(values.question),
+      ...(values.triage ? { triage: values.triage as MessageTriage } : {}),
+    };
     return step.replaceDialog(DIALOG_IDS.feedback, options);
   }
 }

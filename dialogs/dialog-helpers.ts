@@ -193,13 +193,3 @@ export class TicketCredentialPrompts {
     return step.prompt(this.pin, { prompt: vi.bot.track.pinPrompt, retryPrompt: vi.bot.track.pinRetry });
   }
 }
-
-/** Formats a date for citizens: dd/mm/yyyy in Vietnam time. */
-export function formatDate(date: Date): string {
-  return date.toLocaleDateString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
-}

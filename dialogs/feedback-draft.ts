@@ -1,4 +1,5 @@
 import type { Activity } from '@microsoft/agents-activity';
+import type { MessageTriage } from '../src/ports';
 import { vi } from './strings.vi';
 
 /** What the feedback dialog has collected so far (kept in dialog state, so it is plain JSON). */
@@ -14,6 +15,8 @@ export interface FeedbackDraft {
   consentAt?: string;
   name?: string;
   phone?: string;
+  /** The triage of the citizen's first message, handed through to filing. */
+  triage?: MessageTriage;
 }
 
 const IMAGE_TYPES = /^image\/(jpeg|jpg|png|webp|gif)$/;

@@ -7,11 +7,11 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
-import type { NewTicketInput } from '../src/ports';
+import type { MessageTriage, NewTicketInput } from '../src/ports';
+import { formatVnDate } from '../src/reference/vn-time';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
   choiceOptions,
-  formatDate,
   matchForm,
   menuMessage,
   vietnameseChoicePrompt,
@@ -35,6 +35,8 @@ export interface FeedbackOptions {
   commune?: { code: string; name: string } | null;
   description?: string;
   prefilled?: boolean;
+  /** What triage concluded from the citizen's message; carried to filing so it is not analysed again. */
+  triage?: MessageTriage;
 }
 
 const P = {
@@ -100,6 +102,7 @@ export class FileFeedbackDialog extends ComponentDialog {
       commune: o.commune ?? undefined,
       description: o.description,
       photos: [],
+      ...(o.triage ? { triage: o.triage } : {}),
     };
     stepValues(step).draft = draft;
     await step.context.sendActivity(o.prefilled ? f.prefilled : f.intro);
@@ -161,7 +164,7 @@ export class FileFeedbackDialog extends ComponentDialog {
       return;
     }
     if (matchForm(text) === matchForm(vi.bot.skip)) return;
-    const commune = (await this.services.triage.triage(text)).commune;
+    const commune = await this.services.triage.locate(text);
     if (commune) {
       draft.commune = commune;
       await step.context.sendActivity(f.locationFound(commune.name));
@@ -220,7 +223,7 @@ export class FileFeedbackDialog extends ComponentDialog {
       toTicketInput(this.draft(step), step.context.activity),
     );
     await step.context.sendActivity(
-      f.received(receipt.trackingCode, receipt.pin, receipt.agency.name, formatDate(receipt.resolveDueAt)),
+      f.received(receipt.trackingCode, receipt.pin, receipt.agency.name, formatVnDate(receipt.resolveDueAt)),
     );
     if (receipt.duplicateOf) await step.context.sendActivity(f.duplicate);
     await step.context.sendActivity(menuMessage());
@@ -255,6 +258,7 @@ function toTicketInput(draft: FeedbackDraft, activity: Activity): NewTicketInput
     contact: draft.consentAt
       ? { name: draft.name, phone: draft.phone, consentAt: new Date(draft.consentAt) }
       : undefined,
+    triage: draft.triage,
     origin: {
       channel: activity.channelId ?? 'unknown',
       conversationId: activity.conversation?.id ?? '',

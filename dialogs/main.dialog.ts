@@ -59,7 +59,11 @@ export class MainDialog extends ComponentDialog {
   private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const outcome = step.result as AskOutcome | undefined;
     // A message typed instead of answering the forward offer is routed like any new message.
-    if (outcome?.next) return step.replaceDialog('main.steps', { text: outcome.next, subject: outcome.subject } satisfies MainOptions);
+    if (outcome?.next)
+      return step.replaceDialog('main.steps', {
+        text: outcome.next,
+        subject: outcome.subject,
+      } satisfies MainOptions);
     return step.endDialog(step.result);
   }
 
@@ -74,10 +78,10 @@ export class MainDialog extends ComponentDialog {
     if (FORGET.test(said)) return { dialog: DIALOG_IDS.forget };
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
-    const ask = { dialog: DIALOG_IDS.ask, options: { question: text, subject } satisfies AskOptions };
+    const triage = await this.services.triage.analyze(text);
+    const ask = { dialog: DIALOG_IDS.ask, options: { question: text, triage, subject } satisfies AskOptions };
     // "còn Thanh Hóa thì sao?" right after an answer continues the question, whatever triage would make of it.
     if (completeQuestion(text, subject) !== null) return ask;
-    const triage = await this.services.triage.triage(text);
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
     if (triage.kind === 'question') return ask;
     const options: FeedbackOptions = {
@@ -86,6 +90,7 @@ export class MainDialog extends ComponentDialog {
       commune: triage.commune,
       description: text,
       prefilled: true,
+      triage,
     };
     return { dialog: DIALOG_IDS.feedback, options };
   }

@@ -469,8 +469,7 @@ export const vi = {
       `Nguồn: «${title}»${date ? `, ${date}` : ''}${source ? (isLink ? ` — ${source}` : `, ${source}`) : ''}`,
     otherEntity: (asked: string, found: string) =>
       `Hiện tôi chưa có thông tin về ${asked} trong các văn bản đang có. Văn bản gần nhất nói về ${found}:`,
-    forwardOffer:
-      'Anh/chị có muốn tôi chuyển câu hỏi đến cơ quan có thẩm quyền để được trả lời không ạ?',
+    forwardOffer: 'Anh/chị có muốn tôi chuyển câu hỏi đến cơ quan có thẩm quyền để được trả lời không ạ?',
     llmSystem:
       'Bạn là trợ lý của cơ quan nhà nước, trả lời câu hỏi của người dân bằng tiếng Việt, ngắn gọn, lịch sự. ' +
       'Chỉ dùng thông tin trong các đoạn trích được đánh số; không suy đoán, không thêm thông tin bên ngoài. ' +

@@ -4,8 +4,9 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
+import { formatVnDate } from '../src/reference/vn-time';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { formatDate, menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
+import { menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
 import { vi } from './strings.vi';
 
 /** Options: the tracking code when the citizen's message already held one. */
@@ -49,7 +50,7 @@ export class TrackTicketDialog extends ComponentDialog {
     }
     const status = t.statuses[view.status] ?? view.status;
     await step.context.sendActivity(
-      t.status(view.trackingCode, status, view.agency.name, formatDate(view.resolveDueAt)),
+      t.status(view.trackingCode, status, view.agency.name, formatVnDate(view.resolveDueAt)),
     );
     if (view.answer) await step.context.sendActivity(t.answer(view.answer));
     await step.context.sendActivity(menuMessage());

@@ -1,10 +1,9 @@
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { createLogger } from './logger';
-import { createChannels } from './channels/channels';
 import { startServer } from './server';
 
-/** Entry point: config → database → migrations → HTTP, with graceful shutdown on SIGTERM/SIGINT. */
+/** Entry point: config → database → the system (src/system.ts) served over HTTP, stopped gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const startedAt = Date.now();
   let config;
@@ -19,16 +18,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
-  const running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
-    const channels = await createChannels({
-      config,
-      db,
-      logger,
-      tickets,
-      answers: knowledge.answerService,
-    });
-    return channels.features;
-  });
+  const running = await startServer(config, db, logger);
   logger.info({ url: running.url, readyMs: Date.now() - startedAt }, 'tiepdan is ready');
 
   let signals = 0;

@@ -27,17 +27,26 @@ export interface AnswerService {
 /** What a citizen message is. */
 export type MessageKind = 'question' | 'feedback' | 'complaint' | 'denunciation' | 'track';
 
-/** What the bot would do with a message (the `/api/triage` contract), without creating anything. */
-export interface TriageResult {
+/** What a citizen message is about: kind, category and commune (no agency: that is routing, done when filing). */
+export interface MessageTriage {
   kind: MessageKind;
   category: string;
   commune: { code: string; name: string } | null;
+}
+
+/** What the bot would do with a message (the `/api/triage` contract), without creating anything. */
+export interface TriageResult extends MessageTriage {
   agency: { id: string; name: string };
 }
 
-/** Classifies a citizen message: kind, category, commune, responsible agency. */
+/** Reads citizen messages: what they are about, which commune they name, and where they would be routed. */
 export interface TriageService {
+  /** Kind, category, commune and responsible agency (the `/api/triage` contract). */
   triage(text: string): Promise<TriageResult>;
+  /** Kind, category and commune only: the bot analyses a message once and carries this to filing. */
+  analyze(text: string): Promise<MessageTriage>;
+  /** The commune a place description names, if exactly one. */
+  locate(text: string): Promise<{ code: string; name: string } | null>;
 }
 
 /** Where a ticket came from and how to reach the citizen again on that channel. */
@@ -67,6 +76,8 @@ export interface NewTicketInput {
   attachments?: Array<{ url: string; contentType: string; name?: string }>;
   contact?: ContactInput;
   origin: ConversationRef;
+  /** What triage concluded from the citizen's message, carried so filing does not analyse the text again. */
+  triage?: MessageTriage;
   /** The inbound message id that caused this ticket; retries with the same key return the same ticket. */
   idempotencyKey: string;
 }

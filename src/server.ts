@@ -1,91 +1,45 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Router } from 'express';
 import type { Logger } from 'pino';
-import { AdminService } from './agencies/admin/admin.service';
-import { AuthService } from './agencies/auth.service';
-import { CaseworkRepository } from './agencies/casework/casework.repository';
-import { CaseworkService } from './agencies/casework/casework.service';
-import { portalRoutes } from './agencies/portal.routes';
-import { createApp } from './app';
-import { open311Channel } from './public/open311/open311.channel';
-import { open311ErrorHandler, open311Routes } from './public/open311/open311.routes';
-import { PublicRepository } from './public/public.repository';
-import { publicRoutes } from './public/public.routes';
-import { StatisticsService } from './public/statistics.service';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
-import { createKnowledge, type Knowledge } from './knowledge/knowledge';
-import { createTickets, type TicketsModule } from './tickets/tickets.module';
+import { buildSystem, type System, type SystemOverrides } from './system';
 
-/** A running instance: its address and a stop() that drains requests and closes the database. */
+/** A running instance: its address, the system it serves, and a stop() that drains and closes the database. */
 export interface RunningServer {
   url: string;
   port: number;
   server: http.Server;
-  tickets: TicketsModule;
+  system: System;
   stop(): Promise<void>;
 }
 
-/**
- * A feature built after migrations and the tickets area (whose services it may use): routes to mount, and
- * optionally the HTTP server to attach to (WebSockets).
- */
-export interface ServerFeature {
-  routers: Router[];
-  attach?(server: http.Server): void;
-  close?(): Promise<void>;
+/** How startServer runs the system; `startJobs: false` leaves the jobs to the caller's kicks (tests). */
+export interface ServerOptions extends SystemOverrides {
+  startJobs?: boolean;
 }
 
-/** Migrates, builds the app and listens; stop() stops accepting, finishes in-flight requests, then closes the db. */
+/**
+ * Migrates, builds the system, seeds the knowledge base on first start, listens, then starts the jobs.
+ * stop() stops accepting, finishes in-flight requests, stops the jobs, then closes the database.
+ */
 export async function startServer(
   config: Config,
   db: Database,
   logger: Logger,
-  buildFeatures: (built: {
-    tickets: TicketsModule;
-    knowledge: Knowledge;
-  }) => Promise<ServerFeature[]> = async () => [],
+  options: ServerOptions = {},
 ): Promise<RunningServer> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
-  const knowledge = await createKnowledge({ db, config, logger });
+  const system = await buildSystem(config, db, logger, options);
   // First start: the demo corpus in knowledge/ is ingested before the server reports ready.
   const ingestStarted = Date.now();
-  const ingested = await knowledge.ingestCorpusIfEmpty();
+  const ingested = await system.knowledge.ingestCorpusIfEmpty();
   if (ingested)
     logger.info({ documents: ingested.length, ms: Date.now() - ingestStarted }, 'knowledge base seeded');
-  let shuttingDown = false;
-  const tickets = await createTickets({ db, config, logger });
-  const features = await buildFeatures({ tickets, knowledge });
-  const publicRepo = new PublicRepository(db);
-  const caseRepo = new CaseworkRepository(db);
-  const auth = new AuthService(db);
-  const routers = [
-    portalRoutes({
-      auth,
-      admin: new AdminService(db, auth),
-      knowledge: { admin: knowledge.admin, maxUploadBytes: config.knowledge.uploadMaxBytes },
-      agencyName: (id) => caseRepo.agencyName(id),
-      casework: new CaseworkService(db, tickets.workflow),
-      categories: () => publicRepo.categoryNames(),
-    }),
-    publicRoutes({
-      tickets: tickets.tickets,
-      repo: publicRepo,
-      statistics: new StatisticsService(publicRepo),
-      lookupsPerMinute: config.tickets.lookupsPerMinute,
-    }),
-    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode }),
-    open311ErrorHandler,
-    tickets.routes,
-    ...features.flatMap((f) => f.routers),
-  ];
-  tickets.channels.register(open311Channel);
-  const app = createApp({ config, db, logger, routers, knowledge, isShuttingDown: () => shuttingDown });
-  const server = http.createServer(app);
-  for (const feature of features) feature.attach?.(server);
+  const server = http.createServer(system.app);
+  system.attach(server);
   // Keep-alive sockets must not outlive a graceful stop; headers must arrive promptly.
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
@@ -94,25 +48,24 @@ export async function startServer(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  tickets.startWorkers();
-  // Uploads a crash left queued or half-ingested are picked up again.
-  knowledge.admin.kick();
+  // Work a crash left behind (queued uploads, due events and messages) is picked up by each job's first pass.
+  if (options.startJobs ?? true) system.jobs.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> =>
-    (stopping ??= (async () => {
-      shuttingDown = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
-      for (const feature of features) await feature.close?.();
-      await closed;
-      clearTimeout(timer);
-      // Workers stop after requests drain and before the database closes, so no pass dies mid-transaction.
-      await tickets.stopWorkers();
-      await knowledge.admin.stop();
-      await db.close();
-    })());
-  return { url: `http://${host}:${port}`, port, server, tickets, stop };
+  const stop = (): Promise<void> => (stopping ??= gracefulStop(server, system, config.shutdownTimeoutMs));
+  return { url: `http://${host}:${port}`, port, server, system, stop };
+}
+
+/** Stop accepting → finish in-flight requests → stop the jobs → close the database. */
+async function gracefulStop(server: http.Server, system: System, timeoutMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  await system.beginStop();
+  await closed;
+  clearTimeout(timer);
+  // Jobs stop after requests drain and before the database closes, so no pass dies mid-transaction.
+  await system.stop();
+  await system.db.close();
 }

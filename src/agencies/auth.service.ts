@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import type { Database } from '../db/database';
 import { AppError } from '../http/errors';
 import { StaffRepository, type SessionRow, type StaffRole } from './staff.repository';
+import { systemClock, type Clock } from '../reference/clock';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): memory-hard, and affordable on a 2-core server.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -67,7 +68,7 @@ export class AuthService {
 
   constructor(
     db: Database,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
     private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY,
   ) {
     this.repo = new StaffRepository(db);

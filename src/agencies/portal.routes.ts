@@ -5,7 +5,8 @@ import { toAppError } from '../http/error-handler';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
-import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
+import { afterVnDay, startOfVnDay } from '../reference/vn-time';
+import { ticketStatusSchema } from '../tickets/lifecycle/ticket-status';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import type { KnowledgeAdmin } from '../knowledge/admin/knowledge-admin';
@@ -138,10 +139,7 @@ export function portalRoutes(deps: PortalDeps): Router {
 }
 
 const queueQuery = z.object({
-  status: z
-    .enum(['new', 'assigned', 'in_progress', 'answered', 'closed', 'reopened', 'transferred', 'rejected'])
-    .optional()
-    .catch(undefined),
+  status: ticketStatusSchema.optional().catch(undefined),
   category: z.string().max(60).optional(),
   commune: z.string().max(20).optional(),
   q: z.string().trim().max(100).optional(),

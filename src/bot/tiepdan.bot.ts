@@ -76,7 +76,10 @@ export class TiepdanBot extends ActivityHandler {
     const subject = await this.agedSubject(ctx);
     let result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty)
-      result = await dc.beginDialog(DIALOG_IDS.main, { text: ctx.activity.text ?? '', subject } satisfies MainOptions);
+      result = await dc.beginDialog(DIALOG_IDS.main, {
+        text: ctx.activity.text ?? '',
+        subject,
+      } satisfies MainOptions);
     const outcome = result.result as { subject?: Subject | null } | undefined;
     if (result.status === DialogTurnStatus.complete && outcome && 'subject' in outcome)
       await this.subject.set(ctx, outcome.subject ?? null);

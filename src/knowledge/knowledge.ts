@@ -1,14 +1,16 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import type { Jobs } from '../jobs/job-runner';
 import type { AnswerService } from '../ports';
 import { KnowledgeAdmin } from './admin/knowledge-admin';
 import { KnowledgeAnswerService } from './answer/answer.service';
 import { createChatModel } from './answer/llm-answer';
 import { createEmbeddingModel } from './embeddings/embeddings.factory';
 import { collectFiles, ingestFiles, type IngestDeps, type IngestOutcome } from './ingest/ingest.service';
+import { CommuneNameIndex } from '../reference/admin-units/commune-names';
 import { countDocuments, storedEmbeddingModel } from './knowledge.repository';
-import { expandWithAdminUnits, loadAdminIndex, type AdminIndex } from './retrieve/admin-expansion';
+import { expandWithAdminUnits } from './retrieve/admin-expansion';
 import { HybridSearch, KnowledgeRetriever, type QueryExpander } from './retrieve/hybrid.retriever';
 
 /** The knowledge area as main.ts and the HTTP app see it. */
@@ -25,23 +27,26 @@ export interface Knowledge {
   askRateLimitPerMinute: number;
 }
 
-/** What the knowledge area needs. */
+/** What the knowledge area needs; it registers its upload-ingestion job with `jobs`. */
 export interface KnowledgeDeps {
   db: Database;
   config: Config;
   logger: Logger;
+  jobs: Jobs;
+  now?: () => Date;
 }
 
-// The bundled units data is read once per process (about 3 MB of JSON lines), on the first question.
-let adminIndex: Promise<AdminIndex> | undefined;
+/** The job that ingests queued uploads, one at a time. */
+export const UPLOADS_JOB = 'knowledge-uploads';
 
-/** The old→new commune expander over the bundled vn-admin-2025 data. */
+/** The old→new commune expander over the bundled vn-admin-2025 data (read on the first question). */
 export function adminExpander(): QueryExpander {
-  return async (question) => expandWithAdminUnits(await (adminIndex ??= loadAdminIndex()), question);
+  return async (question) => expandWithAdminUnits(CommuneNameIndex.bundled(), question);
 }
 
 /** Wires embeddings, hybrid search, retriever and answer service over one database. */
-export async function createKnowledge({ db, config, logger }: KnowledgeDeps): Promise<Knowledge> {
+export async function createKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
+  const { db, config, logger } = deps;
   const log = logger.child({ component: 'knowledge' });
   const model = createEmbeddingModel(config);
   const stored = await storedEmbeddingModel(db);
@@ -52,7 +57,7 @@ export async function createKnowledge({ db, config, logger }: KnowledgeDeps): Pr
   const search = new HybridSearch(db, vectorsUsable ? model.embeddings : null, adminExpander());
   const k = config.knowledge;
   const ingestDeps: IngestDeps = { db, embeddings: model.embeddings, modelName: model.name };
-  const admin = new KnowledgeAdmin(db, ingestDeps, log, { maxUploadBytes: k.uploadMaxBytes });
+  const admin = uploadsAdmin(deps, ingestDeps, log);
   const answerService = new KnowledgeAnswerService(
     search,
     {
@@ -78,4 +83,15 @@ export async function createKnowledge({ db, config, logger }: KnowledgeDeps): Pr
       return outcomes;
     },
   };
+}
+
+/** The knowledge-base administration, with the job that ingests its upload queue one file at a time. */
+function uploadsAdmin(deps: KnowledgeDeps, ingestDeps: IngestDeps, log: Logger): KnowledgeAdmin {
+  const admin = new KnowledgeAdmin(deps.db, ingestDeps, log, {
+    maxUploadBytes: deps.config.knowledge.uploadMaxBytes,
+    now: deps.now,
+    onQueued: () => void deps.jobs.kick(UPLOADS_JOB),
+  });
+  deps.jobs.add({ name: UPLOADS_JOB, perform: async (now) => ({ more: await admin.ingestNext(now) }) });
+  return admin;
 }

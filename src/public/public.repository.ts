@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { sqlOpenStatuses as OPEN } from '../tickets/lifecycle/ticket-status';
 
 /** One agency's figures on the public statistics page. */
 export interface AgencyStats {
@@ -29,8 +30,6 @@ export interface PublishedRow {
   answered_at: Date;
   rating: number | null;
 }
-
-const OPEN = `('new', 'assigned', 'in_progress', 'reopened', 'transferred')`;
 
 /** SQL behind the public pages: category names, per-agency statistics, published answers. */
 export class PublicRepository {

@@ -5,7 +5,7 @@ import { vi } from '../../dialogs/strings.vi';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
-import { afterVnDay, startOfVnDay } from '../tickets/sla/working-days';
+import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import { redactPersonalData } from '../logger';
 import type { TicketService, TicketStatusView } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';

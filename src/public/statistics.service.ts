@@ -1,5 +1,6 @@
 import { vi } from '../../dialogs/strings.vi';
 import type { AgencyStats, PublicRepository } from './public.repository';
+import { systemClock, type Clock } from '../reference/clock';
 
 /** The statistics table: one row per agency plus the province total. */
 export interface StatisticsReport {
@@ -34,7 +35,7 @@ function totalOf(rows: AgencyStats[]): AgencyStats {
 export class StatisticsService {
   constructor(
     private readonly repo: PublicRepository,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Figures for tickets received between `from` (inclusive) and `to` (exclusive). */

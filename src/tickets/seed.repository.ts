@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database';
-import type { AdminUnit, FormerCommune } from './admin-units.loader';
+import type { AdminUnit, FormerCommune } from '../reference/admin-units/admin-units';
 
 /** The provincial agencies after the 2025 merger (ids are stable: routing rules refer to them). */
 export const PROVINCIAL_AGENCIES: ReadonlyArray<{ id: string; name: string; kind: string }> = [
@@ -37,7 +37,7 @@ export async function seedAdminUnits(
      ON CONFLICT (code) DO NOTHING`,
     [JSON.stringify(units)],
   );
-  // A few mapping targets use pre-final codes (SOURCE.md: 06970, 23737); the gazetteer skips them too.
+  // Mapping targets outside the unit list (none in the bundled data) would break the foreign key.
   const known = new Set(units.map((u) => u.code));
   const pairs = former.flatMap((f) =>
     f.newCodes.filter((c) => known.has(c)).map((newCode) => ({ ...f, newCode, newCodes: undefined })),

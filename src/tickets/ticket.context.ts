@@ -3,12 +3,10 @@ import type { Config } from '../config/config';
 import type { Database, Queryable } from '../db/database';
 import type { TicketStatusView } from '../ports';
 import { listHolidays } from './sla/holiday.repository';
-import { WorkingCalendar, vnDay } from './sla/working-days';
+import type { Clock } from '../reference/clock';
+import { WorkingCalendar } from './sla/working-days';
 import { listEvents, type TicketRow } from './ticket.repository';
-import type { TriageModel } from './triage/triage.model';
-
-/** A source of "now"; tests pass a fake one. */
-export type Clock = () => Date;
+import type { MessageAnalyzer } from './triage/message.analyzer';
 
 /** What the ticket services share. */
 export interface TicketContext {
@@ -16,7 +14,7 @@ export interface TicketContext {
   config: Config;
   logger: Logger;
   clock: Clock;
-  model: TriageModel;
+  analyzer: MessageAnalyzer;
   codePrefix: string;
   pinSecret: string;
   /** Draws a tracking code; injected so tests can force collisions. */
@@ -36,20 +34,6 @@ export function resolveDue(ctx: TicketContext, calendar: WorkingCalendar, kind: 
     from,
     kind === 'question' ? t.questionWorkingDays : t.feedbackWorkingDays,
   );
-}
-
-/** A deadline as citizens read it: dd/mm/yyyy in Vietnam. */
-export function formatVnDate(at: Date): string {
-  const [y, m, d] = vnDay(at).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** hh:mm dd/mm/yyyy in Vietnam's time zone. */
-export function formatVnDateTime(at: Date): string {
-  const vn = new Date(at.getTime() + 7 * 3600_000);
-  const hh = String(vn.getUTCHours()).padStart(2, '0');
-  const mm = String(vn.getUTCMinutes()).padStart(2, '0');
-  return `${hh}:${mm} ${formatVnDate(at)}`;
 }
 
 /** The public view of a ticket (no personal data). */

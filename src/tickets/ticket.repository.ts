@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { sqlSettledStatuses, sqlUntakenStatuses } from './lifecycle/ticket-status';
 
 /** A ticket as stored. */
 export interface TicketRow {
@@ -128,6 +129,12 @@ export async function findTicketById(db: Queryable, id: string): Promise<TicketR
   return r.rows[0] ?? null;
 }
 
+/** A ticket by id, locked for update (the caller's transaction will change it). */
+export async function lockTicketById(tx: Queryable, id: string): Promise<TicketRow | null> {
+  const r = await tx.query<TicketRow>(`${SELECT} WHERE t.id = $1 FOR UPDATE OF t`, [id]);
+  return r.rows[0] ?? null;
+}
+
 /** A ticket by tracking code, locked for update when inside a transaction that will change it. */
 export async function findByTrackingCode(
   db: Queryable,
@@ -151,7 +158,7 @@ export async function findOpenDuplicate(
 ): Promise<{ id: string; tracking_code: string } | null> {
   const r = await db.query<{ id: string; tracking_code: string }>(
     `SELECT id, tracking_code FROM tickets
-     WHERE commune_code = $1 AND category = $2 AND status NOT IN ('answered', 'closed', 'rejected')
+     WHERE commune_code = $1 AND category = $2 AND status NOT IN ${sqlSettledStatuses}
        AND duplicate_of IS NULL AND similarity(lower(f_unaccent(description)), lower(f_unaccent($3))) >= $4
      ORDER BY similarity(lower(f_unaccent(description)), lower(f_unaccent($3))) DESC, created_at LIMIT 1`,
     [communeCode, category, description, threshold],
@@ -248,7 +255,7 @@ export async function resetFailedLookups(db: Queryable, id: string): Promise<voi
 /** Open tickets past their resolve deadline and not yet escalated, locked for this worker. */
 export async function claimOverdue(tx: Queryable, now: Date, limit: number): Promise<TicketRow[]> {
   const r = await tx.query<TicketRow>(
-    `${SELECT} WHERE t.status NOT IN ('answered', 'closed', 'rejected') AND t.overdue_at IS NULL AND t.resolve_due_at < $1
+    `${SELECT} WHERE t.status NOT IN ${sqlSettledStatuses} AND t.overdue_at IS NULL AND t.resolve_due_at < $1
      ORDER BY t.resolve_due_at LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
     [now, limit],
   );
@@ -258,7 +265,7 @@ export async function claimOverdue(tx: Queryable, now: Date, limit: number): Pro
 /** Claims tickets nobody has taken into work (still new or just routed) by their acknowledgement deadline, once. */
 export async function claimUnacknowledged(tx: Queryable, now: Date, limit: number): Promise<TicketRow[]> {
   const r = await tx.query<TicketRow>(
-    `${SELECT} WHERE t.status IN ('new', 'assigned') AND t.ack_overdue_at IS NULL AND t.acknowledge_due_at < $1
+    `${SELECT} WHERE t.status IN ${sqlUntakenStatuses} AND t.ack_overdue_at IS NULL AND t.acknowledge_due_at < $1
      ORDER BY t.acknowledge_due_at LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
     [now, limit],
   );

@@ -2,7 +2,6 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { AuthService } from '../../src/agencies/auth.service';
 import { openDatabase } from '../../src/db/connect';
 import type { TicketReceipt } from '../../src/ports';
 import { startServer, type RunningServer } from '../../src/server';
@@ -46,13 +45,13 @@ describe('portal administration and accessibility in a real browser (Chromium)',
     const { logger } = memoryLogger('silent');
     const db = await openDatabase(config, logger);
     running = await startServer(config, db, logger);
-    await new AuthService(db).createUser({
+    await running.system.auth.createUser({
       username: 'quantri',
       displayName: 'Lê Văn Quản',
       password: PASSWORD,
       role: 'admin',
     });
-    receipt = await running.tickets.tickets.create({
+    receipt = await running.system.tickets.tickets.create({
       kind: 'feedback',
       category: 'giao-thong',
       description: 'Biển báo giao thông bị đổ ở ngã tư gần trường tiểu học',

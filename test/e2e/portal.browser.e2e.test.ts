@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
-import { AuthService } from '../../src/agencies/auth.service';
 import { openDatabase } from '../../src/db/connect';
 import type { TicketReceipt } from '../../src/ports';
 import { startServer, type RunningServer } from '../../src/server';
@@ -25,14 +24,14 @@ describe('agency portal and public tracking in a real browser (Chromium)', () =>
     const { logger } = memoryLogger('silent');
     const db = await openDatabase(config, logger);
     running = await startServer(config, db, logger);
-    await new AuthService(db).createUser({
+    await running.system.auth.createUser({
       username: 'canbo.yte',
       displayName: 'Phạm Thu Hà',
       password: PASSWORD,
       role: 'staff',
       agencyId: 'so-y-te',
     });
-    receipt = await running.tickets.tickets.create({
+    receipt = await running.system.tickets.tickets.create({
       kind: 'feedback',
       category: 'y-te',
       description: 'Cơ sở bán thực phẩm chức năng không rõ nguồn gốc gần chợ Vườn Hoa',

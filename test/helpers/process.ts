@@ -14,8 +14,13 @@ export interface ChildServer {
 }
 
 /** Spawns the compiled server with the given environment and waits for its "ready" log line. */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, [MAIN_JS], {
+export async function spawnServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  at: { main: string; cwd?: string } = { main: MAIN_JS },
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, [at.main], {
+    cwd: at.cwd,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,14 +1,12 @@
 import type { Database } from '../../src/db/database';
-import { createChannels } from '../../src/channels/channels';
 import type { WebChatFeature } from '../../src/channels/directline/directline.feature';
-import { startServer, type RunningServer } from '../../src/server';
-import { memoryLogger, testConfig } from './app';
-import { createTestDb } from './db';
+import type { RunningServer } from '../../src/server';
+import { startTestServer, type TestSystemOptions } from './system';
 
 /** The server-to-server secret tests configure (≥ 32 characters, as the config demands). */
 export const TEST_DIRECT_LINE_SECRET = 'test-direct-line-secret-0123456789abcdef';
 
-/** A real server (socket, migrations, tickets, web chat feature) on a fresh test database. */
+/** A real server (socket, migrations, the whole system) on a fresh test database, with the web chat at hand. */
 export interface WebChatServer {
   url: string;
   db: Database;
@@ -17,29 +15,23 @@ export interface WebChatServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server with the web chat feature; env overrides config (rate limits, secret, …). */
-export async function startWebChatServer(env: Record<string, string> = {}): Promise<WebChatServer> {
-  const db = await createTestDb();
-  const config = testConfig({
-    DIRECT_LINE_SECRET: TEST_DIRECT_LINE_SECRET,
-    DIRECT_LINE_STREAM_POLL_MS: '200',
-    ...env,
+/** Starts the server as main.ts does; env overrides config (rate limits, secret, …); jobs run when kicked. */
+export async function startWebChatServer(
+  env: Record<string, string> = {},
+  options: TestSystemOptions = {},
+): Promise<WebChatServer> {
+  const running = await startTestServer({
+    ...options,
+    env: { DIRECT_LINE_SECRET: TEST_DIRECT_LINE_SECRET, DIRECT_LINE_STREAM_POLL_MS: '200', ...env },
   });
-  const { logger } = memoryLogger('silent');
-  let feature: WebChatFeature | undefined;
-  const running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
-    // As main.ts wires it: the real knowledge and tickets areas.
-    const channels = await createChannels({
-      config,
-      db,
-      logger,
-      tickets,
-      answers: knowledge.answerService,
-    });
-    feature = channels.webchat;
-    return channels.features;
-  });
-  return { url: running.url, db, feature: feature!, running, stop: () => running.stop() };
+  const { system } = running;
+  return {
+    url: running.url,
+    db: system.db,
+    feature: system.channels.webchat,
+    running,
+    stop: () => running.stop(),
+  };
 }
 
 /** Polls until check() returns a value, or fails after timeoutMs (clients deliver asynchronously). */

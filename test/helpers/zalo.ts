@@ -1,11 +1,20 @@
 import type { Express } from 'express';
+import type { Logger } from 'pino';
 import request from 'supertest';
+import { createApp } from '../../src/app';
+import { createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/zalo.channel';
+import { ZALO_INBOUND_JOB, type ZaloConversationHandler } from '../../src/channels/zalo/zalo.inbound.job';
+import type { ZaloOutboundChannel } from '../../src/channels/zalo/zalo.outbound';
 import type { ZaloConfig } from '../../src/config/config';
+import type { Database } from '../../src/db/database';
+import { JobRunner } from '../../src/jobs/job-runner';
+import { memoryLogger, testConfig } from './app';
+import { createTestDb } from './db';
 import { signWebhook } from './fake-zalo';
-import type { Clock } from '../../src/channels/zalo/zalo.token-store';
+import type { Timer } from '../../src/reference/clock';
 
 /** A clock tests move by hand; sleep() advances it instead of waiting. */
-export class ManualClock implements Clock {
+export class ManualClock implements Timer {
   constructor(private current = new Date('2026-11-20T03:00:00Z')) {}
   now(): Date {
     return new Date(this.current);
@@ -55,4 +64,40 @@ export function postZaloWebhook(
   const req = request(app).post('/channels/zalo/webhook').set('Content-Type', 'application/json');
   if (header !== null) req.set('X-ZEvent-Signature', header);
   return req.send(raw);
+}
+
+/** The Zalo channel alone behind an app, its inbound job on a runner of its own that the test drives. */
+export interface ZaloChannelUnderTest<H extends ZaloConversationHandler> {
+  channel: ZaloChannel<H>;
+  app: Express;
+  db: Database;
+  /** One inbound pass (and more while events are due), as after an acknowledged webhook. */
+  processEvents(): Promise<void>;
+  /** Stops the runner and closes the database if this helper opened it. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Zalo channel with a stand-in for the bot (`handler`), for tests of the channel itself. */
+export async function zaloChannelUnderTest<H extends ZaloConversationHandler>(deps: {
+  config: ZaloConfig;
+  clock: Timer;
+  handler: (outbound: ZaloOutboundChannel) => H;
+  db?: Database;
+  logger?: Logger;
+}): Promise<ZaloChannelUnderTest<H>> {
+  const db = deps.db ?? (await createTestDb());
+  const logger = deps.logger ?? memoryLogger('silent').logger;
+  const jobs = new JobRunner({ logger, clock: () => deps.clock.now() });
+  const channel = createZaloChannel({ ...deps, db, logger, jobs });
+  const app = createApp({ config: testConfig(), db, logger, routers: [channel.router] });
+  return {
+    channel,
+    app,
+    db,
+    processEvents: () => jobs.kick(ZALO_INBOUND_JOB),
+    async stop() {
+      await jobs.stop();
+      if (!deps.db) await db.close();
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { DataDirLockedError } from '../../src/db/data-dir-lock';
 import { startServer } from '../../src/server';
 import { memoryLogger, testConfig } from '../helpers/app';
 import { createTestDb } from '../helpers/db';
+import { runTicketJobs } from '../helpers/system';
 
 describe('server lifecycle on a persistent data folder', () => {
   it('when the server stops and starts again on the same DATA_DIR, then written data is still there', async () => {
@@ -72,7 +73,8 @@ describe('server with the tickets area', () => {
   it('when the server runs, then /api/triage answers and a registered channel receives the filed ticket', async () => {
     const { logger } = memoryLogger('silent');
     const db = await createTestDb();
-    const running = await startServer(testConfig(), db, logger);
+    const running = await startServer(testConfig(), db, logger, { startJobs: false });
+    const { tickets } = running.system;
     try {
       const res = await fetch(`${running.url}/api/triage`, {
         method: 'POST',
@@ -81,20 +83,20 @@ describe('server with the tickets area', () => {
       });
       expect(await res.json()).toMatchObject({ category: 'dien-nuoc', commune: { code: '16228' } });
       const received: string[] = [];
-      running.tickets.channels.register({
+      tickets.channels.register({
         channel: 'zalo',
         deliver: async (m) => {
           received.push(m.text);
           return { ok: true };
         },
       });
-      const r = await running.tickets.tickets.create({
+      const r = await tickets.tickets.create({
         kind: 'feedback',
         description: 'Mất nước sinh hoạt ở xã Như Thanh',
         origin: { channel: 'zalo', conversationId: 'u1', userId: 'u1' },
         idempotencyKey: 'zalo-msg-1',
       });
-      await running.tickets.runOnce();
+      await runTicketJobs(running.system);
       expect(received).toEqual([expect.stringContaining(r.trackingCode)]);
     } finally {
       await running.stop();

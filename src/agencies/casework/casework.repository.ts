@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database';
+import { sqlOpenStatuses as OPEN } from '../../tickets/lifecycle/ticket-status';
 
 /** One row of an agency's queue. */
 export interface QueueRow {
@@ -66,7 +67,6 @@ export interface HistoryRow {
   agency_name: string | null;
 }
 
-const OPEN = `('new', 'assigned', 'in_progress', 'reopened', 'transferred')`;
 const BASE = `SELECT t.id, t.tracking_code, t.kind, t.category, c.name AS category_name, u.name AS commune_name,
        t.agency_id, a.name AS agency_name, t.status, t.description, t.created_at, t.resolve_due_at,
        (t.status IN ${OPEN} AND t.resolve_due_at < $1) AS overdue`;

@@ -1,16 +1,12 @@
-import { vi } from '../../../dialogs/strings.vi';
 import type { Database } from '../../db/database';
 import { conversationTranscript, type TranscriptLine } from '../../channels/transcript.repository';
 import { appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
-import { enqueueMessage } from '../../tickets/notify/outbox.repository';
-import * as tickets from '../../tickets/ticket.repository';
-import type { TicketWorkflowService } from '../../tickets/ticket-workflow.service';
+import type { StaffTicketService } from '../../tickets/staff-ticket.service';
 import { assertAgencyAccess, requireRole } from '../access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
-
-const OPEN = new Set(['new', 'assigned', 'in_progress', 'reopened', 'transferred']);
+import { systemClock, type Clock } from '../../reference/clock';
 
 /** Everything the case page shows. */
 export interface CaseView {
@@ -31,8 +27,8 @@ export class CaseworkService {
 
   constructor(
     private readonly db: Database,
-    private readonly workflow: TicketWorkflowService,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly staff: StaffTicketService,
+    private readonly clock: Clock = systemClock,
   ) {
     this.repo = new CaseworkRepository(db);
   }
@@ -79,19 +75,20 @@ export class CaseworkService {
 
   /** Takes the ticket into work (status in_progress). */
   async start(user: StaffPrincipal, id: string): Promise<void> {
-    await this.change(user, id, 'in_progress', 'started');
+    const t = await this.load(user, id);
+    await this.staff.start(id, by(user, t));
   }
 
   /** Answers the citizen (through the outbox, on their channel). */
   async answer(user: StaffPrincipal, id: string, text: string): Promise<void> {
-    await this.load(user, id);
-    await this.workflow.answer(id, { text, actor: actor(user) });
+    const t = await this.load(user, id);
+    await this.staff.answer(id, { ...by(user, t), text });
   }
 
   /** Asks the citizen for more information. */
   async requestInfo(user: StaffPrincipal, id: string, question: string): Promise<void> {
-    await this.load(user, id);
-    await this.workflow.requestInfo(id, { question, actor: actor(user) });
+    const t = await this.load(user, id);
+    await this.staff.requestInfo(id, { ...by(user, t), question });
   }
 
   /** Moves the ticket to another agency, with a reason. */
@@ -99,36 +96,25 @@ export class CaseworkService {
     const t = await this.load(user, id);
     if (toAgencyId === t.agency_id)
       throw appError('validation_failed', 400, [{ path: 'toAgencyId', message: 'same agency' }]);
-    await this.workflow.transfer(id, { toAgencyId, reason, actor: actor(user) });
+    await this.staff.transfer(id, { ...by(user, t), toAgencyId, reason });
   }
 
   /** Declines the ticket with a reason the citizen receives. */
   async reject(user: StaffPrincipal, id: string, reason: string): Promise<void> {
-    const text = reason.trim();
-    if (!text) throw appError('validation_failed', 400, [{ path: 'reason', message: 'required' }]);
-    await this.change(user, id, 'rejected', 'rejected', text, (t) =>
-      vi.portal.rejectedMessage(t.tracking_code, text),
-    );
+    const t = await this.load(user, id);
+    await this.staff.reject(id, { ...by(user, t), reason });
   }
 
   /** Adds an internal note (never shown to the public). */
   async note(user: StaffPrincipal, id: string, text: string): Promise<void> {
-    const note = text.trim();
-    if (!note) throw appError('validation_failed', 400, [{ path: 'note', message: 'required' }]);
     const t = await this.load(user, id);
-    await tickets.appendEvent(this.db, {
-      ticketId: t.id,
-      at: this.clock(),
-      actor: actor(user),
-      type: 'note',
-      note: note.slice(0, 4000),
-    });
+    await this.staff.note(id, { ...by(user, t), text });
   }
 
   /** Erases the citizen's contact details on their request. */
   async deleteContact(user: StaffPrincipal, id: string): Promise<void> {
     await this.load(user, id);
-    await this.workflow.deleteContact(id, actor(user));
+    await this.staff.deleteContact(id, actor(user));
   }
 
   private async load(user: StaffPrincipal, id: string): Promise<CaseRow> {
@@ -137,50 +123,13 @@ export class CaseworkService {
     assertAgencyAccess(user, ticket.agency_id);
     return ticket;
   }
-
-  private async change(
-    user: StaffPrincipal,
-    id: string,
-    status: string,
-    type: string,
-    note?: string,
-    message?: (t: CaseRow) => string,
-  ) {
-    const t = await this.load(user, id);
-    const now = this.clock();
-    await this.db.transaction(async (tx) => {
-      // Re-read under a row lock: another user may have answered or moved it since the page was loaded.
-      const current = await tickets.findByTrackingCode(tx, t.tracking_code, true);
-      if (!current || !OPEN.has(current.status) || current.agency_id !== t.agency_id)
-        throw appError('invalid_transition', 409);
-      await tickets.updateTicket(tx, t.id, now, { status });
-      await tickets.appendEvent(tx, {
-        ticketId: t.id,
-        at: now,
-        actor: actor(user),
-        type,
-        status,
-        agencyId: t.agency_id,
-        note: note ?? null,
-      });
-      if (message) {
-        const origin = await tickets.findTicketById(tx, t.id);
-        await enqueueMessage(tx, {
-          eventKey: `ticket:${t.id}:${type}:${now.toISOString()}`,
-          ticketId: t.id,
-          to: {
-            channel: origin!.origin_channel,
-            conversationId: origin!.origin_conversation_id,
-            userId: origin!.origin_user_id,
-          },
-          text: message(t),
-          now,
-        });
-      }
-    });
-  }
 }
 
 function actor(user: StaffPrincipal): string {
   return `staff:${user.username}`;
+}
+
+/** The acting user, and the agency they saw the ticket in (the change is refused if it moved since). */
+function by(user: StaffPrincipal, t: CaseRow): { actor: string; agencyId: string } {
+  return { actor: actor(user), agencyId: t.agency_id };
 }

@@ -1,7 +1,8 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { html } from '../../http/html';
 import { vnDate } from '../../public/views/public-layout.view';
-import { formatVnDateTime } from '../../tickets/ticket.context';
+import { formatVnDateTime } from '../../reference/vn-time';
+import { isOpenStatus } from '../../tickets/lifecycle/ticket-status';
 import type { StaffPrincipal } from '../auth.service';
 import type { CaseView } from '../casework/casework.service';
 import { layout } from './layout.view';
@@ -18,7 +19,7 @@ function form(user: StaffPrincipal, id: string, action: string, label: string, f
 
 function actions(user: StaffPrincipal, v: CaseView, prefill: string) {
   const id = v.ticket.id;
-  const open = !['answered', 'closed', 'rejected'].includes(v.ticket.status);
+  const open = isOpenStatus(v.ticket.status);
   if (!open) return html``;
   return html` ${v.ticket.status !== 'in_progress' ? form(user, id, 'start', A.start, '') : ''}
     <form method="get" action="/portal/tickets/${id}" class="card">

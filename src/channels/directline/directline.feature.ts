@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Bot } from '../../bot/tiepdan.bot';
 import type { Config } from '../../config/config';
+import { ensureSecret } from '../../db/app-secret.repository';
 import type { Database } from '../../db/database';
 import { webchatRoutes } from '../../web/webchat.routes';
 import { DirectLineAdapter } from './directline.adapter';
@@ -38,7 +39,7 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
   const repo = new DirectLineRepository(deps.db);
   const key =
     deps.config.directLine.secret ??
-    (await repo.getOrCreateSecret('directline.token-key', DirectLineTokens.generateKey));
+    (await ensureSecret(deps.db, 'directline.token-key', DirectLineTokens.generateKey));
   const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
   const bot = deps.bot;
   const hub = new DirectLineHub();

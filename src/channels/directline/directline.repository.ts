@@ -165,18 +165,6 @@ export class DirectLineRepository {
       data: Buffer.from(row.data),
     };
   }
-
-  /** Returns the named secret, creating it with `generate()` if absent; concurrent replicas agree on one value. */
-  async getOrCreateSecret(name: string, generate: () => string): Promise<string> {
-    await this.db.query(
-      'INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
-      [name, generate()],
-    );
-    const { rows } = await this.db.query<{ value: string }>('SELECT value FROM app_secret WHERE name = $1', [
-      name,
-    ]);
-    return rows[0]!.value;
-  }
 }
 
 async function insertActivity(

@@ -3,10 +3,10 @@ import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
 import type { ZaloInbound } from './zalo.events';
-import type { ZaloConversationHandler } from './zalo.inbound-worker';
+import type { ZaloConversationHandler } from './zalo.inbound.job';
 import type { ZaloOutboundChannel } from './zalo.outbound';
 import type { ZaloConversationRepository } from './zalo.repository';
-import type { Clock } from './zalo.token-store';
+import type { Timer } from '../../reference/clock';
 
 /** The channel id of Zalo activities and conversation references. */
 export const ZALO_CHANNEL = 'zalo';
@@ -43,7 +43,7 @@ export interface ZaloAdapterDeps {
   outbound: ZaloOutboundChannel;
   conversations: ZaloConversationRepository;
   logic: TurnLogic;
-  clock: Clock;
+  clock: Timer;
   logger: Logger;
   /** Called when the citizen does something: Zalo's interaction window is open again. */
   onUserActive?: (userId: string) => Promise<unknown>;

@@ -2,54 +2,59 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { ZaloConfig } from '../../config/config';
 import type { Database } from '../../db/database';
+import type { Jobs } from '../../jobs/job-runner';
 import { ZaloClient } from './zalo.client';
-import { ZaloInboundWorker, type ZaloConversationHandler } from './zalo.inbound-worker';
+import { ZALO_INBOUND_JOB, zaloInboundJob, type ZaloConversationHandler } from './zalo.inbound.job';
 import { ZaloOutboundChannel } from './zalo.outbound';
 import { ZaloRepository } from './zalo.repository';
 import { zaloWebhookRoutes } from './zalo.routes';
-import { systemClock, ZaloTokenStore, type Clock } from './zalo.token-store';
+import { systemTimer, type Timer } from '../../reference/clock';
+import { ZaloTokenStore } from './zalo.token-store';
 
 /** Everything the Zalo channel needs from the outside. */
-export interface ZaloChannelDeps {
+export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConversationHandler> {
   db: Database;
   config: ZaloConfig;
   logger: Logger;
-  handler: ZaloConversationHandler;
-  clock?: Clock;
+  /** The runner the inbound job is registered with; the webhook kicks it after each acknowledged event. */
+  jobs: Jobs;
+  /**
+   * Builds what acts on a citizen's events (the bot adapter), given the outbound channel it replies through:
+   * the channel is built in dependency order, so nothing is bound late.
+   */
+  handler: (outbound: ZaloOutboundChannel) => H;
+  clock?: Timer;
   fetch?: typeof fetch;
 }
 
-/** The assembled Zalo channel: webhook router, OA client, outbound channel and the inbound worker. */
-export interface ZaloChannel {
+/** The assembled Zalo channel: webhook router, OA client, outbound channel and the handler of inbound events. */
+export interface ZaloChannel<H extends ZaloConversationHandler = ZaloConversationHandler> {
   router: Router;
   client: ZaloClient;
   outbound: ZaloOutboundChannel;
   tokens: ZaloTokenStore;
-  worker: ZaloInboundWorker;
   repo: ZaloRepository;
+  handler: H;
 }
 
-/** Builds the Zalo channel; call worker.start() to process events and worker.stop() on shutdown. */
-export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
-  const clock = deps.clock ?? systemClock;
+/** Builds the Zalo channel: OA client → outbound → handler → inbound job → webhook route. */
+export function createZaloChannel<H extends ZaloConversationHandler>(
+  deps: ZaloChannelDeps<H>,
+): ZaloChannel<H> {
+  const clock = deps.clock ?? systemTimer;
   const logger = deps.logger.child({ component: 'zalo' });
   const repo = new ZaloRepository(deps.db);
   const tokens = new ZaloTokenStore({ db: deps.db, config: deps.config, logger, clock, fetch: deps.fetch });
   const client = new ZaloClient({ config: deps.config, tokens, logger, fetch: deps.fetch });
   const outbound = new ZaloOutboundChannel({ client, repo, logger, clock });
-  const worker = new ZaloInboundWorker({
-    repo,
-    handler: deps.handler,
-    clock,
-    logger,
-    leaseMs: deps.config.eventLeaseMs,
-  });
+  const handler = deps.handler(outbound);
+  deps.jobs.add(zaloInboundJob({ repo, handler, clock, logger, leaseMs: deps.config.eventLeaseMs }));
   const router = zaloWebhookRoutes({
     config: deps.config,
     repo,
     clock,
     logger,
-    onAccepted: () => void worker.kick(),
+    onAccepted: () => void deps.jobs.kick(ZALO_INBOUND_JOB),
   });
-  return { router, client, outbound, tokens, worker, repo };
+  return { router, client, outbound, tokens, repo, handler };
 }

@@ -4,14 +4,14 @@ import type { ZaloClient } from './zalo.client';
 import { ZaloApiError } from './zalo.errors';
 import type { ZaloRepository } from './zalo.repository';
 import { numberedChoices, splitMessage } from './zalo.text';
-import type { Clock } from './zalo.token-store';
+import type { Timer } from '../../reference/clock';
 
 /** Dependencies of the Zalo outbound channel. */
 export interface ZaloOutboundDeps {
   client: ZaloClient;
   repo: ZaloRepository;
   logger: Logger;
-  clock: Clock;
+  clock: Timer;
 }
 
 /**

@@ -5,13 +5,13 @@ import { AppError, appError } from '../../http/errors';
 import { eventDedupeKey, eventUserId, zaloEventSchema } from './zalo.events';
 import type { ZaloRepository } from './zalo.repository';
 import { verifyZaloSignature } from './zalo.signature';
-import type { Clock } from './zalo.token-store';
+import type { Timer } from '../../reference/clock';
 
 /** What the webhook route needs. */
 export interface ZaloWebhookDeps {
   config: ZaloConfig;
   repo: ZaloRepository;
-  clock: Clock;
+  clock: Timer;
   logger: Logger;
   /** Called after the 200 is sent, to process the stored event promptly. */
   onAccepted: () => void;

@@ -1,19 +1,8 @@
 import type { Logger } from 'pino';
 import type { ZaloConfig } from '../../config/config';
 import type { Database } from '../../db/database';
+import { systemTimer, type Timer } from '../../reference/clock';
 import { ZaloApiError } from './zalo.errors';
-
-/** Injected time source and sleep, so tests control expiry and never wait. */
-export interface Clock {
-  now(): Date;
-  sleep(ms: number): Promise<void>;
-}
-
-/** The real clock. */
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 interface TokenRow {
   access_token: string;
@@ -29,7 +18,7 @@ export interface TokenStoreDeps {
   db: Database;
   config: ZaloConfig;
   logger: Logger;
-  clock?: Clock;
+  clock?: Timer;
   fetch?: typeof fetch;
   /** Refresh this long before expiry (Zalo access tokens live 25 h; refreshing at ~20 h is the advice). */
   refreshMarginMs?: number;
@@ -44,12 +33,12 @@ const WAIT_STEP_MS = 200;
  */
 export class ZaloTokenStore {
   private inflight: Promise<string> | undefined;
-  private readonly clock: Clock;
+  private readonly clock: Timer;
   private readonly fetchFn: typeof fetch;
   private readonly margin: number;
 
   constructor(private readonly deps: TokenStoreDeps) {
-    this.clock = deps.clock ?? systemClock;
+    this.clock = deps.clock ?? systemTimer;
     this.fetchFn = deps.fetch ?? fetch;
     this.margin = deps.refreshMarginMs ?? 5 * 3600_000;
   }

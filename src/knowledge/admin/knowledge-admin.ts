@@ -7,11 +7,12 @@ import type { Database } from '../../db/database';
 import { AppError, appError } from '../../http/errors';
 import { redactPersonalData } from '../../logger';
 import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
-import { vnDay } from '../../tickets/sla/working-days';
+import { vnDay } from '../../reference/vn-time';
 import { ingestDocuments, type IngestDeps } from '../ingest/ingest.service';
 import { loadBytes, SUPPORTED_EXTENSIONS } from '../ingest/loaders';
 import { extractMetadata, sidecarSchema, type Sidecar } from '../ingest/metadata';
 import { KnowledgeAdminRepository, type ClaimedUpload } from './knowledge-admin.repository';
+import type { Clock } from '../../reference/clock';
 
 /** Settings of the knowledge-base administration. */
 export interface KnowledgeAdminOptions {
@@ -19,7 +20,9 @@ export interface KnowledgeAdminOptions {
   maxUploadBytes: number;
   /** How long a worker may hold an upload before another may take it over (a crashed worker's lease). */
   leaseMs?: number;
-  now?: () => Date;
+  now?: Clock;
+  /** Called when an upload is queued (the composition root kicks the ingestion job). */
+  onQueued?: () => void;
 }
 
 /** A file an administrator uploads, with optional metadata that wins over what the text says. */
@@ -46,13 +49,11 @@ export function questionKey(question: string): string {
 }
 
 /**
- * Knowledge-base administration: uploads queued with their bytes and ingested by a single background drain
+ * Knowledge-base administration: uploads queued with their bytes and ingested one at a time by a background job
  * (restartable after a crash), the questions the bot could not answer, and answers published as documents.
  */
 export class KnowledgeAdmin {
   readonly repo: KnowledgeAdminRepository;
-  private draining: Promise<void> | null = null;
-  private stopped = false;
 
   constructor(
     db: Database,
@@ -67,7 +68,7 @@ export class KnowledgeAdmin {
     return this.options.now?.() ?? new Date();
   }
 
-  /** Queues an uploaded document for ingestion and starts the drain; returns the upload id. */
+  /** Queues an uploaded document for ingestion and signals the ingestion job; returns the upload id. */
   async upload(actor: StaffPrincipal, input: UploadInput): Promise<number> {
     requireRole(actor, 'admin');
     const ext = path.extname(input.filename).toLowerCase();
@@ -83,34 +84,19 @@ export class KnowledgeAdmin {
       metadata: metadata as Record<string, string>,
       uploadedBy: actor.userId,
     });
-    this.kick();
+    this.options.onQueued?.();
     return id;
   }
 
-  /** Starts draining queued uploads unless a drain is running; also picks up uploads a crash left behind. */
-  kick(): void {
-    if (this.stopped || this.draining) return;
-    this.draining = this.drain().finally(() => (this.draining = null));
-  }
-
-  /** Resolves when no drain is running (tests and shutdown wait on it). */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
-  /** Stops taking new uploads from the queue and waits for the one in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.idle();
-  }
-
-  private async drain(): Promise<void> {
-    for (;;) {
-      if (this.stopped) return;
-      const claimed = await this.repo.claimNext(this.now(), this.options.leaseMs ?? 10 * 60_000);
-      if (!claimed) return;
-      await this.process(claimed);
-    }
+  /**
+   * Ingests the next queued upload (or one whose worker's lease ran out after a crash) at the instant `now`;
+   * returns whether there was one, so the job goes round again.
+   */
+  async ingestNext(now: Date): Promise<boolean> {
+    const claimed = await this.repo.claimNext(now, this.options.leaseMs ?? 10 * 60_000);
+    if (!claimed) return false;
+    await this.process(claimed);
+    return true;
   }
 
   private async process(upload: ClaimedUpload): Promise<void> {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { loadAdminUnits } from '../../reference/admin-units/admin-units';
 import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
 
 /** A province name as matched in text: its display name and its folded, lower-case form. */
@@ -12,30 +11,20 @@ export interface ProvinceName {
 // or when written with capitals.
 const AMBIGUOUS = new Set(['hoa binh', 'thai binh', 'long an', 'binh dinh', 'an giang', 'ha nam', 'quang binh']);
 
-function dataDir(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'src', 'knowledge', 'data', 'vn-admin-2025');
-}
-
 const shortName = (name: string) => name.replace(/^(Tỉnh|Thành phố)\s+/u, '').trim();
 
 let cached: ProvinceName[] | undefined;
 
-/** The 63 former and 34 current provinces (short names: "Thanh Hóa", "Hà Nội"), longest first. */
+/** The 34 current and the former provinces (short names: "Thanh Hóa", "Hậu Giang"), longest first. */
 export function provinceNames(): ProvinceName[] {
   if (cached) return cached;
-  const names = new Set<string>();
-  const read = (file: string, field: 'name' | 'old_name') => {
-    for (const line of readFileSync(path.join(dataDir(), file), 'utf8').split('\n')) {
-      if (!line.includes('"level": "province"')) continue;
-      const row = JSON.parse(line) as Record<string, string>;
-      names.add(normalizeText(shortName(row[field] as string)));
-    }
-  };
-  read('units.jsonl', 'name');
-  read('old-to-new.jsonl', 'old_name');
+  const { units, former } = loadAdminUnits();
+  const names = new Set<string>([
+    ...units.filter((u) => u.level === 'province').map((u) => normalizeText(shortName(u.shortName || u.name))),
+    ...former.map((f) => normalizeText(shortName(f.oldProvinceName))),
+  ]);
   cached = [...names]
+    .filter((name) => name.length > 0)
     .map((name) => ({ name, folded: foldDiacritics(normalizeForMatch(name)) }))
     .sort((a, b) => b.folded.length - a.folded.length);
   return cached;

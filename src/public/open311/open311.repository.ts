@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/database';
+import { sqlSettledStatuses as CLOSED } from '../../tickets/lifecycle/ticket-status';
 
 /** A service request as Open311 publishes it (public data only). */
 export interface RequestRow {
@@ -30,7 +31,6 @@ export interface RequestFilter {
 }
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
-const CLOSED = `('answered', 'closed', 'rejected')`;
 
 /** SQL for Open311: API clients, categories as services, published requests. */
 export class Open311Repository {

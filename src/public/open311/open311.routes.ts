@@ -5,9 +5,12 @@ import { vi } from '../../../dialogs/strings.vi';
 import type { Database } from '../../db/database';
 import { toAppError } from '../../http/error-handler';
 import { redactPersonalData } from '../../logger';
+import { vnDay } from '../../reference/vn-time';
 import type { TicketService } from '../../ports';
+import { isOpenStatus } from '../../tickets/lifecycle/ticket-status';
 import { Open311Error, sendError, sendList, sendObject, type Open311Format } from './open311.format';
 import { codeByToken, Open311Repository, type RequestRow } from './open311.repository';
+import { systemClock, type Clock } from '../../reference/clock';
 
 /** What the Open311 endpoints need. */
 export interface Open311Deps {
@@ -15,11 +18,10 @@ export interface Open311Deps {
   tickets: TicketService;
   /** The jurisdiction this deployment answers for (the province code); other values are refused. */
   jurisdictionId: string;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 const BASE = '/open311/v2';
-const CLOSED = new Set(['answered', 'closed', 'rejected']);
 const format = z.enum(['json', 'xml']);
 const num = z.coerce.number();
 const postSchema = z.object({
@@ -59,7 +61,7 @@ function checkJurisdiction(req: Request, deps: Open311Deps): void {
 }
 
 function toRequest(r: RequestRow): Record<string, unknown> {
-  const closed = CLOSED.has(r.status);
+  const closed = !isOpenStatus(r.status);
   return {
     service_request_id: r.tracking_code,
     status: closed ? 'closed' : 'open',
@@ -113,7 +115,7 @@ export function open311Routes(deps: Open311Deps): Router {
     const f = fmt(req);
     checkJurisdiction(req, deps);
     const q = listSchema.parse(req.query);
-    const now = (deps.clock ?? (() => new Date()))();
+    const now = (deps.clock ?? systemClock)();
     const to = q.end_date ? new Date(q.end_date) : new Date(now.getTime() + 60_000);
     const from = q.start_date ? new Date(q.start_date) : new Date(to.getTime() - 90 * 86_400_000);
     const codes = q.service_request_id
@@ -180,7 +182,7 @@ export function open311Routes(deps: Open311Deps): Router {
       origin: { channel: 'open311', conversationId: client.id, userId: client.id },
       idempotencyKey: `${client.id}:${body.idempotency_key ?? randomUUID()}`,
     });
-    const notice = `Đã chuyển ${receipt.agency.name}; hạn trả lời ${receipt.resolveDueAt.toISOString().slice(0, 10)}.`;
+    const notice = `Đã chuyển ${receipt.agency.name}; hạn trả lời ${vnDay(receipt.resolveDueAt)}.`;
     sendList(
       res,
       f,

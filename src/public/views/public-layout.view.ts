@@ -1,7 +1,7 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { html, SafeHtml } from '../../http/html';
 import { PAGE_STYLE } from '../../http/page-style';
-import { formatVnDate } from '../../tickets/ticket.context';
+import { formatVnDate } from '../../reference/vn-time';
 
 const NAV: Array<[string, string]> = [
   ['/', vi.public.nav.chat],

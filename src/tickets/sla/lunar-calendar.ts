@@ -4,7 +4,9 @@
  * years). Only the conversion the holiday table needs is kept: a lunar date of a lunar year to a civil date.
  */
 
-const TIME_ZONE = 7;
+import { VN_UTC_OFFSET_HOURS } from '../../reference/vn-time';
+
+const TIME_ZONE = VN_UTC_OFFSET_HOURS;
 const DR = Math.PI / 180;
 const INT = Math.floor;
 

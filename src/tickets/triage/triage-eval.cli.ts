@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TriageModel } from './triage.model';
+import { MessageAnalyzer } from './message.analyzer';
 
 /** One labelled evaluation message (the `eval/complaints` format). */
 interface EvalItem {
@@ -21,15 +21,15 @@ export interface TriageScores {
   misses: Array<{ id: string; field: string; expected: unknown; got: unknown }>;
 }
 
-/** Scores the triage model on labelled messages; an empty `categories` list leaves the item out of category accuracy. */
-export function evaluateTriage(model: TriageModel, items: readonly EvalItem[]): TriageScores {
+/** Scores the message analyzer on labelled messages; an empty `categories` list leaves the item out of category accuracy. */
+export function evaluateTriage(analyzer: MessageAnalyzer, items: readonly EvalItem[]): TriageScores {
   let kind = 0;
   let category = 0;
   let categoryN = 0;
   let commune = 0;
   const misses: TriageScores['misses'] = [];
   for (const item of items) {
-    const a = model.analyze(item.text);
+    const a = analyzer.analyze(item.text);
     const code = a.commune.match?.code ?? null;
     if (a.kind === item.kind) kind++;
     else misses.push({ id: item.id, field: 'kind', expected: item.kind, got: a.kind });
@@ -66,7 +66,7 @@ function main(argv: string[]): void {
           'test/fixtures/triage/blind2.jsonl',
           'test/fixtures/triage/blind3.jsonl',
         ];
-  const model = TriageModel.fromDataFiles(province);
+  const analyzer = MessageAnalyzer.fromDataFiles(province);
   for (const file of targets) {
     if (!existsSync(file)) {
       process.stdout.write(`skip ${file}: not found\n`);
@@ -76,7 +76,7 @@ function main(argv: string[]): void {
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as EvalItem);
-    const s = evaluateTriage(model, items);
+    const s = evaluateTriage(analyzer, items);
     if (json)
       process.stdout.write(
         `${JSON.stringify({ file: path.basename(file), n: s.n, kind: s.kind, category: s.category, commune: s.commune })}\n`,

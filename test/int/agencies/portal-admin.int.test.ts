@@ -1,15 +1,11 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { AdminService } from '../../../src/agencies/admin/admin.service';
 import { AuthService } from '../../../src/agencies/auth.service';
-import { portalRoutes } from '../../../src/agencies/portal.routes';
-import { createApp } from '../../../src/app';
-import { PublicRepository } from '../../../src/public/public.repository';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
-import { memoryLogger, testConfig } from '../../helpers/app';
 import { createTestDb } from '../../helpers/db';
 import { signedInStaff } from '../../helpers/portal';
 import { ticketsOn, webTicket } from '../tickets/helpers';
+import type { TestSystem } from '../../helpers/system';
 
 const PW = 'mat-khau-quan-tri-2026';
 
@@ -22,8 +18,9 @@ describe('portal administration', () => {
 
   beforeAll(async () => {
     db = await createTestDb();
-    ({ t } = await ticketsOn(db));
-    auth = new AuthService(db);
+    let system: TestSystem;
+    ({ t, system } = await ticketsOn(db));
+    auth = system.auth;
     Object.assign(
       cookie,
       await signedInStaff(auth, PW, [
@@ -31,19 +28,7 @@ describe('portal administration', () => {
         ['canbo', 'supervisor', 'so-y-te'],
       ]),
     );
-    app = createApp({
-      config: testConfig(),
-      db,
-      logger: memoryLogger('silent').logger,
-      routers: [
-        portalRoutes({
-          auth,
-          agencyName: async () => null,
-          admin: new AdminService(db, auth),
-          categories: () => new PublicRepository(db).categoryNames(),
-        }),
-      ],
-    });
+    app = system.app;
   });
   afterAll(async () => {
     await db.close();

@@ -1,11 +1,8 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { AuthService } from '../../../src/agencies/auth.service';
-import { portalRoutes } from '../../../src/agencies/portal.routes';
-import { createApp } from '../../../src/app';
-import { memoryLogger, testConfig } from '../../helpers/app';
-import { seedAgencies } from '../../../src/tickets/seed.repository';
-import { createTestDb } from '../../helpers/db';
+import type { Database } from '../../../src/db/database';
+import { testSystem, type TestSystem } from '../../helpers/system';
 
 const PASSWORD = 'mật-khẩu-rất-dài-2026';
 
@@ -27,15 +24,15 @@ function hiddenCsrf(text: string): string {
 }
 
 describe('agency portal sign-in', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let system: TestSystem;
+  let db: Database;
   let app: Express;
   let now = new Date('2026-11-20T02:00:00Z');
   let auth: AuthService;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await seedAgencies(db, '38'); // accounts reference their agency
-    auth = new AuthService(db, () => now);
+    system = await testSystem({ now: () => now });
+    ({ db, auth, app } = system);
     await auth.createUser({
       username: 'canbo.xd',
       displayName: 'Trần Thị Bình',
@@ -43,18 +40,9 @@ describe('agency portal sign-in', () => {
       role: 'staff',
       agencyId: 'so-xay-dung',
     });
-    const { logger } = memoryLogger('silent');
-    app = createApp({
-      config: testConfig(),
-      db,
-      logger,
-      routers: [
-        portalRoutes({ auth, agencyName: async (id) => (id === 'so-xay-dung' ? 'Sở Xây dựng' : null) }),
-      ],
-    });
   });
   afterAll(async () => {
-    await db.close();
+    await system.close();
   });
 
   async function signIn(username: string, password: string, next = '') {

@@ -1,20 +1,14 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { AuthService } from '../../../src/agencies/auth.service';
-import { CaseworkRepository } from '../../../src/agencies/casework/casework.repository';
-import { CaseworkService } from '../../../src/agencies/casework/casework.service';
-import { portalRoutes } from '../../../src/agencies/portal.routes';
-import { createApp } from '../../../src/app';
 import { DirectLineRepository } from '../../../src/channels/directline/directline.repository';
 import { ZaloRepository } from '../../../src/channels/zalo/zalo.repository';
 import type { ZaloEvent } from '../../../src/channels/zalo/zalo.events';
 import type { TicketReceipt } from '../../../src/ports';
-import { PublicRepository } from '../../../src/public/public.repository';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
-import { memoryLogger, testConfig } from '../../helpers/app';
 import { performEscalation } from '../../../src/tickets/sla/escalation.job';
 import { createTestDb } from '../../helpers/db';
 import { signedInStaff } from '../../helpers/portal';
+import { runTicketJobs, type TestSystem } from '../../helpers/system';
 import { RecordingChannel, ticketsOn, webTicket } from '../tickets/helpers';
 
 const PW = 'mat-khau-du-dai-2026';
@@ -22,6 +16,7 @@ const PW = 'mat-khau-du-dai-2026';
 describe('agency portal casework', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let t: TicketsModule;
+  let system: TestSystem;
   let app: Express;
   const web = new RecordingChannel('directline');
   const sessions: Record<string, string> = {};
@@ -30,31 +25,16 @@ describe('agency portal casework', () => {
 
   beforeAll(async () => {
     db = await createTestDb();
-    let clock: { get: () => Date };
-    ({ t, clock } = await ticketsOn(db));
+    ({ t, system } = await ticketsOn(db));
     t.channels.register(web);
-    const auth = new AuthService(db, clock.get);
     const users = [
       ['yte', 'staff', 'so-y-te'],
       ['yte.lanhdao', 'supervisor', 'so-y-te'],
       ['xaydung', 'staff', 'so-xay-dung'],
       ['quantri', 'admin', null],
     ] as const;
-    Object.assign(sessions, await signedInStaff(auth, PW, users));
-    const caseRepo = new CaseworkRepository(db);
-    app = createApp({
-      config: testConfig(),
-      db,
-      logger: memoryLogger('silent').logger,
-      routers: [
-        portalRoutes({
-          auth,
-          agencyName: (id) => caseRepo.agencyName(id),
-          casework: new CaseworkService(db, t.workflow, clock.get),
-          categories: () => new PublicRepository(db).categoryNames(),
-        }),
-      ],
-    });
+    Object.assign(sessions, await signedInStaff(system.auth, PW, users));
+    app = system.app;
     health = await t.tickets.create(
       webTicket('Nhà thuốc bán thuốc kê đơn không cần đơn <script>alert(1)</script>', { category: 'y-te' }),
     );
@@ -139,7 +119,7 @@ describe('agency portal casework', () => {
       (await act('yte', health.id, 'answer', { text: 'Đoàn thanh tra đã xử phạt nhà thuốc vi phạm.' }))
         .status,
     ).toBe(303);
-    await t.runOnce();
+    await runTicketJobs(system);
     const delivered = [...web.delivered.values()].find((m) => m.text.includes('Đoàn thanh tra đã xử phạt'));
     expect(delivered?.to.conversationId).toMatch(/^conv-/);
     expect(delivered?.suggestedActions).toEqual(['1', '2', '3', '4', '5']);
@@ -176,7 +156,7 @@ describe('agency portal casework', () => {
       (await act('yte', road.id, 'reject', { reason: 'Nội dung đã được giải quyết tại phản ánh khác' }))
         .status,
     ).toBe(303);
-    await t.runOnce();
+    await runTicketJobs(system);
     const told = [...web.delivered.values()].find((m) => m.text.includes('không thuộc phạm vi thụ lý'));
     expect(told?.text).toContain('Nội dung đã được giải quyết tại phản ánh khác');
     const empty = await act('yte', health.id, 'reject', { reason: '' });

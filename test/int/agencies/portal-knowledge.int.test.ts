@@ -1,15 +1,9 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { AuthService } from '../../../src/agencies/auth.service';
-import { portalRoutes } from '../../../src/agencies/portal.routes';
-import { createApp } from '../../../src/app';
-import { KnowledgeAdmin } from '../../../src/knowledge/admin/knowledge-admin';
-import type { Knowledge } from '../../../src/knowledge/knowledge';
-import { memoryLogger, testConfig } from '../../helpers/app';
-import { createTestDb } from '../../helpers/db';
-import { seededKnowledge } from '../../helpers/knowledge';
+import type { Database } from '../../../src/db/database';
+import { UPLOADS_JOB, type Knowledge } from '../../../src/knowledge/knowledge';
 import { signedInStaff } from '../../helpers/portal';
-import { ticketsOn } from '../tickets/helpers';
+import { testSystem, type TestSystem } from '../../helpers/system';
 
 const PW = 'mat-khau-quan-tri-2026';
 const MAX_UPLOAD = 64 * 1024;
@@ -22,39 +16,26 @@ const HOURS_DOC = [
 const HOURS_QUESTION = 'Trung tâm phục vụ hành chính công tỉnh tiếp nhận hồ sơ vào giờ nào?';
 
 describe('portal: knowledge-base administration', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let system: TestSystem;
+  let db: Database;
   let knowledge: Knowledge;
   let app: Express;
   const cookie: Record<string, string> = {};
+  const env = { KNOWLEDGE_UPLOAD_MAX_BYTES: String(MAX_UPLOAD) };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await ticketsOn(db); // seeds the agencies the accounts belong to
-    knowledge = await seededKnowledge(db, { KNOWLEDGE_UPLOAD_MAX_BYTES: String(MAX_UPLOAD) });
-    const auth = new AuthService(db);
+    system = await testSystem({ env, ingest: true });
+    ({ db, knowledge, app } = system);
     Object.assign(
       cookie,
-      await signedInStaff(auth, PW, [
+      await signedInStaff(system.auth, PW, [
         ['quantri', 'admin', null],
         ['lanhdao', 'supervisor', 'so-y-te'],
       ]),
     );
-    app = createApp({
-      config: testConfig(),
-      db,
-      logger: memoryLogger('silent').logger,
-      routers: [
-        portalRoutes({
-          auth,
-          agencyName: async () => null,
-          knowledge: { admin: knowledge.admin, maxUploadBytes: MAX_UPLOAD },
-        }),
-      ],
-    });
   });
   afterAll(async () => {
-    await knowledge.admin.stop();
-    await db.close();
+    await system.close();
   });
 
   const get = (who: string, url: string) =>
@@ -111,7 +92,7 @@ describe('portal: knowledge-base administration', () => {
     const res = await upload('Giờ làm việc.md', Buffer.from(HOURS_DOC), { issuer: 'Văn phòng UBND tỉnh' });
     expect(res.status).toBe(200);
     expect(res.text).toContain('Đã nhận tệp «Giờ làm việc.md»');
-    await knowledge.admin.idle();
+    await system.jobs.kick(UPLOADS_JOB);
     const page = (await get('quantri', '/portal/admin/knowledge')).text;
     expect(page).toMatch(/Hoàn tất \(thêm mới, \d+ đoạn\)/);
     expect(page).toContain('uploads/Giờ-làm-việc.md');
@@ -149,7 +130,7 @@ describe('portal: knowledge-base administration', () => {
       'tot.txt',
       Buffer.from('Lịch tiếp công dân định kỳ của Chủ tịch UBND tỉnh vào ngày 15 hằng tháng.'),
     );
-    await knowledge.admin.idle();
+    await system.jobs.kick(UPLOADS_JOB);
     const page = (await get('quantri', '/portal/admin/knowledge')).text;
     expect(page).toContain('Lỗi: Tệp .pdf bị hỏng hoặc không đúng định dạng');
     const rows = await db.query<{ filename: string; status: string; error_code: string | null }>(
@@ -168,11 +149,10 @@ describe('portal: knowledge-base administration', () => {
        VALUES ('mo-coi.txt', 'uploads/mo-coi.txt', 10, $1, 'running', now() - interval '1 minute')`,
       [Buffer.from('Thời gian giải quyết thủ tục cấp giấy phép xây dựng nhà ở riêng lẻ là 15 ngày.')],
     );
-    const restarted = new KnowledgeAdmin(db, knowledge.ingestDeps, memoryLogger('silent').logger, {
-      maxUploadBytes: MAX_UPLOAD,
-    });
-    restarted.kick();
-    await restarted.idle();
+    const restarted = await testSystem({ db, env });
+    restarted.jobs.start();
+    await restarted.jobs.kick(UPLOADS_JOB);
+    await restarted.close();
     const row = await db.query<{ status: string; chunks: number }>(
       "SELECT status, chunks FROM kb_uploads WHERE filename = 'mo-coi.txt'",
     );

@@ -1,5 +1,6 @@
 import { vi } from '../../../dialogs/strings.vi';
 import { buttonsOf, startChat, textOf, type Chat } from '../../helpers/chat';
+import { runTicketJobs } from '../../helpers/system';
 import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
 
 const b = vi.bot;
@@ -58,11 +59,15 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       );
       // The fact leads, quoted once, and the source line names the document.
       expect(answer.split('3 khâu đột phá chiến lược')).toHaveLength(2);
-      expect(answer.indexOf('3 khâu đột phá chiến lược')).toBeLessThan(answer.indexOf('Nguồn: «Cam kết hành động rõ ràng'));
+      expect(answer.indexOf('3 khâu đột phá chiến lược')).toBeLessThan(
+        answer.indexOf('Nguồn: «Cam kết hành động rõ ràng'),
+      );
     });
 
     it('when "còn Thanh Hóa thì sao?" follows an answer about Thái Nguyên, then it is asked of Thanh Hóa and told whose figure exists', async () => {
-      expect(textOf(await chat.say('Thái Nguyên thu ngân sách nhà nước năm 2020 được bao nhiêu?'))).toContain('15.608');
+      expect(textOf(await chat.say('Thái Nguyên thu ngân sách nhà nước năm 2020 được bao nhiêu?'))).toContain(
+        '15.608',
+      );
       const followUp = await chat.say('còn Thanh Hóa thì sao?');
       expect(textOf(followUp)).toContain(vi.knowledge.otherEntity('Thanh Hóa', 'Thái Nguyên'));
       expect(buttonsOf(followUp)).toEqual([b.ask.forwardYes, b.no]);
@@ -74,7 +79,9 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
     });
 
     it('when "ông ấy" follows an answer naming a person, then the question is about that person', async () => {
-      expect(textOf(await chat.say('Ai là Phó Bí thư Thường trực Tỉnh ủy Thanh Hóa?'))).toContain('Nguyễn Hồng Phong');
+      expect(textOf(await chat.say('Ai là Phó Bí thư Thường trực Tỉnh ủy Thanh Hóa?'))).toContain(
+        'Nguyễn Hồng Phong',
+      );
       expect(textOf(await chat.say('ông ấy đi làm việc với những xã nào?'))).toContain('Xuân Du');
     });
 
@@ -127,7 +134,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       const receipt = textOf(await chat.say(f.confirmYes));
       const code = CODE.exec(receipt)![1]!;
       const pin = PIN.exec(receipt)![1]!;
-      const view = await server.running.tickets.tickets.lookup(code, pin);
+      const view = await server.running.system.tickets.tickets.lookup(code, pin);
       expect(view?.category).toBe('moi-truong');
       const rows = await server.db.query<{
         commune_code: string | null;
@@ -155,7 +162,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
         [code],
       );
       expect(erased.rows).toEqual([{ contact_name: null, contact_phone: null, actor: 'citizen' }]);
-      expect(await server.running.tickets.tickets.lookup(code, pin)).not.toBeNull();
+      expect(await server.running.system.tickets.tickets.lookup(code, pin)).not.toBeNull();
     });
 
     it('when a citizen without stored contact details withdraws consent, or changes their mind, then nothing is erased', async () => {
@@ -226,7 +233,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
 
   describe('track-ticket and rate-answer', () => {
     const fileTicket = async () =>
-      server.running.tickets.tickets.create({
+      server.running.system.tickets.tickets.create({
         kind: 'feedback',
         category: 'giao-thong',
         description: 'Ổ gà trên đường liên xã',
@@ -254,14 +261,14 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
 
     it('when an answered ticket is rated 1, then the rating is stored and the ticket reopened', async () => {
       const ticket = await fileTicket();
-      await server.running.tickets.workflow.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
+      await server.running.system.tickets.staff.answer(ticket.id, { text: 'Đã vá ổ gà.', actor: 'test' });
       await chat.say(b.menu.rate);
       await chat.say(ticket.trackingCode);
       expect(buttonsOf(await chat.say(ticket.pin))).toEqual(b.rate.ratings);
       expect(textOf(await chat.say('tuyệt vời'))).toContain(b.choiceRetry);
       expect(textOf(await chat.say('1'))).toBe(b.rate.commentPrompt);
       expect(textOf(await chat.say('Chưa sửa xong'))).toContain(b.rate.reopened);
-      const view = await server.running.tickets.tickets.lookup(ticket.trackingCode, ticket.pin);
+      const view = await server.running.system.tickets.tickets.lookup(ticket.trackingCode, ticket.pin);
       expect(view).toMatchObject({ rating: 1, status: 'reopened' });
     });
 
@@ -284,11 +291,11 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       const row = await server.db.query<{ id: string }>('SELECT id FROM tickets WHERE tracking_code = $1', [
         code,
       ]);
-      await server.running.tickets.workflow.answer(row.rows[0]!.id, {
+      await server.running.system.tickets.staff.answer(row.rows[0]!.id, {
         text: 'Điện lực đã thay bóng đèn.',
         actor: 'test',
       });
-      await server.running.tickets.runOnce();
+      await runTicketJobs(server.running.system);
       const delivered = await eventually(async () => {
         const replies = await chat.say('menu');
         return textOf(replies).includes('Điện lực đã thay bóng đèn.') ? replies : undefined;

@@ -3,22 +3,22 @@ import type { Express } from 'express';
 import { vi } from '../../../dialogs/strings.vi';
 import { createApp } from '../../../src/app';
 import type { Knowledge } from '../../../src/knowledge/knowledge';
-import { createTestDb } from '../../helpers/db';
 import { memoryLogger, testConfig } from '../../helpers/app';
-import { seededKnowledge } from '../../helpers/knowledge';
+import type { Database } from '../../../src/db/database';
+import { testSystem, type TestSystem } from '../../helpers/system';
 
 describe('POST /api/ask', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let system: TestSystem;
+  let db: Database;
   let app: Express;
   let knowledge: Knowledge;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    knowledge = await seededKnowledge(db);
-    app = createApp({ config: testConfig(), db, logger: memoryLogger().logger, knowledge });
+    system = await testSystem({ ingest: true });
+    ({ db, app, knowledge } = system);
   });
   afterAll(async () => {
-    await db.close();
+    await system.close();
   });
 
   it('when asked about a resolution in the corpus, then it answers with a quote and a citation', async () => {

@@ -2,10 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp } from '../../../src/app';
-import { createTestDb } from '../../helpers/db';
-import { memoryLogger, testConfig } from '../../helpers/app';
-import { seededKnowledge } from '../../helpers/knowledge';
+import { testSystem, type TestSystem } from '../../helpers/system';
 
 const DEV = path.resolve(__dirname, '../../../../shared/eval/seed-qa/dev.jsonl');
 const present = existsSync(DEV);
@@ -26,16 +23,15 @@ const questions: SeedQuestion[] = present
   : [];
 
 describe('seed-qa through /api/ask', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let system: TestSystem;
   let app: Express;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    const knowledge = await seededKnowledge(db, { ASK_RATE_LIMIT_PER_MINUTE: '1000' });
-    app = createApp({ config: testConfig(), db, logger: memoryLogger().logger, knowledge });
+    system = await testSystem({ env: { ASK_RATE_LIMIT_PER_MINUTE: '1000' }, ingest: true });
+    app = system.app;
   });
   afterAll(async () => {
-    await db.close();
+    await system.close();
   });
 
   it('when ../shared is absent, then the set is skipped with a message (else it has questions)', () => {

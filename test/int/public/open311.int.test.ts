@@ -1,12 +1,11 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../src/app';
 import { Open311Repository } from '../../../src/public/open311/open311.repository';
-import { open311Routes } from '../../../src/public/open311/open311.routes';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
-import { memoryLogger, testConfig } from '../../helpers/app';
+import { memoryLogger } from '../../helpers/app';
 import { createTestDb } from '../../helpers/db';
 import { ticketsOn } from '../tickets/helpers';
+import type { TestSystem } from '../../helpers/system';
 
 const KEY = 'test-open311-key-0123456789';
 // Field names of a GeoReport v2 service request, as the specification lists them.
@@ -39,15 +38,10 @@ describe('Open311 GeoReport v2', () => {
 
   beforeAll(async () => {
     db = await createTestDb();
-    let clock: { get: () => Date };
-    ({ t, clock } = await ticketsOn(db));
+    let system: TestSystem;
+    ({ t, system } = await ticketsOn(db, { logger: log.logger }));
     await new Open311Repository(db).addClient('Ứng dụng thử', KEY);
-    app = createApp({
-      config: testConfig(),
-      db,
-      logger: log.logger,
-      routers: [open311Routes({ db, tickets: t.tickets, jurisdictionId: '38', clock: clock.get })],
-    });
+    app = system.app;
   });
   afterAll(async () => {
     await db.close();
@@ -130,7 +124,7 @@ describe('Open311 GeoReport v2', () => {
       origin: { channel: 'open311', conversationId: 'c', userId: 'c' },
       idempotencyKey: 'answered-1',
     });
-    await t.workflow.answer(receipt.id, { text: 'Đã thay bóng đèn ngày 05/03.', actor: 'staff:ct' });
+    await t.staff.answer(receipt.id, { text: 'Đã thay bóng đèn ngày 05/03.', actor: 'staff:ct' });
     const closed = await request(app).get('/open311/v2/requests.json?status=closed').expect(200);
     expect(closed.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([
       receipt.trackingCode,

@@ -1,14 +1,12 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../src/app';
 import type { TicketReceipt } from '../../../src/ports';
 import { PublicRepository } from '../../../src/public/public.repository';
-import { publicRoutes } from '../../../src/public/public.routes';
 import { StatisticsService } from '../../../src/public/statistics.service';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
-import { memoryLogger, testConfig } from '../../helpers/app';
 import { createTestDb } from '../../helpers/db';
 import { ticketsOn, webTicket, type FakeClock } from '../tickets/helpers';
+import type { TestSystem } from '../../helpers/system';
 
 const DAY = 86_400_000;
 const PHONE = '0912345678';
@@ -28,21 +26,9 @@ describe('public pages: tracking, published answers, statistics', () => {
 
   beforeAll(async () => {
     db = await createTestDb();
-    ({ t, clock } = await ticketsOn(db));
-    const repo = new PublicRepository(db);
-    app = createApp({
-      config: testConfig(),
-      db,
-      logger: memoryLogger('silent').logger,
-      routers: [
-        publicRoutes({
-          tickets: t.tickets,
-          repo,
-          statistics: new StatisticsService(repo, clock.get),
-          lookupsPerMinute: 30,
-        }),
-      ],
-    });
+    let system: TestSystem;
+    ({ t, clock, system } = await ticketsOn(db, { env: { TICKET_LOOKUPS_PER_MINUTE: '30' } }));
+    app = system.app;
     const contact = { name: 'Nguyễn Văn Bảo', phone: PHONE, consentAt: clock.get() };
     r.late = await t.tickets.create(
       webTicket(`Trạm y tế thiếu thuốc cấp cứu, gọi ${PHONE} để biết thêm`, { category: 'y-te', contact }),
@@ -57,17 +43,17 @@ describe('public pages: tracking, published answers, statistics', () => {
       webTicket('Trường tiểu học thu thêm khoản phí ngoài quy định đầu năm', { category: 'giao-duc' }),
     );
     clock.advance(1 * DAY);
-    await t.workflow.answer(r.school.id, {
+    await t.staff.answer(r.school.id, {
       text: 'Sở đã yêu cầu trường hoàn trả khoản thu sai quy định.',
       actor: 'staff:gd',
     });
     clock.advance(1 * DAY);
-    await t.workflow.answer(r.fast.id, {
+    await t.staff.answer(r.fast.id, {
       text: 'Đoàn kiểm tra đã xử phạt và yêu cầu khắc phục ngay.',
       actor: 'staff:yt',
     });
     clock.advance(18 * DAY);
-    await t.workflow.answer(r.late.id, {
+    await t.staff.answer(r.late.id, {
       text: `Trạm y tế đã được bổ sung thuốc. Liên hệ ${PHONE} nếu còn thiếu.`,
       actor: 'staff:yt',
     });

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../../src/db/database';
 import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../../src/ports';
-import { createTickets, type TicketsModule } from '../../../src/tickets/tickets.module';
-import { memoryLogger, testConfig } from '../../helpers/app';
+import type { TicketsModule } from '../../../src/tickets/tickets.module';
+import { testSystem, type TestSystem } from '../../helpers/system';
 
 /** A clock tests move by hand. */
 export class FakeClock {
@@ -35,20 +35,17 @@ export class RecordingChannel implements OutboundChannel {
   }
 }
 
-/** The tickets area on a test database, with a fake clock at a Wednesday morning in Vietnam. */
+/**
+ * The system on a test database with a fake clock at a Wednesday morning in Vietnam; `t` is its tickets area.
+ * Building it seeds the reference data (agencies, units, holidays), as every start does.
+ */
 export async function ticketsOn(
   db: Database,
-  opts: { now?: string; nextCode?: () => string; logger?: Logger } = {},
-): Promise<{ t: TicketsModule; clock: FakeClock }> {
+  opts: { now?: string; nextCode?: () => string; logger?: Logger; env?: Record<string, string> } = {},
+): Promise<{ t: TicketsModule; clock: FakeClock; system: TestSystem }> {
   const clock = new FakeClock(new Date(opts.now ?? '2026-03-04T02:00:00Z'));
-  const t = await createTickets({
-    db,
-    config: testConfig(),
-    logger: opts.logger ?? memoryLogger('silent').logger,
-    clock: clock.get,
-    ...(opts.nextCode ? { nextCode: opts.nextCode } : {}),
-  });
-  return { t, clock };
+  const system = await testSystem({ ...opts, db, now: clock.get });
+  return { t: system.tickets, clock, system };
 }
 
 let seq = 0;

@@ -1,11 +1,11 @@
 import request from 'supertest';
-import { createApp } from '../../../src/app';
 import type { Database } from '../../../src/db/database';
 import { createTestDb } from '../../helpers/db';
-import { memoryLogger, testConfig } from '../../helpers/app';
+import { memoryLogger } from '../../helpers/app';
 import { ticketsOn, webTicket } from './helpers';
 import type { TicketsModule } from '../../../src/tickets/tickets.module';
 import type { Express } from 'express';
+import type { TestSystem } from '../../helpers/system';
 
 describe('tickets over HTTP', () => {
   let db: Database;
@@ -13,13 +13,9 @@ describe('tickets over HTTP', () => {
   let app: Express;
   beforeAll(async () => {
     db = await createTestDb();
-    ({ t } = await ticketsOn(db));
-    app = createApp({
-      config: testConfig({ TICKET_LOOKUPS_PER_MINUTE: '20' }),
-      db,
-      logger: memoryLogger('silent').logger,
-      routers: [t.routes],
-    });
+    let system: TestSystem;
+    ({ t, system } = await ticketsOn(db));
+    app = system.app;
   });
   afterAll(async () => {
     await db.close();

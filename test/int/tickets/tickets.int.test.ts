@@ -98,7 +98,7 @@ describeEachDriver('tickets', (getDb) => {
 
   it('when the agency answers and the citizen rates 2, then the answer is queued with a rating request and the ticket reopens', async () => {
     const r = await t.tickets.create(webTicket('Đèn chiếu sáng đường làng ở xã Nga Sơn tắt hết'));
-    await t.workflow.answer(r.id, { text: 'Đã thay bóng đèn.', actor: 'staff:1' });
+    await t.staff.answer(r.id, { text: 'Đã thay bóng đèn.', actor: 'staff:1' });
     const messages = await listTicketMessages(db, r.id);
     expect(messages.map((m) => m.event_key.split(':')[2])).toEqual(['created', 'answered']);
     expect(messages[1]?.text).toContain('Đã thay bóng đèn.');
@@ -117,13 +117,13 @@ describeEachDriver('tickets', (getDb) => {
       code: 'ticket_not_answered',
       status: 409,
     });
-    await t.workflow.answer(r.id, { text: 'Đã yêu cầu trường hoàn trả.', actor: 'staff:2' });
+    await t.staff.answer(r.id, { text: 'Đã yêu cầu trường hoàn trả.', actor: 'staff:2' });
     expect((await t.tickets.rate(r.trackingCode, r.pin, 5)).status).toBe('closed');
   });
 
   it('when a ticket is transferred, then the agency changes and the history keeps the reason', async () => {
     const r = await t.tickets.create(webTicket('Ổ gà trên quốc lộ 45 rất nguy hiểm'));
-    await t.workflow.transfer(r.id, {
+    await t.staff.transfer(r.id, {
       toAgencyId: 'so-cong-thuong',
       reason: 'Thuộc lĩnh vực chiếu sáng',
       actor: 'staff:3',
@@ -132,7 +132,7 @@ describeEachDriver('tickets', (getDb) => {
     expect(view?.agency.id).toBe('so-cong-thuong');
     expect(view?.timeline.at(-1)).toMatchObject({ status: 'transferred', note: 'Thuộc lĩnh vực chiếu sáng' });
     await expect(
-      t.workflow.transfer(r.id, { toAgencyId: 'nowhere', reason: 'x', actor: 's' }),
+      t.staff.transfer(r.id, { toAgencyId: 'nowhere', reason: 'x', actor: 's' }),
     ).rejects.toMatchObject({ code: 'unknown_agency' });
   });
 
@@ -142,7 +142,7 @@ describeEachDriver('tickets', (getDb) => {
         contact: { name: 'Nguyễn Văn A', phone: '0912345678', consentAt: new Date() },
       }),
     );
-    await t.workflow.deleteContact(r.id, 'citizen');
+    await t.staff.deleteContact(r.id, 'citizen');
     const row = await db.query<{ contact_name: string | null; contact_phone: string | null }>(
       'SELECT contact_name, contact_phone FROM tickets WHERE id = $1',
       [r.id],

@@ -1,6 +1,7 @@
 import { statutoryHolidays } from '../../../src/tickets/sla/holidays';
 import { lunarToSolar } from '../../../src/tickets/sla/lunar-calendar';
-import { afterVnDay, endOfVnDay, startOfVnDay, WorkingCalendar } from '../../../src/tickets/sla/working-days';
+import { afterVnDay, endOfVnDay, startOfVnDay } from '../../../src/reference/vn-time';
+import { WorkingCalendar } from '../../../src/tickets/sla/working-days';
 
 describe('lunar calendar and statutory holidays', () => {
   it.each([

@@ -2,14 +2,17 @@ import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../../src/app';
 import { ZaloAdapter, zaloTurnErrorHandler } from '../../../../src/channels/zalo/zalo.adapter';
-import { createZaloChannel, type ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
 import { ZaloConversationRepository } from '../../../../src/channels/zalo/zalo.repository';
-import { memoryLogger, testConfig } from '../../../helpers/app';
+import { memoryLogger } from '../../../helpers/app';
 import { createTestDb } from '../../../helpers/db';
 import { FakeZalo, signWebhook } from '../../../helpers/fake-zalo';
-import { ManualClock, zaloTestConfig } from '../../../helpers/zalo';
+import {
+  ManualClock,
+  zaloChannelUnderTest,
+  zaloTestConfig,
+  type ZaloChannelUnderTest,
+} from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
 
 // The turn logic stands in for the bot here; the full bot over Zalo is covered once both are wired in the server.
@@ -17,7 +20,7 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let fake: FakeZalo;
   let app: Express;
-  let channel: ZaloChannel;
+  let zalo: ZaloChannelUnderTest<ZaloAdapter>;
   const clock = new ManualClock(new Date('2026-11-20T03:00:00Z'));
   const seen: Activity[] = [];
   const errors: string[] = [];
@@ -54,26 +57,26 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
       initialAccessToken: fake.accessToken,
       initialRefreshToken: fake.refreshToken,
     });
-    const ref: { adapter?: ZaloAdapter } = {};
-    channel = createZaloChannel({
+    zalo = await zaloChannelUnderTest({
       db,
       config: zcfg,
       logger,
       clock,
-      handler: { handle: (inbound) => ref.adapter!.handle(inbound) },
+      handler: (outbound) => {
+        const adapter = new ZaloAdapter({
+          outbound,
+          conversations: new ZaloConversationRepository(db),
+          logic,
+          clock,
+          logger,
+        });
+        adapter.onTurnError = zaloTurnErrorHandler(async (_ctx, err) => {
+          errors.push(err.message);
+        });
+        return adapter;
+      },
     });
-    const adapter = new ZaloAdapter({
-      outbound: channel.outbound,
-      conversations: new ZaloConversationRepository(db),
-      logic,
-      clock,
-      logger,
-    });
-    ref.adapter = adapter;
-    adapter.onTurnError = zaloTurnErrorHandler(async (_ctx, err) => {
-      errors.push(err.message);
-    });
-    app = createApp({ config: testConfig(), db, logger, routers: [channel.router] });
+    app = zalo.app;
     postEvent = async (event: object) => {
       const raw = JSON.stringify(event);
       const ts = String((event as { timestamp: string }).timestamp);
@@ -83,11 +86,11 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
         .set('X-ZEvent-Signature', signWebhook(raw, zcfg.appId, ts, zcfg.oaSecretKey))
         .send(raw)
         .expect(200);
-      await channel.worker.kick();
+      await zalo.processEvents();
     };
   });
   afterAll(async () => {
-    await channel.worker.stop();
+    await zalo.stop();
     await fake.stop();
     await db.close();
   });
@@ -145,7 +148,7 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
     await postEvent(fx.textEvent('thử lại', clock.now().getTime(), 'a-5'));
     expect(fake.sent.length).toBe(sentBefore + 1);
     clock.advance(10_000);
-    await channel.worker.kick();
+    await zalo.processEvents();
     const texts = fake.sent.slice(sentBefore).map((m) => m.text);
     expect(texts).toEqual(['Đã nhận: thử lại', 'Cảm ơn bạn.']);
     expect(errors).toEqual([]);

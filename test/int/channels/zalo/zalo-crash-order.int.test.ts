@@ -1,19 +1,16 @@
 import type { Express } from 'express';
-import { createApp } from '../../../../src/app';
-import { createZaloChannel, type ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
+import type { ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
 import { eventDedupeKey, eventUserId, zaloEventSchema } from '../../../../src/channels/zalo/zalo.events';
-import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound-worker';
-import { memoryLogger, testConfig } from '../../../helpers/app';
-import { createTestDb } from '../../../helpers/db';
-import { ManualClock, postZaloWebhook, zaloTestConfig } from '../../../helpers/zalo';
+import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound.job';
+import { ManualClock, postZaloWebhook, zaloChannelUnderTest, zaloTestConfig } from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
 
 // Found by the load and fault suite (npm run loadtest): after a kill -9, the event the dead process had claimed
 // waited for its lease while the citizen's next message was processed first, against the wrong dialog step.
 describe('Zalo inbound events across a crash', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
   let app: Express;
   let channel: ZaloChannel;
+  let zalo: Awaited<ReturnType<typeof zaloChannelUnderTest>>;
   const clock = new ManualClock(new Date('2026-11-20T03:00:00Z'));
   const zcfg = zaloTestConfig('http://127.0.0.1:9');
   const handled: string[] = [];
@@ -24,14 +21,11 @@ describe('Zalo inbound events across a crash', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    const { logger } = memoryLogger('silent');
-    channel = createZaloChannel({ db, config: zcfg, logger, handler, clock });
-    app = createApp({ config: testConfig(), db, logger, routers: [channel.router] });
+    zalo = await zaloChannelUnderTest({ config: zcfg, handler: () => handler, clock });
+    ({ channel, app } = zalo);
   });
   afterAll(async () => {
-    await channel.worker.stop();
-    await db.close();
+    await zalo.stop();
   });
 
   const post = (event: object & { timestamp: string }) => postZaloWebhook(app, zcfg, event).expect(200);
@@ -46,11 +40,11 @@ describe('Zalo inbound events across a crash', () => {
     // Another process stored and claimed the event, then was killed before finishing: its lease must run out.
     await deadReplicaClaims(fx.textEvent('Gửi phản ánh', clock.now().getTime(), 'crash-a'));
     await post(fx.textEvent('Đường ngập ở phường Hạc Thành', clock.now().getTime(), 'crash-b'));
-    await channel.worker.kick();
+    await zalo.processEvents();
     expect(handled).toEqual([]);
 
     clock.advance(61_000);
-    await channel.worker.kick();
+    await zalo.processEvents();
     expect(handled).toEqual(['crash-a', 'crash-b']);
   });
 
@@ -58,7 +52,7 @@ describe('Zalo inbound events across a crash', () => {
     const other = { ...fx.textEvent('xin chào', clock.now().getTime(), 'stuck-x'), sender: { id: '999' } };
     await deadReplicaClaims(other);
     await post(fx.textEvent('cảm ơn', clock.now().getTime(), 'free-c'));
-    await channel.worker.kick();
+    await zalo.processEvents();
     expect(handled).toContain('free-c');
     expect(handled).not.toContain('stuck-x');
   });

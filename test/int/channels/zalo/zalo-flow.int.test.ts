@@ -1,9 +1,10 @@
 import request from 'supertest';
 import { vi } from '../../../../dialogs/strings.vi';
-import { createChannels, type Channels } from '../../../../src/channels/channels';
-import { startServer, type RunningServer } from '../../../../src/server';
-import { memoryLogger, testConfig } from '../../../helpers/app';
-import { createTestDb } from '../../../helpers/db';
+import { ZALO_INBOUND_JOB } from '../../../../src/channels/zalo/zalo.inbound.job';
+import type { RunningServer } from '../../../../src/server';
+import type { System } from '../../../../src/system';
+import { TICKET_JOBS } from '../../../../src/tickets/tickets.module';
+import { runTicketJobs, startTestServer } from '../../../helpers/system';
 import { FakeZalo, signWebhook } from '../../../helpers/fake-zalo';
 import { ManualClock } from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
@@ -14,37 +15,27 @@ const OA_SECRET = 'oa-secret-key-654321';
 // The whole path over Zalo: signed webhooks → the real bot and dialogs → a real ticket → the agency's answer
 // delivered back through the OA API (a fake server on loopback speaking its wire format).
 describe('a citizen on Zalo files feedback and receives the answer', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
   let fake: FakeZalo;
   let running: RunningServer;
-  let channels: Channels;
+  let system: System;
   const clock = new ManualClock(new Date());
 
   beforeAll(async () => {
-    db = await createTestDb();
     fake = new FakeZalo();
     const base = await fake.start();
-    const config = testConfig({
-      ZALO_APP_ID: fx.ZALO_IDS.appId,
-      ZALO_APP_SECRET: fake.appSecret,
-      ZALO_OA_SECRET_KEY: OA_SECRET,
-      ZALO_API_BASE_URL: base,
-      ZALO_OAUTH_BASE_URL: base,
-      ZALO_ACCESS_TOKEN: fake.accessToken,
-      ZALO_REFRESH_TOKEN: fake.refreshToken,
+    running = await startTestServer({
+      env: {
+        ZALO_APP_ID: fx.ZALO_IDS.appId,
+        ZALO_APP_SECRET: fake.appSecret,
+        ZALO_OA_SECRET_KEY: OA_SECRET,
+        ZALO_API_BASE_URL: base,
+        ZALO_OAUTH_BASE_URL: base,
+        ZALO_ACCESS_TOKEN: fake.accessToken,
+        ZALO_REFRESH_TOKEN: fake.refreshToken,
+      },
+      clock,
     });
-    const { logger } = memoryLogger('silent');
-    running = await startServer(config, db, logger, async ({ tickets, knowledge }) => {
-      channels = await createChannels({
-        config,
-        db,
-        logger,
-        tickets,
-        answers: knowledge.answerService,
-        zalo: { clock, startWorker: false },
-      });
-      return channels.features;
-    });
+    system = running.system;
   });
   afterAll(async () => {
     await running.stop();
@@ -61,7 +52,7 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
       .set('X-ZEvent-Signature', signWebhook(raw, fx.ZALO_IDS.appId, event.timestamp, OA_SECRET))
       .send(raw)
       .expect(200);
-    await channels.zalo!.channel.worker.kick();
+    await system.jobs.kick(ZALO_INBOUND_JOB);
     return fake.sent.slice(before).map((m) => m.text ?? '');
   }
 
@@ -78,7 +69,7 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
     const code = /Mã tra cứu: (TH-[A-Z0-9]{5})/.exec(receipt)?.[1];
     expect(code).toBeDefined();
     expect(receipt).not.toContain('**');
-    const row = await db.query<{
+    const row = await system.db.query<{
       id: string;
       origin_channel: string;
       origin_user_id: string;
@@ -90,18 +81,18 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
       category: 'moi-truong',
     });
 
-    await running.tickets.workflow.answer(row.rows[0]!.id, {
+    await system.tickets.staff.answer(row.rows[0]!.id, {
       text: 'Đã thu gom bãi rác và lắp biển cấm đổ rác.',
       actor: 'staff:test',
     });
-    await running.tickets.runOnce();
+    await runTicketJobs(system);
     const answer = fake.sent.at(-1)?.text ?? '';
     expect(answer).toContain('Đã thu gom bãi rác và lắp biển cấm đổ rác.');
     expect(answer).toMatch(/\n1\. 1\n2\. 2\n3\. 3\n4\. 4\n5\. 5$/);
   });
 
   it('when the 7-day window is closed, then a notification is recorded as undeliverable and not retried', async () => {
-    const receipt = await running.tickets.tickets.create({
+    const receipt = await system.tickets.tickets.create({
       kind: 'feedback',
       category: 'giao-thong',
       description: 'Đèn tín hiệu giao thông ngã tư Bà Triệu không hoạt động',
@@ -109,8 +100,8 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
       idempotencyKey: 'zalo-closed-1',
     });
     fake.closedWindow.add('u-closed');
-    await running.tickets.runOnce();
-    const rows = await db.query<{ status: string; last_error: string | null }>(
+    await runTicketJobs(system);
+    const rows = await system.db.query<{ status: string; last_error: string | null }>(
       'SELECT status, last_error FROM outbox WHERE ticket_id = $1',
       [receipt.id],
     );
@@ -118,5 +109,23 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
     expect(rows.rows.every((r) => r.status === 'failed' && /outside_window/.test(r.last_error ?? ''))).toBe(
       true,
     );
+  });
+
+  it('when a message was refused by a closed window and the citizen writes again, then it goes out', async () => {
+    const user = fx.ZALO_IDS.user;
+    fake.closedWindow.add(user);
+    const receipt = await system.tickets.tickets.create({
+      kind: 'feedback',
+      category: 'giao-thong',
+      description: 'Cột điện nghiêng sát mái nhà dân ở thôn 2',
+      origin: { channel: 'zalo', conversationId: user, userId: user },
+      idempotencyKey: 'zalo-window-1',
+    });
+    await runTicketJobs(system);
+    expect(fake.sent.some((m) => m.text?.includes(receipt.trackingCode))).toBe(false);
+    fake.closedWindow.delete(user);
+    await say('menu');
+    await system.jobs.kick(TICKET_JOBS.outbox);
+    expect(fake.sent.filter((m) => m.text?.includes(receipt.trackingCode))).toHaveLength(1);
   });
 });

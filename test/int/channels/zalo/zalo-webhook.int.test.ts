@@ -1,18 +1,18 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../../src/app';
-import { createZaloChannel, type ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
-import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound-worker';
-import { memoryLogger, testConfig } from '../../../helpers/app';
-import { createTestDb } from '../../../helpers/db';
+import type { ZaloChannel } from '../../../../src/channels/zalo/zalo.channel';
+import type { Database } from '../../../../src/db/database';
+import type { ZaloConversationHandler } from '../../../../src/channels/zalo/zalo.inbound.job';
+import { testSystem } from '../../../helpers/system';
 import { signWebhook } from '../../../helpers/fake-zalo';
-import { ManualClock, postZaloWebhook, zaloTestConfig } from '../../../helpers/zalo';
+import { ManualClock, postZaloWebhook, zaloChannelUnderTest, zaloTestConfig } from '../../../helpers/zalo';
 import * as fx from '../../../fixtures/zalo-events';
 
 describe('Zalo webhook', () => {
-  let db: Awaited<ReturnType<typeof createTestDb>>;
+  let db: Database;
   let app: Express;
   let channel: ZaloChannel;
+  let zalo: Awaited<ReturnType<typeof zaloChannelUnderTest>>;
   const clock = new ManualClock(new Date('2026-11-20T03:00:00Z'));
   const zcfg = zaloTestConfig('http://127.0.0.1:9');
   const handled: unknown[] = [];
@@ -28,14 +28,11 @@ describe('Zalo webhook', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    const { logger } = memoryLogger('silent');
-    channel = createZaloChannel({ db, config: zcfg, logger, handler, clock });
-    app = createApp({ config: testConfig(), db, logger, routers: [channel.router] });
+    zalo = await zaloChannelUnderTest({ config: zcfg, handler: () => handler, clock });
+    ({ channel, app, db } = zalo);
   });
   afterAll(async () => {
-    await channel.worker.stop();
-    await db.close();
+    await zalo.stop();
   });
 
   const post = (event: object, sign: { secret?: string; raw?: string; header?: string | null } = {}) =>
@@ -45,7 +42,7 @@ describe('Zalo webhook', () => {
     const event = fx.textEvent('Cầu tràn ở xã Thiệu Chính bị sạt', clock.now().getTime(), 'w-1');
     const res = await post(event).expect(200);
     expect(res.body).toEqual({ ok: true, duplicate: false });
-    await channel.worker.kick();
+    await zalo.processEvents();
     expect(handled).toContainEqual(
       expect.objectContaining({ kind: 'text', messageId: 'w-1', text: 'Cầu tràn ở xã Thiệu Chính bị sạt' }),
     );
@@ -56,7 +53,7 @@ describe('Zalo webhook', () => {
     await post(event).expect(200);
     const again = await post(event).expect(200);
     expect(again.body.duplicate).toBe(true);
-    await channel.worker.kick();
+    await zalo.processEvents();
     expect(handled.filter((h) => (h as { messageId?: string }).messageId === 'w-dup')).toHaveLength(1);
   });
 
@@ -112,7 +109,7 @@ describe('Zalo webhook', () => {
     ]) {
       await post(e).expect(200);
     }
-    await channel.worker.kick();
+    await zalo.processEvents();
     const kinds = handled.map((h) => (h as { kind: string }).kind);
     expect(kinds).toEqual(
       expect.arrayContaining(['image', 'file', 'location', 'sticker', 'follow', 'unfollow', 'contact']),
@@ -129,21 +126,19 @@ describe('Zalo webhook', () => {
   it('when the bot fails on an event, then it is retried later and handled after recovery, never lost', async () => {
     failNext = 1;
     await post(fx.textEvent('thử lại', clock.now().getTime(), 'w-retry')).expect(200);
-    await channel.worker.kick();
+    await zalo.processEvents();
     expect(handled.some((h) => (h as { messageId?: string }).messageId === 'w-retry')).toBe(false);
     clock.advance(5_000);
-    await channel.worker.kick();
+    await zalo.processEvents();
     expect(handled.filter((h) => (h as { messageId?: string }).messageId === 'w-retry')).toHaveLength(1);
   });
 });
 
 describe('Zalo webhook when the channel is off', () => {
   it('when ZALO_APP_ID is unset, then the webhook answers 404', async () => {
-    const db = await createTestDb();
-    const { logger } = memoryLogger('silent');
-    const app = createApp({ config: testConfig(), db, logger });
-    const res = await request(app).post('/channels/zalo/webhook').send({}).expect(404);
+    const system = await testSystem();
+    const res = await request(system.app).post('/channels/zalo/webhook').send({}).expect(404);
     expect(res.body.error.code).toBe('not_found');
-    await db.close();
+    await system.close();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MessageKind } from '../../ports';
-import { loadAdminData } from '../admin-units.loader';
+import { CommuneNameIndex } from '../../reference/admin-units/commune-names';
 import { CommuneGazetteer, type CommuneDetection } from './commune.gazetteer';
 import { MessageClassifier, type Classification, type ClassifierData } from './message.classifier';
 import type { LabelledExample } from './nearest-examples';
@@ -9,8 +9,8 @@ import type { LabelledExample } from './nearest-examples';
 /** Folder of the triage data files an administrator edits (copied to dist by the build). */
 export const TRIAGE_DATA_DIR = path.join(__dirname, '..', 'data', 'triage');
 
-/** Everything triage concludes from a message, with the evidence; no agency yet (that needs the routing table). */
-export interface TriageAnalysis {
+/** What analysis concludes from a message (kind, category, commune), with the evidence; no agency (that is routing). */
+export interface MessageAnalysis {
   kind: MessageKind;
   category: string;
   commune: CommuneDetection;
@@ -28,24 +28,23 @@ export function loadClassifierData(dir: string = TRIAGE_DATA_DIR): ClassifierDat
   return { categories: json('category-lexicon.json'), kinds: json('kind-cues.json'), examples };
 }
 
-/** Kind, category and commune of citizen messages for one province; pure and in memory. */
-export class TriageModel {
+/** Analyses citizen messages for one province: classifies (kind, category) and locates (commune); pure, in memory. */
+export class MessageAnalyzer {
   constructor(
     private readonly classifier: MessageClassifier,
     private readonly gazetteer: CommuneGazetteer,
   ) {}
 
-  /** Builds the model from the bundled data files. */
-  static fromDataFiles(provinceCode: string, dir: string = TRIAGE_DATA_DIR): TriageModel {
-    const admin = loadAdminData();
-    return new TriageModel(
+  /** Builds the analyzer from the bundled data files. */
+  static fromDataFiles(provinceCode: string, dir: string = TRIAGE_DATA_DIR): MessageAnalyzer {
+    return new MessageAnalyzer(
       new MessageClassifier(loadClassifierData(dir)),
-      new CommuneGazetteer(admin.units, admin.former, provinceCode),
+      new CommuneGazetteer(CommuneNameIndex.bundled(), provinceCode),
     );
   }
 
   /** Analyses one message. */
-  analyze(text: string): TriageAnalysis {
+  analyze(text: string): MessageAnalysis {
     const classification = this.classifier.classify(text);
     return {
       kind: classification.kind,
@@ -53,5 +52,10 @@ export class TriageModel {
       commune: this.gazetteer.detect(text),
       classification,
     };
+  }
+
+  /** Only the commune a text names (a reply to "where?"), without classifying it. */
+  locate(text: string): CommuneDetection {
+    return this.gazetteer.detect(text);
   }
 }

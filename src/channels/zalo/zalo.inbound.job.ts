@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
+import type { Job } from '../../jobs/job-runner';
 import { toInbound, type ZaloInbound } from './zalo.events';
 import type { ZaloRepository } from './zalo.repository';
-import type { Clock } from './zalo.token-store';
+import type { Timer } from '../../reference/clock';
 
 /** The conversation layer (the bot adapter) that acts on what a citizen did on Zalo. */
 export interface ZaloConversationHandler {
@@ -12,7 +13,7 @@ export interface ZaloConversationHandler {
 export interface InboundDeps {
   repo: ZaloRepository;
   handler: ZaloConversationHandler;
-  clock: Clock;
+  clock: Timer;
   logger: Logger;
   /** How long a claimed event is this process's (ZALO_EVENT_LEASE_MS); default 60 s. */
   leaseMs?: number;
@@ -60,53 +61,17 @@ export async function processZaloEvents(
   return { done, failed };
 }
 
-/** Runs processZaloEvents on a timer and on demand (right after a webhook is acknowledged). */
-export class ZaloInboundWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private again = false;
-  private busy = false;
+/** The job that processes due webhook events: on a timer and kicked right after a webhook is acknowledged. */
+export const ZALO_INBOUND_JOB = 'zalo-inbound';
 
-  constructor(
-    private readonly deps: InboundDeps,
-    private readonly intervalMs = 1000,
-  ) {}
-
-  /** Starts polling (events whose processing failed or was interrupted by a crash are picked up here). */
-  start(): void {
-    this.timer ??= setInterval(() => void this.kick(), this.intervalMs);
-    this.timer.unref();
-  }
-
-  /** Processes what is due now; concurrent kicks coalesce into one more pass. */
-  kick(): Promise<unknown> {
-    if (this.busy) {
-      this.again = true;
-      return this.running;
-    }
-    this.busy = true;
-    this.running = (async () => {
-      try {
-        let progressed: boolean;
-        do {
-          this.again = false;
-          const pass = await processZaloEvents({ limit: 20 }, this.deps);
-          // A user's next event becomes claimable only once the earlier one is done: go round again for it.
-          progressed = pass.done + pass.failed > 0;
-        } while (this.again || progressed);
-      } catch (err) {
-        this.deps.logger.error({ err }, 'Zalo inbound worker pass failed');
-      } finally {
-        this.busy = false;
-      }
-    })();
-    return this.running;
-  }
-
-  /** Stops the timer and waits for the pass in progress. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
+/** processZaloEvents as a job; a pass that made progress goes round again (a user's next event is due now). */
+export function zaloInboundJob(deps: InboundDeps, intervalMs = 1000): Job {
+  return {
+    name: ZALO_INBOUND_JOB,
+    intervalMs,
+    perform: async () => {
+      const pass = await processZaloEvents({ limit: 20 }, deps);
+      return { more: pass.done + pass.failed > 0 };
+    },
+  };
 }

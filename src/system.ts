@@ -1,0 +1,210 @@
+import type http from 'node:http';
+import type { ErrorRequestHandler, Express, Router } from 'express';
+import type { Logger } from 'pino';
+import { AdminService } from './agencies/admin/admin.service';
+import { AuthService } from './agencies/auth.service';
+import { CaseworkRepository } from './agencies/casework/casework.repository';
+import { CaseworkService } from './agencies/casework/casework.service';
+import { portalRoutes } from './agencies/portal.routes';
+import { createApp } from './app';
+import { PostgresStorage } from './bot/bot-state.repository';
+import { createBot, type Bot } from './bot/tiepdan.bot';
+import { TurnLock } from './bot/turn-lock.repository';
+import { createWebChatFeature, type WebChatFeature } from './channels/directline/directline.feature';
+import { ZaloAdapter, zaloTurnErrorHandler, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
+import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo.channel';
+import { ZaloConversationRepository } from './channels/zalo/zalo.repository';
+import { systemTimer, type Timer } from './reference/clock';
+import type { Config } from './config/config';
+import type { Database } from './db/database';
+import { JobRunner } from './jobs/job-runner';
+import { createKnowledge, type Knowledge } from './knowledge/knowledge';
+import type { AnswerService } from './ports';
+import { open311Channel } from './public/open311/open311.channel';
+import { open311ErrorHandler, open311Routes } from './public/open311/open311.routes';
+import { PublicRepository } from './public/public.repository';
+import { publicRoutes } from './public/public.routes';
+import { StatisticsService } from './public/statistics.service';
+import { createTickets, TICKET_JOBS, type TicketsModule } from './tickets/tickets.module';
+
+/** What a caller may replace when building the system: test seams and the benchmark's variations. */
+export interface SystemOverrides {
+  /** The one clock of every area and job; tests pass a manual one. */
+  clock?: Timer;
+  /** The fetch the Zalo OA client calls (a fake OA server's wire format in tests). */
+  fetch?: typeof fetch;
+  /** Replaces the knowledge base's answers behind the bot (the benchmark's echo mode). */
+  answers?: AnswerService;
+  /** Tracking-code source; tests inject one to force collisions. */
+  nextCode?: () => string;
+}
+
+/** The channels the bot speaks on; Zalo only when it is configured. */
+export interface SystemChannels {
+  webchat: WebChatFeature;
+  zalo: ZaloChannel<ZaloAdapter> | undefined;
+}
+
+/** The whole application, built and wired but not listening: areas, the bot, channels, HTTP app and jobs. */
+export interface System {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  knowledge: Knowledge;
+  tickets: TicketsModule;
+  auth: AuthService;
+  bot: Bot;
+  channels: SystemChannels;
+  /** Every background job of the process; startServer starts it, tests kick jobs by name. */
+  jobs: JobRunner;
+  /** The Express app: health, /api/ask, portal, public pages, Open311, tickets, Direct Line, Zalo webhook. */
+  app: Express;
+  /** Attaches what needs the HTTP server itself (the Direct Line WebSocket stream). */
+  attach(server: http.Server): void;
+  /** First step of a graceful stop: readiness answers 503 and streams close, so HTTP can drain. */
+  beginStop(): Promise<void>;
+  /** Last step before the database closes: stops the jobs, waiting for passes in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every area in dependency order on a migrated database. Jobs first (areas register
+ * theirs), then knowledge, tickets, the bot and its channels, the agencies' and public routes, and the app.
+ */
+export async function buildSystem(
+  config: Config,
+  db: Database,
+  logger: Logger,
+  overrides: SystemOverrides = {},
+): Promise<System> {
+  const clock = overrides.clock ?? systemTimer;
+  const now = () => clock.now();
+  const jobs = new JobRunner({ logger, clock: now });
+  const knowledge = await createKnowledge({ db, config, logger, jobs, now });
+  const tickets = await createTickets({ db, config, logger, jobs, clock: now, nextCode: overrides.nextCode });
+  const bot = buildBot(db, logger, overrides.answers ?? knowledge.answerService, tickets);
+  const channels = await buildChannels({
+    config,
+    db,
+    logger,
+    jobs,
+    tickets,
+    bot,
+    clock,
+    fetch: overrides.fetch,
+  });
+  const auth = new AuthService(db, now);
+  let stopping = false;
+  const app = createApp({
+    config,
+    db,
+    logger,
+    routers: [...areaRouters({ config, db, knowledge, tickets, auth, now }), ...channelRouters(channels)],
+    knowledge,
+    isShuttingDown: () => stopping,
+  });
+  const beginStop = async () => {
+    stopping = true;
+    await channels.webchat.close();
+  };
+  const stop = async () => {
+    await beginStop();
+    await jobs.stop();
+  };
+  const attach = (server: http.Server) => channels.webchat.attach(server);
+  return { config, db, logger, knowledge, tickets, auth, bot, channels, jobs, app, attach, beginStop, stop };
+}
+
+/** The one bot of every channel: knowledge answers, the tickets' triage and filing, state and turn lock in Postgres. */
+function buildBot(db: Database, logger: Logger, answers: AnswerService, tickets: TicketsModule): Bot {
+  return createBot({
+    storage: new PostgresStorage(db),
+    services: { answers, triage: tickets.triage, tickets: tickets.tickets },
+    logger,
+    turnLock: new TurnLock(db),
+  });
+}
+
+interface ChannelDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  jobs: JobRunner;
+  tickets: TicketsModule;
+  bot: Bot;
+  clock: Timer;
+  fetch?: typeof fetch;
+}
+
+/** One bot on every channel; each channel registers its outbound side so answers go back where citizens wrote. */
+async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
+  const { config, db, logger, jobs, tickets, bot, clock } = deps;
+  const webchat = await createWebChatFeature({ config, db, logger, bot });
+  tickets.channels.register(webchat.adapter);
+  tickets.channels.register(open311Channel);
+  if (!config.zalo) return { webchat, zalo: undefined };
+  const zalo = createZaloChannel({
+    db,
+    config: config.zalo,
+    logger,
+    jobs,
+    clock,
+    fetch: deps.fetch,
+    handler: (outbound) => {
+      const adapter = new ZaloAdapter({
+        outbound,
+        conversations: new ZaloConversationRepository(db),
+        logic: bot.handleTurn,
+        clock,
+        logger: logger.child({ component: 'zalo' }),
+        // The citizen wrote: Zalo's window is open again, so messages it refused go out now.
+        onUserActive: async (userId) => {
+          if ((await tickets.resumeDeliveries(ZALO_CHANNEL, userId)) > 0) void jobs.kick(TICKET_JOBS.outbox);
+        },
+      });
+      adapter.onTurnError = zaloTurnErrorHandler(bot.onTurnError);
+      return adapter;
+    },
+  });
+  tickets.channels.register(zalo.outbound);
+  return { webchat, zalo };
+}
+
+function channelRouters(channels: SystemChannels): Router[] {
+  return [...channels.webchat.routers, ...(channels.zalo ? [channels.zalo.router] : [])];
+}
+
+interface AreaDeps {
+  config: Config;
+  db: Database;
+  knowledge: Knowledge;
+  tickets: TicketsModule;
+  auth: AuthService;
+  now: () => Date;
+}
+
+/** The agency portal, the public pages, Open311 and the tickets API, in the order they are mounted. */
+function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
+  const { config, db, knowledge, tickets, auth, now } = deps;
+  const publicRepo = new PublicRepository(db);
+  const caseRepo = new CaseworkRepository(db);
+  return [
+    portalRoutes({
+      auth,
+      admin: new AdminService(db, auth),
+      knowledge: { admin: knowledge.admin, maxUploadBytes: config.knowledge.uploadMaxBytes },
+      agencyName: (id) => caseRepo.agencyName(id),
+      casework: new CaseworkService(db, tickets.staff, now),
+      categories: () => publicRepo.categoryNames(),
+    }),
+    publicRoutes({
+      tickets: tickets.tickets,
+      repo: publicRepo,
+      statistics: new StatisticsService(publicRepo, now),
+      lookupsPerMinute: config.tickets.lookupsPerMinute,
+    }),
+    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode, clock: now }),
+    open311ErrorHandler,
+    tickets.routes,
+  ];
+}
