@@ -10,9 +10,8 @@ import { DialogSet, DialogTurnStatus, type DialogState } from '@microsoft/agents
 import type { Logger } from 'pino';
 import { DIALOG_IDS, type BotServices } from '../../dialogs/bot-services';
 import { globalCommand, menuMessage } from '../../dialogs/dialog-helpers';
-import { MainDialog, type MainOptions } from '../../dialogs/main.dialog';
-import { MAX_SUBJECT_AGE, type Subject } from '../knowledge/answer/follow-up';
-import { vi } from '../../dialogs/strings.vi';
+import { MainDialog } from '../../dialogs/main.dialog';
+import { vi } from '../i18n/strings.vi';
 import type { TurnLock } from './turn-lock.repository';
 import { KeyedSerialQueue } from './turn-queue';
 
@@ -23,7 +22,6 @@ import { KeyedSerialQueue } from './turn-queue';
 export class TiepdanBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: AgentStatePropertyAccessor<DialogState>;
-  private readonly subject: AgentStatePropertyAccessor<Subject | null>;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -32,7 +30,6 @@ export class TiepdanBot extends ActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.subject = conversationState.createProperty<Subject | null>('askSubject');
     this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -73,24 +70,9 @@ export class TiepdanBot extends ActivityHandler {
       else await ctx.sendActivity(menuMessage());
       return;
     }
-    const subject = await this.agedSubject(ctx);
-    let result = await dc.continueDialog();
+    const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty)
-      result = await dc.beginDialog(DIALOG_IDS.main, {
-        text: ctx.activity.text ?? '',
-        subject,
-      } satisfies MainOptions);
-    const outcome = result.result as { subject?: Subject | null } | undefined;
-    if (result.status === DialogTurnStatus.complete && outcome && 'subject' in outcome)
-      await this.subject.set(ctx, outcome.subject ?? null);
-  }
-
-  // The subject of the conversation grows one message older each turn and is forgotten when too old.
-  private async agedSubject(ctx: TurnContext): Promise<Subject | null> {
-    const subject = await this.subject.get(ctx, null);
-    const aged = subject ? { ...subject, age: subject.age + 1 } : null;
-    await this.subject.set(ctx, aged && aged.age <= MAX_SUBJECT_AGE ? aged : null);
-    return aged;
+      await dc.beginDialog(DIALOG_IDS.main, { text: ctx.activity.text ?? '' });
   }
 }
 

@@ -43,7 +43,7 @@ const schema = z.object({
   TRUST_PROXY: withDefault(envBoolean, 'false'),
   PUBLIC_BASE_URL: optional(z.url()),
   KNOWLEDGE_DIR: withDefault(z.string().min(1), './knowledge'),
-  KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.45),
+  KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.6),
   KNOWLEDGE_EMBEDDINGS_PROVIDER: withDefault(z.enum(['hashed', 'openai']), 'hashed'),
   KNOWLEDGE_EMBEDDINGS_MODEL: withDefault(z.string().min(1), 'text-embedding-3-small'),
   KNOWLEDGE_EMBEDDINGS_BASE_URL: optional(z.url()),

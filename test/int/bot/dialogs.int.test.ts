@@ -64,27 +64,6 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       );
     });
 
-    it('when "còn Thanh Hóa thì sao?" follows an answer about Thái Nguyên, then it is asked of Thanh Hóa and told whose figure exists', async () => {
-      expect(textOf(await chat.say('Thái Nguyên thu ngân sách nhà nước năm 2020 được bao nhiêu?'))).toContain(
-        '15.608',
-      );
-      const followUp = await chat.say('còn Thanh Hóa thì sao?');
-      expect(textOf(followUp)).toContain(vi.knowledge.otherEntity('Thanh Hóa', 'Thái Nguyên'));
-      expect(buttonsOf(followUp)).toEqual([b.ask.forwardYes, b.no]);
-    });
-
-    it('when "còn đến năm 2045 thì sao?" follows, then the answer is the 2045 target of the same province', async () => {
-      await chat.say('Thanh Hóa đặt mục tiêu gì đến năm 2030?');
-      expect(textOf(await chat.say('còn đến năm 2045 thì sao?'))).toContain('giàu đẹp, văn minh, hạnh phúc');
-    });
-
-    it('when "ông ấy" follows an answer naming a person, then the question is about that person', async () => {
-      expect(textOf(await chat.say('Ai là Phó Bí thư Thường trực Tỉnh ủy Thanh Hóa?'))).toContain(
-        'Nguyễn Hồng Phong',
-      );
-      expect(textOf(await chat.say('ông ấy đi làm việc với những xã nào?'))).toContain('Xuân Du');
-    });
-
     it('when the citizen asks a new question instead of answering the forward offer, then the new question is answered', async () => {
       const notFound = await chat.say('Thời tiết Hà Nội ngày mai thế nào?');
       expect(buttonsOf(notFound)).toEqual([b.ask.forwardYes, b.no]);
