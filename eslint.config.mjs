@@ -1,6 +1,8 @@
 // ESLint flat config: typescript-eslint recommended rules plus the house rules from STYLE.md.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import { layerZones } from './eslint.layers.mjs';
 
 export default tseslint.config(
   {
@@ -39,6 +41,22 @@ export default tseslint.config(
           message: 'Read settings from Config (src/config), not process.env.',
         },
       ],
+    },
+  },
+  {
+    // Layer rules (CONVENTIONS.md): base never imports areas, areas never import channels or the composition
+    // root, knowledge never imports agencies or tickets; and no import cycles anywhere in the product code.
+    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      // no-cycle follows only files it can parse: TypeScript sources through typescript-eslint's parser.
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

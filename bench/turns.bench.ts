@@ -1,4 +1,4 @@
-import { vi } from '../dialogs/strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 import { DirectLineConversation } from './directline.driver';
 import { closedLoop, type LoadFigures } from './load';
 import type { ProfileSummary } from './cpu-profile';

@@ -11,7 +11,7 @@ import type { AskResult, MessageTriage } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { choiceOptions, menuMessage, vietnameseChoicePrompt, stepValues } from './dialog-helpers';
 import type { FeedbackOptions } from './file-feedback.dialog';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** Options: the question when the citizen already typed it, its triage (carried if it is forwarded), and what
  * the conversation was about. */

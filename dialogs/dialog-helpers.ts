@@ -13,7 +13,7 @@ import {
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
 import { foldDiacritics, normalizeForMatch } from '../src/text/normalize';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** The matching form of a citizen's words: normalised, lower-case, without diacritics, single-spaced. */
 export function matchForm(text: string | undefined): string {

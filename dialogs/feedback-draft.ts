@@ -1,6 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { MessageTriage } from '../src/ports';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** What the feedback dialog has collected so far (kept in dialog state, so it is plain JSON). */
 export interface FeedbackDraft {

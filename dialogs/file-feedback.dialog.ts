@@ -25,7 +25,7 @@ import {
   isValidPhone,
   type FeedbackDraft,
 } from './feedback-draft';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** What the caller already knows (from a complaint-like free text or a forwarded question). */
 export interface FeedbackOptions {

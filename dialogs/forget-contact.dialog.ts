@@ -6,7 +6,7 @@ import {
 } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { choiceOptions, menuMessage, vietnameseChoicePrompt } from './dialog-helpers';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 const CONFIRM = 'forgetContact.confirm';
 const g = vi.bot.forget;

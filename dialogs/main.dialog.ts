@@ -11,7 +11,7 @@ import { findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
 import { FileFeedbackDialog, type FeedbackOptions } from './file-feedback.dialog';
 import { ForgetContactDialog } from './forget-contact.dialog';
 import { RateAnswerDialog } from './rate-answer.dialog';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 import { TrackTicketDialog, type TrackOptions } from './track-ticket.dialog';
 
 /** Options: the free text the citizen typed while no task was running, and what the conversation is about. */

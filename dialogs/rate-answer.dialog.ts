@@ -17,7 +17,7 @@ import {
   vietnameseChoicePrompt,
   withSuggestions,
 } from './dialog-helpers';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** Options: the ticket to rate when it is already known. */
 export interface RateOptions {
@@ -77,6 +77,7 @@ export class RateAnswerDialog extends ComponentDialog {
         String(stepValues(step).code),
         String(stepValues(step).pin),
         rating,
+        { channel: step.context.activity.channelId ?? 'chat', rater: step.context.activity.from?.id ?? '' },
         comment,
       );
     } catch (err) {

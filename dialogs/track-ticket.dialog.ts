@@ -4,10 +4,11 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
+import { AppError } from '../src/http/errors';
 import { formatVnDate } from '../src/reference/vn-time';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
-import { vi } from './strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 
 /** Options: the tracking code when the citizen's message already held one. */
 export interface TrackOptions {
@@ -43,7 +44,20 @@ export class TrackTicketDialog extends ComponentDialog {
 
   private async lookupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const code = String(stepValues(step).code);
-    const view = await this.services.tickets.lookup(code, readPin(String(step.result))!);
+    const { channelId, from } = step.context.activity;
+    let view;
+    try {
+      view = await this.services.tickets.lookup(
+        code,
+        readPin(String(step.result))!,
+        `${channelId}:${from?.id}`,
+      );
+    } catch (err) {
+      // Too many lookups from this chat: the shared limiter's message, not a failure of the bot.
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      await step.context.sendActivity(menuMessage(err.message));
+      return step.endDialog();
+    }
     if (!view) {
       await step.context.sendActivity(menuMessage(t.notFound));
       return step.endDialog();

@@ -1,4 +1,4 @@
-import { vi } from '../dialogs/strings.vi';
+import { vi } from '../src/i18n/strings.vi';
 import type { Citizen } from './citizens';
 
 /** One feedback a citizen tried to file, and how far it got. */

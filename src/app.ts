@@ -3,9 +3,11 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
+import { cleanBody } from './http/clean-body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
 import { createMetrics, metricsMiddleware, type Metrics } from './http/metrics';
+import { metricsGuard } from './http/metrics-access';
 import { requestLogger } from './http/request-context';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import type { AnswerService } from './ports';
@@ -39,10 +41,16 @@ export function createApp(deps: AppDeps): Express {
   const metrics = deps.metrics ?? createMetrics();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.config.trustProxy);
+  const trust = deps.config.trustProxy;
+  app.set('trust proxy', Array.isArray(trust) ? [...trust] : trust);
   app.use(requestLogger(deps.logger));
   app.use(metricsMiddleware(metrics));
-  app.use(helmet());
+  // HSTS only on a TLS request: on plain HTTP it is ignored at best and, behind a misconfigured proxy, misleading.
+  app.use(helmet({ strictTransportSecurity: false }));
+  app.use((req, res, next) => {
+    if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
   app.use(
     express.json({
       limit: deps.config.bodyLimitBytes,
@@ -52,7 +60,15 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(healthRoutes({ db: deps.db, metrics, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
+  app.use(cleanBody);
+  app.use(
+    healthRoutes({
+      db: deps.db,
+      metrics,
+      isShuttingDown: deps.isShuttingDown ?? (() => false),
+      metricsGuard: metricsGuard(deps.config),
+    }),
+  );
   if (deps.knowledge) app.use(knowledgeRoutes(deps.knowledge));
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);

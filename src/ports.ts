@@ -114,14 +114,29 @@ export interface TicketStatusView {
 export interface TicketService {
   create(input: NewTicketInput): Promise<TicketReceipt>;
   /** Returns null when the code is unknown or the PIN is wrong (never says which). */
-  lookup(trackingCode: string, pin: string): Promise<TicketStatusView | null>;
-  /** Records a 1–5 rating of the answer; a rating of 1–2 reopens the ticket. */
-  rate(trackingCode: string, pin: string, rating: number, comment?: string): Promise<TicketStatusView>;
+  lookup(trackingCode: string, pin: string, source: string): Promise<TicketStatusView | null>;
+  /** Records a 1–5 rating of the answer, with where it came from; a rating of 1–2 reopens the ticket. */
+  rate(
+    trackingCode: string,
+    pin: string,
+    rating: number,
+    by: RatingSource,
+    comment?: string,
+  ): Promise<TicketStatusView>;
   /**
    * The citizen withdraws consent: erases name and phone from every ticket this channel account filed (the
    * tickets themselves and their answers stay); returns how many tickets held contact details.
    */
   eraseContacts(origin: { channel: string; userId: string }): Promise<number>;
+}
+
+/**
+ * Who rated: the channel (`directline`, `zalo`, `tracking-page`, `api`) and the rater on it (the chat user id, or a
+ * short hash of the client address for the web forms). Only citizens rate: no portal route produces a rating.
+ */
+export interface RatingSource {
+  channel: string;
+  rater: string;
 }
 
 /** A message to a citizen waiting in the outbox. */
@@ -141,4 +156,18 @@ export type DeliveryResult =
 export interface OutboundChannel {
   readonly channel: string;
   deliver(message: OutboundMessage): Promise<DeliveryResult>;
+}
+
+/** Roles of portal users, from least to most powerful. */
+export type StaffRole = 'staff' | 'supervisor' | 'admin';
+
+/** The signed-in portal user as every area sees them (the agencies area signs them in). */
+export interface StaffPrincipal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  agencyId: string | null;
+  csrfToken: string;
+  sessionHash: string;
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { startMetricsServer } from './http/metrics-access';
 import { buildSystem, type System, type SystemOverrides } from './system';
 
 /** A running instance: its address, the system it serves, and a stop() that drains and closes the database. */
@@ -12,6 +13,8 @@ export interface RunningServer {
   port: number;
   server: http.Server;
   system: System;
+  /** The separate /metrics listener's port, when METRICS_PORT is set. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -48,13 +51,18 @@ export async function startServer(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const metricsServer = await startMetricsServer(config, system.metrics);
   // Work a crash left behind (queued uploads, due events and messages) is picked up by each job's first pass.
   if (options.startJobs ?? true) system.jobs.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopping ??= gracefulStop(server, system, config.shutdownTimeoutMs));
-  return { url: `http://${host}:${port}`, port, server, system, stop };
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await gracefulStop(server, system, config.shutdownTimeoutMs);
+      await metricsServer?.close();
+    })());
+  return { url: `http://${host}:${port}`, port, server, system, metricsPort: metricsServer?.port, stop };
 }
 
 /** Stop accepting → finish in-flight requests → stop the jobs → close the database. */

@@ -7,6 +7,7 @@ import { CaseworkRepository } from './agencies/casework/casework.repository';
 import { CaseworkService } from './agencies/casework/casework.service';
 import { portalRoutes } from './agencies/portal.routes';
 import { createApp } from './app';
+import { createMetrics, type Metrics } from './http/metrics';
 import { PostgresStorage } from './bot/bot-state.repository';
 import { createBot, type Bot } from './bot/tiepdan.bot';
 import { TurnLock } from './bot/turn-lock.repository';
@@ -57,6 +58,8 @@ export interface System {
   channels: SystemChannels;
   /** Every background job of the process; startServer starts it, tests kick jobs by name. */
   jobs: JobRunner;
+  /** The Prometheus registry behind /metrics (served on the app or on METRICS_PORT). */
+  metrics: Metrics;
   /** The Express app: health, /api/ask, portal, public pages, Open311, tickets, Direct Line, Zalo webhook. */
   app: Express;
   /** Attaches what needs the HTTP server itself (the Direct Line WebSocket stream). */
@@ -95,10 +98,12 @@ export async function buildSystem(
   });
   const auth = new AuthService(db, now);
   let stopping = false;
+  const metrics = createMetrics();
   const app = createApp({
     config,
     db,
     logger,
+    metrics,
     routers: [...areaRouters({ config, db, knowledge, tickets, auth, now }), ...channelRouters(channels)],
     knowledge,
     isShuttingDown: () => stopping,
@@ -112,7 +117,22 @@ export async function buildSystem(
     await jobs.stop();
   };
   const attach = (server: http.Server) => channels.webchat.attach(server);
-  return { config, db, logger, knowledge, tickets, auth, bot, channels, jobs, app, attach, beginStop, stop };
+  return {
+    config,
+    db,
+    logger,
+    knowledge,
+    tickets,
+    auth,
+    bot,
+    channels,
+    jobs,
+    metrics,
+    app,
+    attach,
+    beginStop,
+    stop,
+  };
 }
 
 /** The one bot of every channel: knowledge answers, the tickets' triage and filing, state and turn lock in Postgres. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Database } from '../db/database';
 import { AppError } from '../http/errors';
+import type { StaffPrincipal } from '../ports';
 import { StaffRepository, type SessionRow, type StaffRole } from './staff.repository';
 import { systemClock, type Clock } from '../reference/clock';
 
@@ -28,16 +29,8 @@ export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   sessionAbsoluteMs: 12 * 3600_000,
 };
 
-/** The signed-in user as the rest of the portal sees them. */
-export interface StaffPrincipal {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  agencyId: string | null;
-  csrfToken: string;
-  sessionHash: string;
-}
+/** The signed-in user as the rest of the portal sees them (declared in src/ports.ts). */
+export type { StaffPrincipal };
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {
@@ -92,7 +85,7 @@ export class AuthService {
     return this.repo.insertUser({ ...input, passwordHash, agencyId: input.agencyId ?? null });
   }
 
-  /** Checks credentials; returns a new session token, or throws invalid_credentials / account_locked. */
+  /** Checks credentials; returns a new session token, or throws invalid_credentials (also while locked). */
   async signIn(
     username: string,
     password: string,
@@ -106,8 +99,12 @@ export class AuthService {
       await argon2.verify(await this.dummyHash, password).catch(() => false);
       throw new AppError('invalid_credentials', 401);
     }
-    if (user.locked_until && user.locked_until > now) throw new AppError('account_locked', 423);
-    if (!(await argon2.verify(user.password_hash, password))) {
+    // A locked account answers exactly as an unknown user or a wrong password does (same code, same work), so the
+    // lockout cannot be used to find out which usernames exist.
+    const locked = Boolean(user.locked_until && user.locked_until > now);
+    const matches = await argon2.verify(user.password_hash, password);
+    if (locked) throw new AppError('invalid_credentials', 401);
+    if (!matches) {
       await this.repo.recordFailure(
         user.id,
         this.policy.maxFailedLogins,

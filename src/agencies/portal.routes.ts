@@ -1,7 +1,8 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import { toAppError } from '../http/error-handler';
+import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
@@ -62,7 +63,7 @@ function renderLogin(req: Request, res: Response, status: number, error?: string
 /** `/portal`: sign-in, sign-out and the signed-in pages. */
 export function portalRoutes(deps: PortalDeps): Router {
   const router = Router();
-  router.use('/portal', express.urlencoded({ extended: false, limit: '32kb' }), portalSession(deps.auth));
+  router.use('/portal', ...formParser('32kb'), portalSession(deps.auth));
 
   router.get('/portal/login', (req, res) => {
     if (req.staff) return res.redirect(303, '/portal');
@@ -164,6 +165,11 @@ function caseRoutes(router: Router, casework: CaseworkService): void {
       .type('html')
       .set('Cache-Control', 'no-store')
       .send(casePage(req.staff!, view, prefill));
+  });
+  router.get('/portal/tickets/:id/tep/:n', requirePortalUser, async (req, res) => {
+    const n = Number.parseInt(String(req.params.n), 10);
+    const file = await casework.attachment(req.staff!, String(req.params.id), Number.isNaN(n) ? -1 : n);
+    res.set({ 'Content-Type': file.contentType, 'Cache-Control': 'private, no-store' }).send(file.data);
   });
   const post = (
     action: string,

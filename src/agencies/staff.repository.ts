@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/database';
+import type { StaffRole } from '../ports';
 
-/** Roles of portal users, from least to most powerful. */
-export type StaffRole = 'staff' | 'supervisor' | 'admin';
+/** Roles of portal users (declared in src/ports.ts so every area can check them). */
+export type { StaffRole };
 
 /** A staff account as stored. */
 export interface StaffUserRow {

@@ -1,12 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { productionRequirements, zaloRequirements } from './requirements';
+import { trustProxySchema } from './trust-proxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** A boolean from the environment: only the usual spellings, so a typo fails instead of reading as false. */
-const envBoolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Empty strings in the environment mean "not set" (docker-compose and k8s often pass KEY= for optional keys). */
 function blankToUndefined(value: unknown): unknown {
@@ -40,8 +37,14 @@ const schema = z.object({
     256 * 1024,
   ),
   SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
-  TRUST_PROXY: withDefault(envBoolean, 'false'),
-  PUBLIC_BASE_URL: optional(z.url()),
+  TRUST_PROXY: withDefault(trustProxySchema(), 'false'),
+  PUBLIC_BASE_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .transform((v) => v.replace(/\/+$/, '')),
+  ),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   KNOWLEDGE_DIR: withDefault(z.string().min(1), './knowledge'),
   KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.6),
   KNOWLEDGE_EMBEDDINGS_PROVIDER: withDefault(z.enum(['hashed', 'openai']), 'hashed'),
@@ -166,8 +169,12 @@ export type Config = Readonly<{
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false, a hop count, or the proxies' addresses/CIDRs (never "trust everything"). */
+  trustProxy: false | number | readonly string[];
+  /** Our public origin; required in production. Links, streamUrl and allow-lists use it, never the Host header. */
   publicBaseUrl: string | undefined;
+  /** Who may read /metrics: a bearer token, and/or a separate port; neither in production means not served. */
+  metrics: Readonly<{ token: string | undefined; port: number | undefined }>;
   knowledge: KnowledgeConfig;
   directLine: Readonly<{
     /** Server-to-server secret accepted as Bearer; also the token signing key when set. */
@@ -218,8 +225,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
-  const zaloProblems = zaloRequirements(e);
-  if (zaloProblems.length > 0) throw new ConfigError(zaloProblems);
+  const problems = [...zaloRequirements(e), ...productionRequirements(e)];
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -231,8 +238,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze([...e.TRUST_PROXY]) : e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
     knowledge: Object.freeze({
       dir: path.resolve(e.KNOWLEDGE_DIR),
       minConfidence: e.KNOWLEDGE_MIN_CONFIDENCE,
@@ -285,13 +293,4 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         })
       : undefined,
   });
-}
-
-/** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
-function zaloRequirements(e: z.infer<typeof schema>): Array<{ key: string; message: string }> {
-  if (!e.ZALO_APP_ID) return [];
-  const required = { ZALO_APP_SECRET: e.ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: e.ZALO_OA_SECRET_KEY };
-  return Object.entries(required)
-    .filter(([, v]) => !v)
-    .map(([key]) => ({ key, message: 'required when ZALO_APP_ID is set' }));
 }

@@ -30,12 +30,16 @@ function fromHttpError(err: unknown): AppError | undefined {
 // Postgres refuses text it cannot store: a NUL byte (22021) or a \u0000 escape in jsonb (22P05). Either came from
 // the client (a path id, a query value, a body field), so it is the client's error, not a 500 (found by the fuzzer).
 const INVALID_TEXT_SQLSTATES = new Set(['22021', '22P05']);
+// A value that does not convert to the column's type: a malformed uuid or number in a path (22P02), a number out of
+// range (22003), a date that does not exist (22007, 22008). Only client input reaches these casts.
+const INVALID_VALUE_SQLSTATES = new Set(['22P02', '22003', '22007', '22008']);
 
 function fromDatabaseInputError(err: unknown): AppError | undefined {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && INVALID_TEXT_SQLSTATES.has(code)
-    ? appError('invalid_characters', 400)
-    : undefined;
+  if (typeof code !== 'string') return undefined;
+  if (INVALID_TEXT_SQLSTATES.has(code)) return appError('invalid_characters', 400);
+  if (INVALID_VALUE_SQLSTATES.has(code)) return appError('validation_failed', 400);
+  return undefined;
 }
 
 /** Turns any error into an AppError: known client errors keep their status, anything else is a 500. */

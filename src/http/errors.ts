@@ -1,14 +1,15 @@
-import { vi, type ErrorCode } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
+import type { ErrorCode } from './error-codes';
 
 /** The one error type services throw; only the error middleware turns it into a response. */
 export class AppError extends Error {
   constructor(
-    readonly code: ErrorCode | (string & {}),
+    readonly code: ErrorCode,
     readonly status: number,
     message?: string,
     readonly details?: unknown,
   ) {
-    super(message ?? (vi.errors as Record<string, string>)[code] ?? vi.errors.internal_error);
+    super(message ?? vi.errors[code]);
     this.name = 'AppError';
   }
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Database } from '../db/database';
 import { migrationStatus, readMigrations, type Migration } from '../db/migrate';
 import type { Metrics } from './metrics';
@@ -9,6 +9,8 @@ export interface HealthDeps {
   metrics: Metrics;
   /** True once shutdown began: the instance stops taking new traffic. */
   isShuttingDown: () => boolean;
+  /** Decides who may read /metrics (see metrics-access.ts). */
+  metricsGuard: RequestHandler;
 }
 
 /** `/healthz` (process alive), `/readyz` (database reachable, schema current), `/metrics` (Prometheus). */
@@ -41,7 +43,7 @@ export function healthRoutes(deps: HealthDeps): Router {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
   });
 
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', deps.metricsGuard, async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 

@@ -1,12 +1,14 @@
 import path from 'node:path';
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
+import { addressTag } from '../http/client-address';
+import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
 import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../reference/vn-time';
-import { redactPersonalData } from '../logger';
+import { redactPersonalData } from '../text/redact';
 import type { TicketService, TicketStatusView } from '../ports';
 import { STATS_CHART_JS } from './assets/stats-chart';
 import type { PublicRepository } from './public.repository';
@@ -55,7 +57,7 @@ function periodOf(req: Request): { from: Date; to: Date; query: string } {
 /** `/tra-cuu` (track and rate by code + PIN), `/thong-ke` (+ `.csv`), `/phan-anh`, and their static assets. */
 export function publicRoutes(deps: PublicDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '16kb' });
+  const form = formParser('16kb');
   const limiter = rateLimiter({ windowMs: 60_000, limit: deps.lookupsPerMinute });
 
   // The status page of a ticket the citizen proved they own (code and PIN), with a fresh form token for rating.
@@ -67,7 +69,7 @@ export function publicRoutes(deps: PublicDeps): Router {
 
   router.get('/tra-cuu', (req, res) => sendPage(res, 200, trackingFormPage(trackingCsrf.issue(req, res))));
 
-  router.post('/tra-cuu', limiter, form, async (req, res) => {
+  router.post('/tra-cuu', limiter, ...form, async (req, res) => {
     const f = lookupForm.parse(req.body ?? {});
     if (!trackingCsrf.check(req, f._csrf))
       return sendPage(
@@ -75,13 +77,13 @@ export function publicRoutes(deps: PublicDeps): Router {
         403,
         trackingFormPage(trackingCsrf.issue(req, res), vi.errors.csrf_failed, f.code),
       );
-    const view = /^\d{6}$/.test(f.pin) ? await deps.tickets.lookup(f.code, f.pin) : null;
+    const view = /^\d{6}$/.test(f.pin) ? await deps.tickets.lookup(f.code, f.pin, addressTag(req)) : null;
     if (!view)
       return sendPage(res, 404, trackingFormPage(trackingCsrf.issue(req, res), vi.public.notFound, f.code));
     await showResult(req, res, view, f.pin);
   });
 
-  router.post('/tra-cuu/danh-gia', limiter, form, async (req, res) => {
+  router.post('/tra-cuu/danh-gia', limiter, ...form, async (req, res) => {
     const f = ratingForm.parse(req.body ?? {});
     if (!trackingCsrf.check(req, f._csrf))
       return sendPage(
@@ -90,7 +92,8 @@ export function publicRoutes(deps: PublicDeps): Router {
         trackingFormPage(trackingCsrf.issue(req, res), vi.errors.csrf_failed, f.code),
       );
     try {
-      const view = await deps.tickets.rate(f.code, f.pin, f.rating, f.comment?.trim() || undefined);
+      const by = { channel: 'tracking-page', rater: addressTag(req) };
+      const view = await deps.tickets.rate(f.code, f.pin, f.rating, by, f.comment?.trim() || undefined);
       await showResult(req, res, view, f.pin);
     } catch (err) {
       // Known refusals (wrong PIN, not answered yet) are shown on the form; anything else goes to the error handler.

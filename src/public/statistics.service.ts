@@ -1,4 +1,4 @@
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import type { AgencyStats, PublicRepository } from './public.repository';
 import { systemClock, type Clock } from '../reference/clock';
 

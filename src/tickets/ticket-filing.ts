@@ -1,4 +1,4 @@
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 import type { Transaction } from '../db/database';
 import { appError } from '../http/errors';
 import type { ConversationRef, NewTicketInput, TicketReceipt } from '../ports';

@@ -16,7 +16,7 @@ import type { TicketContext } from './ticket.context';
 import { CitizenTicketService } from './citizen-ticket.service';
 import { TicketLifecycle } from './lifecycle/ticket-lifecycle';
 import { StaffTicketService } from './staff-ticket.service';
-import { FixedWindowRateLimiter } from '../http/fixed-window-limiter';
+import { LookupGuard } from './lookup-guard';
 import { ticketRoutes } from './tickets.routes';
 import { newSecret, randomTrackingCode } from './tracking-code';
 import { TicketTriageService } from './triage/ticket-triage.service';
@@ -91,11 +91,9 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   };
   const triage = new TicketTriageService(db, analyzer);
   const lifecycle = new TicketLifecycle(clock);
-  const tickets = new CitizenTicketService(ctx, lifecycle);
+  const guard = new LookupGuard(config.tickets.lookupsPerMinute, () => clock().getTime());
+  const tickets = new CitizenTicketService(ctx, lifecycle, guard);
   const channels = new OutboundChannelRegistry();
-  const limiter = new FixedWindowRateLimiter(config.tickets.lookupsPerMinute, 60_000, () =>
-    clock().getTime(),
-  );
   addTicketJobs(deps.jobs, config, {
     db,
     channels,
@@ -109,7 +107,7 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
     tickets,
     staff: new StaffTicketService(db, lifecycle, clock),
     channels,
-    routes: ticketRoutes({ triage, tickets, limiter }),
+    routes: ticketRoutes({ triage, tickets }),
     resumeDeliveries: (channel, userId) => requeueWaiting(db, channel, userId, clock()),
   };
 }

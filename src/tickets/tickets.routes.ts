@@ -1,7 +1,7 @@
-import { Router, type Request } from 'express';
+import { addressTag } from '../http/client-address';
+import { Router } from 'express';
 import { z } from 'zod';
 import { appError } from '../http/errors';
-import { FixedWindowRateLimiter } from '../http/fixed-window-limiter';
 import { validationError } from './validation';
 import type { TicketService, TriageService } from '../ports';
 
@@ -18,28 +18,22 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** `POST /api/triage`, `POST /api/tickets/lookup`, `POST /api/tickets/rating`. */
-export function ticketRoutes(deps: {
-  triage: TriageService;
-  tickets: TicketService;
-  limiter: FixedWindowRateLimiter;
-}): Router {
+export function ticketRoutes(deps: { triage: TriageService; tickets: TicketService }): Router {
   const router = Router();
-  const clientKey = (req: Request) => req.ip ?? 'unknown';
   router.post('/api/triage', async (req, res) => {
     const { text } = parse(z.object({ text: z.string().trim().min(1).max(4000) }), req.body);
     res.json(await deps.triage.triage(text));
   });
   router.post('/api/tickets/lookup', async (req, res) => {
-    deps.limiter.hit(clientKey(req));
     const body = parse(lookupSchema, req.body);
-    const view = await deps.tickets.lookup(body.trackingCode, body.pin);
+    const view = await deps.tickets.lookup(body.trackingCode, body.pin, addressTag(req));
     if (!view) throw appError('ticket_not_found', 404);
     res.json(view);
   });
   router.post('/api/tickets/rating', async (req, res) => {
-    deps.limiter.hit(clientKey(req));
     const body = parse(ratingSchema, req.body);
-    res.json(await deps.tickets.rate(body.trackingCode, body.pin, body.rating, body.comment));
+    const by = { channel: 'api', rater: addressTag(req) };
+    res.json(await deps.tickets.rate(body.trackingCode, body.pin, body.rating, by, body.comment));
   });
   return router;
 }

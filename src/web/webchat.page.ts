@@ -1,4 +1,4 @@
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../i18n/strings.vi';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

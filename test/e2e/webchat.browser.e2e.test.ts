@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
-import { vi } from '../../dialogs/strings.vi';
+import { vi } from '../../src/i18n/strings.vi';
 import { spawnServer, type ChildServer } from '../helpers/process';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');

@@ -1,10 +1,7 @@
+import { messageReplies, type Reply } from './replies';
 import { TEST_DIRECT_LINE_SECRET, type WebChatServer } from './webchat';
 
-/** One bot message as a citizen sees it: its text and its buttons. */
-export interface Reply {
-  text: string;
-  buttons: string[];
-}
+export { buttonsOf, textOf, type Reply } from './replies';
 
 /** A conversation driven over real HTTP through the Direct Line adapter, turn by turn. */
 export interface Chat {
@@ -36,14 +33,7 @@ export async function startChat(server: WebChatServer): Promise<Chat> {
     return set.activities;
   };
   const botReplies = (activities: Array<Record<string, unknown>>): Reply[] =>
-    activities
-      .filter((a) => (a.from as { role?: string }).role === 'bot' && a.type === 'message')
-      .map((a) => ({
-        text: String(a.text ?? ''),
-        buttons: (
-          (a.suggestedActions as { actions?: Array<{ title: string }> } | undefined)?.actions ?? []
-        ).map((b) => b.title),
-      }));
+    messageReplies(activities.filter((a) => (a.from as { role?: string }).role === 'bot'));
   const first = await read();
   const userId = String((first[0]?.recipient as { id: string }).id);
   return {
@@ -60,14 +50,4 @@ export async function startChat(server: WebChatServer): Promise<Chat> {
       return botReplies(await read());
     },
   };
-}
-
-/** All reply texts joined, for substring assertions. */
-export function textOf(replies: Reply[]): string {
-  return replies.map((r) => r.text).join('\n');
-}
-
-/** The buttons of the last reply (the prompt waiting for an answer). */
-export function buttonsOf(replies: Reply[]): string[] {
-  return replies.at(-1)?.buttons ?? [];
 }

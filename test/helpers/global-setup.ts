@@ -6,6 +6,8 @@ import { openPGlite } from '../../src/db/pglite.driver';
 
 /** Builds one migrated PGlite snapshot per run; each test database starts from it (~0.6 s instead of ~5 s). */
 export default async function globalSetup(): Promise<void> {
+  // The int and e2e projects both name this setup; one snapshot serves the whole run.
+  if (process.env.TIEPDAN_TEST_SNAPSHOT) return;
   const db = await openPGlite();
   await migrate(db);
   const dump = await db.raw.dumpDataDir('gzip');

@@ -24,7 +24,7 @@ describe('inputs found by the fuzzer', () => {
     });
   });
 
-  it('when an activity is nested too deeply to serialise, then 400 activity_too_large, not a 500', async () => {
+  it('when an activity is nested too deeply to serialise, then 400 input_too_deep, not a 500', async () => {
     const depth = 20_000;
     const res = await fetch(`${server.url}/v3/directline/conversations/${conversationId}/activities`, {
       method: 'POST',
@@ -32,7 +32,7 @@ describe('inputs found by the fuzzer', () => {
       body: `${'['.repeat(depth)}${']'.repeat(depth)}`,
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'activity_too_large' } });
+    expect(await res.json()).toMatchObject({ error: { code: 'input_too_deep' } });
   });
 
   it('when an Open311 id holds a NUL byte, then an Open311 error list with 400', async () => {

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../../dialogs/strings.vi';
-import { requireRole } from '../access';
+import { vi } from '../../i18n/strings.vi';
+import { requireRole } from '../../http/access';
 import type { StaffPrincipal } from '../auth.service';
 import { requirePortalUser, verifyCsrf } from '../portal-session.middleware';
 import { agenciesPage, categoriesPage, routingPage, usersPage } from '../views/admin.view';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { appError } from '../../http/errors';
-import { requireRole } from '../access';
+import { requireRole } from '../../http/access';
 import type { AuthService, StaffPrincipal } from '../auth.service';
 import type { StaffRole } from '../staff.repository';
 import { AdminRepository } from './admin.repository';

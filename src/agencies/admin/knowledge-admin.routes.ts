@@ -1,9 +1,9 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { appError } from '../../http/errors';
 import type { KnowledgeAdmin } from '../../knowledge/admin/knowledge-admin';
-import { requireRole } from '../access';
+import { requireRole } from '../../http/access';
 import { requirePortalUser, verifyCsrf } from '../portal-session.middleware';
 import { knowledgePage, questionsPage } from '../views/knowledge-admin.view';
 

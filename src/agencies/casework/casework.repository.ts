@@ -185,4 +185,16 @@ export class CaseworkRepository {
     );
     return r.rows;
   }
+
+  /** A web-chat upload by id, with the conversation it belongs to. */
+  async upload(id: string): Promise<{ conversationId: string; contentType: string; data: Buffer } | null> {
+    const { rows } = await this.db.query<{ conversation_id: string; content_type: string; data: Uint8Array }>(
+      'SELECT conversation_id, content_type, data FROM directline_upload WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? { conversationId: row.conversation_id, contentType: row.content_type, data: Buffer.from(row.data) }
+      : null;
+  }
 }

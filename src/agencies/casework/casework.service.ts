@@ -1,9 +1,10 @@
 import type { Database } from '../../db/database';
-import { conversationTranscript, type TranscriptLine } from '../../channels/transcript.repository';
+import { ticketTranscript, type TranscriptLine } from './transcript.repository';
+import { uploadIdOf } from '../../http/upload-url';
 import { appError } from '../../http/errors';
-import { redactPersonalData } from '../../logger';
+import { redactPersonalData } from '../../text/redact';
 import type { StaffTicketService } from '../../tickets/staff-ticket.service';
-import { assertAgencyAccess, requireRole } from '../access';
+import { assertAgencyAccess, requireRole } from '../../http/access';
 import type { StaffPrincipal } from '../auth.service';
 import { CaseworkRepository, type CaseRow, type QueueFilter } from './casework.repository';
 import { systemClock, type Clock } from '../../reference/clock';
@@ -14,7 +15,7 @@ export interface CaseView {
   history: Awaited<ReturnType<CaseworkRepository['history']>>;
   agencies: Array<{ id: string; name: string }>;
   canned: Array<{ id: number; title: string; body: string }>;
-  /** The conversation the ticket came from (personal data redacted); null for channels without one. */
+  /** This ticket's part of its conversation (personal data and PINs masked); null for channels without one. */
   transcript: TranscriptLine[] | null;
 }
 
@@ -63,14 +64,33 @@ export class CaseworkService {
       this.repo.history(ticket.id),
       this.repo.agencies(),
       this.repo.cannedAnswers(ticket.category),
-      conversationTranscript(this.db, {
+      ticketTranscript(this.db, {
         channel: ticket.origin_channel,
         conversationId: ticket.origin_conversation_id,
         createdAt: ticket.created_at,
+        trackingCode: ticket.tracking_code,
       }),
     ]);
     const transcript = lines?.map((l) => ({ ...l, text: redactPersonalData(l.text) })) ?? null;
     return { ticket, history, agencies, canned, transcript };
+  }
+
+  /**
+   * An uploaded file of the ticket (its n-th attachment), for staff of the ticket's agency only; 404 for files that
+   * are not our uploads or not from the ticket's own conversation.
+   */
+  async attachment(
+    user: StaffPrincipal,
+    id: string,
+    n: number,
+  ): Promise<{ contentType: string; data: Buffer }> {
+    const ticket = await this.load(user, id);
+    const url = ticket.attachments[n]?.url;
+    const uploadId = url ? uploadIdOf(url) : undefined;
+    const file = uploadId ? await this.repo.upload(uploadId) : null;
+    if (!file || file.conversationId !== ticket.origin_conversation_id)
+      throw appError('attachment_not_found', 404);
+    return file;
   }
 
   /** Takes the ticket into work (status in_progress). */

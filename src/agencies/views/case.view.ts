@@ -1,4 +1,5 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { uploadIdOf } from '../../http/upload-url';
+import { vi } from '../../i18n/strings.vi';
 import { html } from '../../http/html';
 import { vnDate } from '../../public/views/public-layout.view';
 import { formatVnDateTime } from '../../reference/vn-time';
@@ -129,12 +130,21 @@ export function casePage(user: StaffPrincipal, v: CaseView, prefill = ''): strin
           t.attachments.length
             ? html`<h3>${P.attachments}</h3>
                 <ul>
-                  ${t.attachments.map((a) =>
-                    /^https?:\/\//i.test(a.url)
+                  ${t.attachments.map((a, i) =>
+                    // Our uploads are served to staff through the portal (agency checked), never by their raw URL.
+                    uploadIdOf(a.url)
                       ? html`<li>
-                          <a href="${a.url}" rel="noopener noreferrer" target="_blank">${a.name ?? a.url}</a>
+                          <a href="/portal/tickets/${t.id}/tep/${i}" target="_blank"
+                            >${a.name ?? `${P.attachments} ${i + 1}`}</a
+                          >
                         </li>`
-                      : html`<li>${a.name ?? a.url}</li>`,
+                      : /^https?:\/\//i.test(a.url)
+                        ? html`<li>
+                            <a href="${a.url}" rel="noopener noreferrer" target="_blank"
+                              >${a.name ?? a.url}</a
+                            >
+                          </li>`
+                        : html`<li>${a.name ?? a.url}</li>`,
                   )}
                 </ul>`
             : ''

@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { html } from '../../http/html';
 import { layout } from './layout.view';
 

@@ -1,4 +1,6 @@
+import { Activity } from '@microsoft/agents-activity';
 import { z } from 'zod';
+import { AppError } from '../../http/errors';
 
 /** Longest accepted message text (a citizen's description fits comfortably; a pasted document does not). */
 export const MAX_TEXT_CHARS = 8_000;
@@ -45,3 +47,45 @@ export const tokenParametersSchema = z
     locale: z.string().max(20).optional(),
   })
   .passthrough();
+
+/** Validates a posted body: size first (deep nesting cannot be serialised), then the schema; 400s otherwise. */
+export function parsePostedActivity(body: unknown): PostedActivity {
+  if (serializedLength(body) > MAX_ACTIVITY_CHARS) throw new AppError('activity_too_large', 400);
+  const parsed = postedActivitySchema.safeParse(body);
+  if (!parsed.success)
+    throw new AppError(
+      'activity_invalid',
+      400,
+      undefined,
+      parsed.error.issues.map((i) => i.path.join('.')),
+    );
+  return parsed.data;
+}
+
+/**
+ * Fields we pass through unchecked (attachmentLayout, suggestedActions, replyToId, …) are typed by the Agents SDK:
+ * one it refuses would fail the bot's turn (a 502) after the message was stored. Refuse it here instead, as a 400.
+ */
+export function assertSdkAccepts(activity: Record<string, unknown>): void {
+  try {
+    Activity.fromObject(activity);
+  } catch (err) {
+    const issues = (err as { issues?: Array<{ path: Array<string | number> }> }).issues;
+    throw new AppError(
+      'activity_invalid',
+      400,
+      undefined,
+      issues?.map((i) => i.path.join('.')),
+    );
+  }
+}
+
+// JSON.stringify recurses: a body nested a few hundred thousand levels deep (JSON.parse accepts it) overflows the
+// stack. Such a body is too large for an activity anyway (found by the fuzzer: it was a 500).
+function serializedLength(body: unknown): number {
+  try {
+    return JSON.stringify(body ?? null).length;
+  } catch {
+    return Infinity;
+  }
+}

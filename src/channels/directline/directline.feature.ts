@@ -6,6 +6,7 @@ import type { Config } from '../../config/config';
 import { ensureSecret } from '../../db/app-secret.repository';
 import type { Database } from '../../db/database';
 import { webchatRoutes } from '../../web/webchat.routes';
+import { PinSealer } from '../pin-seal';
 import { DirectLineAdapter } from './directline.adapter';
 import { DirectLineHub } from './directline.hub';
 import { DirectLineRepository } from './directline.repository';
@@ -13,6 +14,7 @@ import { directLineRoutes } from './directline.routes';
 import { DirectLineService } from './directline.service';
 import { attachDirectLineStream } from './directline.stream';
 import { DirectLineTokens, tokenSigningKey } from './directline.token';
+import { UploadLinks } from './upload-link';
 
 /** The web chat as a server feature: routes, the WebSocket stream, and the adapter (the `directline` channel). */
 export interface WebChatFeature {
@@ -36,19 +38,20 @@ export interface WebChatDeps {
  */
 export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFeature> {
   const logger = deps.logger.child({ component: 'directline' });
-  const repo = new DirectLineRepository(deps.db);
   const key =
     deps.config.directLine.secret ??
     (await ensureSecret(deps.db, 'directline.token-key', DirectLineTokens.generateKey));
+  const repo = new DirectLineRepository(deps.db, new PinSealer(key));
   const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
   const bot = deps.bot;
   const hub = new DirectLineHub();
   const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);
   adapter.onTurnError = bot.onTurnError;
-  const service = new DirectLineService(repo, tokens, adapter, hub, logger);
+  const links = new UploadLinks(key, deps.config.directLine.tokenTtlSeconds);
+  const service = new DirectLineService(repo, tokens, adapter, hub, logger, links);
   let stream: { close(): void } | undefined;
   return {
-    routers: [directLineRoutes({ config: deps.config, service, repo, tokens }), webchatRoutes()],
+    routers: [directLineRoutes({ config: deps.config, service, repo, tokens, links }), webchatRoutes()],
     adapter,
     attach(server) {
       stream = attachDirectLineStream(server, {

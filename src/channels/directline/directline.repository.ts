@@ -1,3 +1,4 @@
+import type { PinSealer } from '../pin-seal';
 import type { Activity } from '@microsoft/agents-activity';
 import type { Database, Queryable } from '../../db/database';
 
@@ -29,7 +30,11 @@ export interface UploadRow {
 
 /** SQL for Direct Line conversations, activities, uploads and the app's generated secrets. */
 export class DirectLineRepository {
-  constructor(private readonly db: Database) {}
+  /** With a sealer, PINs in bot messages are stored sealed and opened on the conversation's reads. */
+  constructor(
+    private readonly db: Database,
+    private readonly pins?: PinSealer,
+  ) {}
 
   /** Creates a conversation for a server-chosen user id. */
   async createConversation(id: string, userId: string): Promise<void> {
@@ -72,7 +77,7 @@ export class DirectLineRepository {
       );
       const seq = rows[0]?.next_seq;
       if (seq === undefined) throw new Error(`unknown conversation ${conversationId}`);
-      await insertActivity(tx, conversationId, seq, activity as Record<string, unknown>, turnLeaseMs);
+      await insertActivity(tx, conversationId, seq, this.sealed(activity), turnLeaseMs);
       return seq;
     });
   }
@@ -106,12 +111,33 @@ export class DirectLineRepository {
     return r.rowCount === 1;
   }
 
+  /** Gives back the lease of a turn that failed, so a retry may run it at once. */
+  async releaseTurn(conversationId: string, clientActivityId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE directline_activity SET turn_lease_until = NULL
+        WHERE conversation_id = $1 AND client_activity_id = $2 AND turn_done_at IS NULL`,
+      [conversationId, clientActivityId],
+    );
+  }
+
   /** Records that the bot finished the turn of a message posted with this clientActivityID. */
   async markTurnDone(conversationId: string, clientActivityId: string): Promise<void> {
     await this.db.query(
       `UPDATE directline_activity SET turn_done_at = now() WHERE conversation_id = $1 AND client_activity_id = $2`,
       [conversationId, clientActivityId],
     );
+  }
+
+  private sealed(activity: Activity | Record<string, unknown>): Record<string, unknown> {
+    const a = activity as Record<string, unknown>;
+    const fromBot = (a.from as { role?: unknown } | undefined)?.role === 'bot';
+    return this.pins && fromBot && typeof a.text === 'string' ? { ...a, text: this.pins.seal(a.text) } : a;
+  }
+
+  private revealed(activity: Record<string, unknown>): Record<string, unknown> {
+    return this.pins && typeof activity.text === 'string'
+      ? { ...activity, text: this.pins.reveal(activity.text) }
+      : activity;
   }
 
   /** Activities after the watermark, oldest first. */
@@ -121,7 +147,7 @@ export class DirectLineRepository {
        ORDER BY seq LIMIT $3`,
       [conversationId, watermark, limit],
     );
-    return rows;
+    return rows.map((r) => ({ seq: r.seq, activity: this.revealed(r.activity) }));
   }
 
   /** The conversation's current watermark (0 when empty). */
@@ -140,6 +166,15 @@ export class DirectLineRepository {
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [upload.id, upload.conversationId, upload.contentType, upload.name, upload.size, upload.data],
     );
+  }
+
+  /** Bytes of files a conversation has uploaded so far (its quota). */
+  async uploadedBytes(conversationId: string): Promise<number> {
+    const { rows } = await this.db.query<{ total: string | number }>(
+      'SELECT COALESCE(SUM(size), 0) AS total FROM directline_upload WHERE conversation_id = $1',
+      [conversationId],
+    );
+    return Number(rows[0]?.total ?? 0);
   }
 
   /** Loads an uploaded file. */

@@ -1,11 +1,13 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../../config/config';
+import { clientAddress } from '../../http/client-address';
 import { AppError } from '../../http/errors';
 import { identifyCaller, type Caller } from './directline.auth';
 import type { DirectLineRepository } from './directline.repository';
 import type { DirectLineService, Origin } from './directline.service';
 import type { DirectLineTokens } from './directline.token';
-import { parseUpload, storeUploads } from './directline.upload';
+import type { UploadLinks } from './upload-link';
+import { uploadRoutes } from './directline.upload-routes';
 import { FixedWindowRateLimiter } from '../../http/fixed-window-limiter';
 
 /** What the Direct Line routes need. */
@@ -14,12 +16,22 @@ export interface DirectLineRouteDeps {
   service: DirectLineService;
   repo: DirectLineRepository;
   tokens: DirectLineTokens;
+  links: UploadLinks;
 }
 
-/** The request's public origin (PUBLIC_BASE_URL when set, so streamUrl and file links survive a proxy). */
+/**
+ * Our public origin, from configuration only: PUBLIC_BASE_URL (required in production), else, in development and
+ * tests, the address this socket was accepted on. Never the Host header: a forged Host made an attacker's URL pass
+ * the attachment allow-list and pointed streamUrl at the attacker.
+ */
 export function requestOrigin(req: Request, publicBaseUrl: string | undefined): Origin {
-  const http = (publicBaseUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
+  const http = publicBaseUrl ?? localOrigin(req);
   return { http, ws: http.replace(/^http/, 'ws') };
+}
+
+function localOrigin(req: Request): string {
+  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  return `http://${address.includes(':') ? `[${address}]` : address}:${req.socket.localPort}`;
 }
 
 /** Direct Line 3.0 under /v3/directline: thin handlers over DirectLineService. */
@@ -41,7 +53,7 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Router {
 
   router.post(`${base}/tokens/generate`, async (req, res) => {
     const c = caller(req);
-    if (c.kind === 'anonymous') perAddress.hit(`ip:${req.ip}`);
+    if (c.kind === 'anonymous') perAddress.hit(`ip:${clientAddress(req)}`);
     res.json(await service.generateToken(c, req.body));
   });
   router.post(`${base}/tokens/refresh`, async (req, res) => {
@@ -64,39 +76,7 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Router {
     if (c.kind === 'token') messages.hit(c.claims.conv);
     res.json(await service.postActivity(c, req.params.id, req.body, origin(req)));
   });
-  router.post(
-    `${base}/conversations/:id/upload`,
-    express.raw({ type: () => true, limit: dl.uploadMaxBytes * 4 + 65_536 }),
-    async (req, res) => {
-      const c = caller(req);
-      if (c.kind === 'token') messages.hit(c.claims.conv);
-      await service.existing(req.params.id);
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const parsed = await parseUpload(body, req.get('content-type') ?? '', req.get('content-disposition'));
-      // Authorise before storing anything: postActivity re-checks, but files must not land in a foreign conversation.
-      if (c.kind === 'token' && c.claims.conv !== req.params.id)
-        throw new AppError('conversation_forbidden', 403);
-      const attachments = await storeUploads(
-        deps.repo,
-        req.params.id,
-        parsed.files,
-        dl.uploadMaxBytes,
-        origin(req).http,
-      );
-      const activity = { type: 'message', ...(parsed.activity ?? {}), attachments };
-      res.json(await service.postActivity(c, req.params.id, activity, origin(req)));
-    },
-  );
-  router.get(`${base}/attachments/:id`, async (req, res) => {
-    const upload = await deps.repo.findUpload(req.params.id);
-    if (!upload) throw new AppError('attachment_not_found', 404);
-    res.set({
-      'Content-Type': upload.contentType,
-      'Cache-Control': 'private, max-age=86400',
-      'Content-Disposition': 'inline',
-    });
-    res.send(upload.data);
-  });
+  router.use(uploadRoutes({ ...deps, caller, origin, messages }));
   // directlinejs honours Retry-After on 429; the shared error handler writes the envelope.
   router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     const retry =

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { Logger } from 'pino';
 import { AppError } from '../../http/errors';
-import { MAX_ACTIVITY_CHARS, postedActivitySchema, tokenParametersSchema } from './activity.schema';
+import { assertSdkAccepts, parsePostedActivity, tokenParametersSchema } from './activity.schema';
 import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, SERVICE_URL, type DirectLineAdapter } from './directline.adapter';
 import { assertConversationAccess, requireCaller, type Caller } from './directline.auth';
 import type { DirectLineHub } from './directline.hub';
-import { TURN_LEASE_SECONDS, type DirectLineRepository, type StoredActivity } from './directline.repository';
+import { TURN_LEASE_SECONDS, type DirectLineRepository } from './directline.repository';
 import type { DirectLineTokens } from './directline.token';
+import { UploadLinks } from './upload-link';
+import { parseWatermark, toActivitySet, type ActivitySet } from './directline.activity-set';
+
+export { parseWatermark, type ActivitySet } from './directline.activity-set';
 
 /** `{conversationId, token, expires_in}` and, for conversation calls, the WebSocket `streamUrl`. */
 export interface ConversationGrant {
@@ -15,12 +19,6 @@ export interface ConversationGrant {
   token: string;
   expires_in: number;
   streamUrl?: string;
-}
-
-/** An ActivitySet page. */
-export interface ActivitySet {
-  activities: Array<Record<string, unknown>>;
-  watermark: string;
 }
 
 /** Where the service builds absolute URLs from (the request's origin or PUBLIC_BASE_URL). */
@@ -37,6 +35,7 @@ export class DirectLineService {
     private readonly adapter: DirectLineAdapter,
     private readonly hub: DirectLineHub,
     private readonly logger: Logger,
+    private readonly links?: UploadLinks,
   ) {}
 
   /** tokens/generate: a new conversation and a token scoped to it. Only the secret may choose the user id. */
@@ -99,12 +98,12 @@ export class DirectLineService {
     assertConversationAccess(caller, conversationId);
     await this.existing(conversationId);
     const after = parseWatermark(watermark);
-    return toActivitySet(await this.repo.activitiesAfter(conversationId, after), after);
+    return toActivitySet(await this.repo.activitiesAfter(conversationId, after), after, this.links);
   }
 
   /** The activities a stream sends: same data as the polling GET. */
   async activitiesSince(conversationId: string, after: number): Promise<ActivitySet> {
-    return toActivitySet(await this.repo.activitiesAfter(conversationId, after), after);
+    return toActivitySet(await this.repo.activitiesAfter(conversationId, after), after, this.links);
   }
 
   /**
@@ -119,46 +118,83 @@ export class DirectLineService {
   ): Promise<{ id: string }> {
     assertConversationAccess(caller, conversationId);
     const conversation = await this.existing(conversationId);
-    if (serializedLength(body) > MAX_ACTIVITY_CHARS) throw new AppError('activity_too_large', 400);
-    const parsed = postedActivitySchema.safeParse(body);
-    if (!parsed.success)
-      throw new AppError(
-        'activity_invalid',
-        400,
-        undefined,
-        parsed.error.issues.map((i) => i.path.join('.')),
-      );
-    const ours = `${origin.http}/v3/directline/attachments/`;
-    if (parsed.data.attachments?.some((a) => !a.contentUrl?.startsWith(ours)))
-      throw new AppError('activity_invalid', 400, undefined, ['attachments']);
-    const clientId = parsed.data.channelData?.clientActivityID;
-    if (typeof clientId === 'string') {
-      const earlier = await this.repo.findByClientActivityId(conversationId, clientId);
-      if (earlier) {
-        if (!earlier.turnDone) await this.finishEarlierTurn(conversationId, clientId);
-        return { id: String(earlier.activity.id) };
-      }
-    }
+    const posted = parsePostedActivity(body);
+    await this.assertOwnUploads(posted.attachments ?? [], conversationId, origin);
+    const raw = posted.channelData?.clientActivityID;
+    const clientId = typeof raw === 'string' ? raw : undefined;
+    const earlier = clientId && (await this.earlierPost(conversationId, clientId));
+    if (earlier) return earlier;
     const activity = {
-      ...parsed.data,
+      ...posted,
       id: randomUUID(),
       timestamp: new Date().toISOString(),
       channelId: DIRECTLINE_CHANNEL,
       serviceUrl: SERVICE_URL,
       conversation: { id: conversationId },
-      from: { id: conversation.userId, name: parsed.data.from?.name, role: 'user' },
+      from: { id: conversation.userId, name: posted.from?.name, role: 'user' },
       recipient: { ...BOT_ACCOUNT },
-      locale: parsed.data.locale ?? 'vi-VN',
+      locale: posted.locale ?? 'vi-VN',
     };
+    assertSdkAccepts(activity);
     if (activity.type === ActivityTypes.Typing) {
       this.hub.publish(conversationId, { kind: 'ephemeral', activity });
       return { id: activity.id };
     }
-    await this.repo.append(conversationId, activity);
+    try {
+      await this.repo.append(conversationId, activity);
+    } catch (err) {
+      // The same clientActivityID posted twice at once: the other request stored it first; answer as a retry.
+      const stored = clientId && isUniqueViolation(err) && (await this.earlierPost(conversationId, clientId));
+      if (stored) return stored;
+      throw err;
+    }
     this.hub.publish(conversationId, { kind: 'stored' });
-    await this.runTurn(activity);
-    if (typeof clientId === 'string') await this.repo.markTurnDone(conversationId, clientId);
+    await this.runLeasedTurn(activity, conversationId, clientId);
     return { id: activity.id };
+  }
+
+  /**
+   * Attachments a client posts must be uploads of this very conversation, at our origin: a link elsewhere would
+   * reach agency staff as a "photo", and another conversation's upload is not the poster's to attach.
+   */
+  private async assertOwnUploads(
+    attachments: Array<{ contentUrl?: string }>,
+    conversationId: string,
+    origin: Origin,
+  ): Promise<void> {
+    for (const a of attachments) {
+      const url = a.contentUrl ?? '';
+      const id = url.startsWith(`${origin.http}/`) ? UploadLinks.uploadId(url) : undefined;
+      const upload = id && (await this.repo.findUpload(id));
+      if (!upload || upload.conversationId !== conversationId)
+        throw new AppError('activity_invalid', 400, undefined, ['attachments']);
+    }
+  }
+
+  /** A message already stored under this clientActivityID: its id, after its turn is finished. */
+  private async earlierPost(conversationId: string, clientId: string): Promise<{ id: string } | undefined> {
+    const earlier = await this.repo.findByClientActivityId(conversationId, clientId);
+    if (!earlier) return undefined;
+    if (!earlier.turnDone) await this.finishEarlierTurn(conversationId, clientId);
+    return { id: String(earlier.activity.id) };
+  }
+
+  /**
+   * Runs a turn and records it done; a turn that failed gives its lease back at once, so the client's retry runs
+   * it again now instead of waiting for the lease to run out (it waited 30 s).
+   */
+  private async runLeasedTurn(
+    activity: Record<string, unknown>,
+    conversationId: string,
+    clientId: string | undefined,
+  ): Promise<void> {
+    try {
+      await this.runTurn(activity);
+    } catch (err) {
+      if (clientId) await this.repo.releaseTurn(conversationId, clientId);
+      throw err;
+    }
+    if (clientId) await this.repo.markTurnDone(conversationId, clientId);
   }
 
   /**
@@ -171,8 +207,7 @@ export class DirectLineService {
     while (Date.now() < deadline) {
       if (await this.repo.claimTurn(conversationId, clientId, TURN_LEASE_SECONDS * 1000)) {
         const stored = await this.repo.findByClientActivityId(conversationId, clientId);
-        await this.runTurn(stored!.activity);
-        await this.repo.markTurnDone(conversationId, clientId);
+        await this.runLeasedTurn(stored!.activity, conversationId, clientId);
         return;
       }
       const now = await this.repo.findByClientActivityId(conversationId, clientId);
@@ -233,23 +268,7 @@ export class DirectLineService {
   }
 }
 
-/** Watermarks are the decimal seq of the last activity seen; anything else reads from the start. */
-export function parseWatermark(watermark: string | undefined): number {
-  const n = Number(watermark);
-  return Number.isInteger(n) && n > 0 ? n : 0;
-}
-
-function toActivitySet(rows: StoredActivity[], after: number): ActivitySet {
-  const last = rows.at(-1)?.seq ?? after;
-  return { activities: rows.map((r) => r.activity), watermark: String(last) };
-}
-
-// JSON.stringify recurses: a body nested a few hundred thousand levels deep (JSON.parse accepts it) overflows the
-// stack. Such a body is too large for an activity anyway (found by the fuzzer: it was a 500).
-function serializedLength(body: unknown): number {
-  try {
-    return JSON.stringify(body ?? null).length;
-  } catch {
-    return Infinity;
-  }
+/** A unique-index violation: the row another request just stored. */
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23505';
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -29,26 +29,43 @@ export interface StreamDeps {
 export function attachDirectLineStream(server: Server, deps: StreamDeps): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const open = new Map<string, WebSocket>();
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, target: StreamTarget): void => {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (err) => {
+        // A bad frame (oversized, invalid UTF-8, bad opcode) is the client's fault: drop that socket only.
+        deps.logger.debug({ err, conversationId: target.conversationId }, 'direct line socket error');
+        ws.terminate();
+      });
+      open.get(target.conversationId)?.close(4000, 'collision');
+      open.set(target.conversationId, ws);
+      ws.once('close', () => {
+        if (open.get(target.conversationId) === ws) open.delete(target.conversationId);
+      });
+      serve(ws, target.conversationId, target.watermark, deps);
+    });
+  };
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = STREAM_PATH.exec(url.pathname);
-    if (!match) {
+    // Node removes its own error listener from an upgraded socket: a reset while we authorise must not crash.
+    socket.on('error', () => socket.destroy());
+    let target: StreamTarget | undefined;
+    try {
+      target = parseStreamTarget(req.url);
+    } catch (err) {
+      reject(socket, err);
+      return;
+    }
+    if (!target) {
       // Not ours: leave it to another upgrade listener, or refuse it when there is none.
       if (server.listenerCount('upgrade') === 1) reject(socket, new AppError('not_found', 404));
       return;
     }
-    authorise(deps, decodeURIComponent(match[1]!), url.searchParams.get('t')).then(
-      (conversationId) =>
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          open.get(conversationId)?.close(4000, 'collision');
-          open.set(conversationId, ws);
-          ws.once('close', () => {
-            if (open.get(conversationId) === ws) open.delete(conversationId);
-          });
-          serve(ws, conversationId, parseWatermark(url.searchParams.get('watermark') ?? undefined), deps);
-        }),
-      (err: unknown) => reject(socket, err),
-    );
+    const found = target;
+    authorise(deps, found.conversationId, found.token)
+      .then(() => accept(req, socket, head, found))
+      .catch((err: unknown) => {
+        if (!(err instanceof AppError)) deps.logger.warn({ err }, 'direct line upgrade failed');
+        reject(socket, err);
+      });
   };
   server.on('upgrade', onUpgrade);
   return {
@@ -58,6 +75,33 @@ export function attachDirectLineStream(server: Server, deps: StreamDeps): { clos
       wss.close();
     },
   };
+}
+
+/** What a stream upgrade asks for. */
+interface StreamTarget {
+  conversationId: string;
+  token: string | null;
+  watermark: number;
+}
+
+/**
+ * Reads the upgrade's path and query; undefined when the path is not a stream path, a 400 AppError when it is
+ * one that does not decode (`%ZZ`), does not parse as a URL, or carries an unusable id.
+ */
+export function parseStreamTarget(rawUrl: string | undefined): StreamTarget | undefined {
+  let url: URL;
+  let conversationId: string;
+  try {
+    url = new URL(rawUrl ?? '/', 'http://localhost');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match) return undefined;
+    conversationId = decodeURIComponent(match[1]!);
+  } catch {
+    throw new AppError('bad_request', 400);
+  }
+  if (!/^[\x21-\x7e]{1,200}$/.test(conversationId)) throw new AppError('bad_request', 400);
+  const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
+  return { conversationId, token: url.searchParams.get('t'), watermark };
 }
 
 async function authorise(deps: StreamDeps, conversationId: string, token: string | null): Promise<string> {
@@ -70,9 +114,11 @@ async function authorise(deps: StreamDeps, conversationId: string, token: string
 
 function reject(socket: Duplex, err: unknown): void {
   const status = err instanceof AppError ? err.status : 500;
-  const text =
-    status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Error';
+  const text = STATUS_CODES[status] ?? 'Error';
+  if (socket.destroyed) return;
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  // A client that never reads must not keep the socket: end() waits for the peer, destroy() does not.
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 function serve(ws: WebSocket, conversationId: string, from: number, deps: StreamDeps): void {
@@ -101,8 +147,13 @@ function serve(ws: WebSocket, conversationId: string, from: number, deps: Stream
       });
   };
   const unsubscribe = deps.hub.subscribe(conversationId, (event) => {
-    if (event.kind === 'stored') pump();
-    else if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities: [event.activity] }));
+    try {
+      if (event.kind === 'stored') pump();
+      else if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities: [event.activity] }));
+    } catch (err) {
+      // The publisher is a bot turn on another conversation's path: a failing socket must not fail it.
+      deps.logger.warn({ err, conversationId }, 'direct line stream push failed');
+    }
   });
   const poll = setInterval(pump, deps.pollMs);
   const keepAlive = setInterval(() => ws.readyState === ws.OPEN && ws.send(''), deps.keepAliveMs ?? 30_000);

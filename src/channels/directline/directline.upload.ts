@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../http/errors';
+import { cleanValue } from '../../text/clean-input';
 import type { DirectLineRepository } from './directline.repository';
 
 // Magic bytes: the declared type must match the content, so nothing else is served back as an image.
@@ -64,7 +65,8 @@ export async function parseUpload(
 
 function parseActivityPart(data: Buffer): Record<string, unknown> {
   try {
-    return JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+    // Cleaned like every JSON body (lone surrogates, control characters), which the app's parser did not see.
+    return cleanValue(JSON.parse(data.toString('utf8'))) as Record<string, unknown>;
   } catch {
     throw new AppError('activity_invalid', 400);
   }

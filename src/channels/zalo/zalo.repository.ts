@@ -1,3 +1,4 @@
+import { maskStoredPin } from '../../text/pin-mask';
 import type { Queryable } from '../../db/database';
 import type { ZaloEvent } from './zalo.events';
 
@@ -86,7 +87,7 @@ export class ZaloRepository {
       await this.db.query(
         `INSERT INTO zalo_sent_messages (message_id, user_id, delivery_key, sent_at, text) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (message_id) DO NOTHING`,
-        [id, userId, deliveryKey, at, text],
+        [id, userId, deliveryKey, at, text === null ? null : maskStoredPin(text)],
       );
     }
   }

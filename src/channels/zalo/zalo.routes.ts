@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { ZaloConfig } from '../../config/config';
 import { AppError, appError } from '../../http/errors';
+import { cleanValue, InputTooDeepError } from '../../text/clean-input';
 import { eventDedupeKey, eventUserId, zaloEventSchema } from './zalo.events';
 import type { ZaloRepository } from './zalo.repository';
 import { verifyZaloSignature } from './zalo.signature';
@@ -26,14 +27,22 @@ function rawBodyOf(req: Request): Buffer {
   throw appError('invalid_json', 400);
 }
 
+// Parsed and cleaned (lone surrogates, control characters; see text/clean-input) after the MAC is computed over
+// the raw bytes, so a signed event with odd text is still accepted and stored, never refused by Postgres later.
 function parseJson(raw: Buffer): Record<string, unknown> {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(raw.toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    value = JSON.parse(raw.toString('utf8'));
   } catch {
-    // fall through to the same error as a non-object body
+    throw appError('invalid_json', 400);
   }
-  throw appError('invalid_json', 400);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw appError('invalid_json', 400);
+  try {
+    return cleanValue(value) as Record<string, unknown>;
+  } catch (err) {
+    if (err instanceof InputTooDeepError) throw appError('input_too_deep', 400);
+    throw err;
+  }
 }
 
 /** `POST /channels/zalo/webhook`: verify the MAC over the raw body, check age, store once, answer 200, process after. */

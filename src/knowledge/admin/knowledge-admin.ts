@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { vi } from '../../../dialogs/strings.vi';
-import { requireRole } from '../../agencies/access';
-import type { StaffPrincipal } from '../../agencies/auth.service';
+import { vi } from '../../i18n/strings.vi';
+import { requireRole } from '../../http/access';
+import type { StaffPrincipal } from '../../ports';
 import type { Database } from '../../db/database';
 import { AppError, appError } from '../../http/errors';
-import { redactPersonalData } from '../../logger';
+import { redactPersonalData } from '../../text/redact';
 import { foldDiacritics, normalizeForMatch, normalizeText } from '../../text/normalize';
 import { vnDay } from '../../reference/vn-time';
 import { ingestDocuments, type IngestDeps } from '../ingest/ingest.service';

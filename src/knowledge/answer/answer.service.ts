@@ -1,7 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Logger } from 'pino';
 import type { AnswerService, AskResult } from '../../ports';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import type { Conflict } from '../entities/agreement';
 import type { HybridSearch } from '../retrieve/hybrid.retriever';
 import { decide } from './decide';

@@ -1,6 +1,6 @@
 import type { AskResult, Citation } from '../../ports';
 import { foldDiacritics } from '../../text/normalize';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { provinceTerms } from '../entities/agreement';
 import { extractEntities } from '../entities/entities';
 import { splitSentences } from '../ingest/chunker';

@@ -4,7 +4,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import type { KnowledgeConfig } from '../../config/config';
 import type { AskResult } from '../../ports';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import type { RetrievedPassage } from '../retrieve/hybrid.retriever';
 import { bestQuotes, citationOf, sourceLine } from './extractive';
 import { MAX_ANSWER_CHARS } from './shape';

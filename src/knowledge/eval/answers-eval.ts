@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { normalizeForMatch } from '../../text/normalize';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import type { BotMessage } from './directline-client';
 
 const expectation = {

@@ -7,7 +7,7 @@ import { createLogger } from '../../logger';
 import { createEmbeddingModel } from '../embeddings/embeddings.factory';
 import { collectFiles, ingestFiles, type IngestOutcome } from './ingest.service';
 import { reembedAll } from './reembed';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 
 function summary(outcomes: readonly IngestOutcome[]): string {
   const count = (s: IngestOutcome['status']) => outcomes.filter((o) => o.status === s).length;

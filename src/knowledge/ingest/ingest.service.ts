@@ -5,7 +5,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { foldDiacritics, normalizeText } from '../../text/normalize';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { toColumnVector } from '../embeddings/embeddings.factory';
 import {
   documentHashes,

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { cleanText } from '../../text/clean-input';
 
 /** Response formats GeoReport v2 defines. */
 export type Open311Format = 'json' | 'xml';
@@ -20,7 +21,8 @@ const XML_ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&apos;',
 };
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
+// cleanText first: stored text predating input cleaning may hold characters XML 1.0 cannot carry at all.
+const esc = (s: string) => cleanText(s).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
 
 function xmlValue(tag: string, value: unknown): string {
   if (value === null || value === undefined) return `<${tag}/>`;
@@ -51,7 +53,7 @@ export function sendList(
   const body = rows.map((r) => xmlValue(item, r)).join('');
   res
     .status(status)
-    .type('application/xml')
+    .type('text/xml')
     .send(`<?xml version="1.0" encoding="utf-8"?><${root}>${body}</${root}>`);
 }
 
@@ -61,7 +63,7 @@ export function sendObject(res: Response, format: Open311Format, root: string, v
     res.json(value);
     return;
   }
-  res.type('application/xml').send(`<?xml version="1.0" encoding="utf-8"?>${xmlValue(root, value)}`);
+  res.type('text/xml').send(`<?xml version="1.0" encoding="utf-8"?>${xmlValue(root, value)}`);
 }
 
 /** Sends a GeoReport error in the requested format. */

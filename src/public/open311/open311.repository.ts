@@ -15,6 +15,7 @@ export interface RequestRow {
   commune_name: string | null;
   location: { lat: number; lon: number; address?: string } | null;
   attachments: Array<{ url: string }>;
+  origin_channel: string;
   created_at: Date;
   updated_at: Date;
   resolve_due_at: Date;
@@ -65,7 +66,7 @@ export class Open311Repository {
   async requests(f: RequestFilter): Promise<RequestRow[]> {
     const r = await this.db.query<RequestRow>(
       `SELECT t.tracking_code, t.status, t.kind, t.category, c.name AS category_name, t.description, t.answer,
-              a.name AS agency_name, u.name AS commune_name, t.location, t.attachments, t.created_at, t.updated_at,
+              a.name AS agency_name, u.name AS commune_name, t.location, t.attachments, t.origin_channel, t.created_at, t.updated_at,
               t.resolve_due_at
          FROM tickets t JOIN categories c ON c.code = t.category JOIN agencies a ON a.id = t.agency_id
          LEFT JOIN admin_units u ON u.code = t.commune_code

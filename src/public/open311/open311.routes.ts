@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z, ZodError } from 'zod';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import type { Database } from '../../db/database';
+import { formParser } from '../../http/clean-body';
 import { toAppError } from '../../http/error-handler';
-import { redactPersonalData } from '../../logger';
+import { uploadIdOf } from '../../http/upload-url';
+import { redactPersonalData } from '../../text/redact';
 import { vnDay } from '../../reference/vn-time';
 import type { TicketService } from '../../ports';
 import { isOpenStatus } from '../../tickets/lifecycle/ticket-status';
@@ -60,26 +62,41 @@ function checkJurisdiction(req: Request, deps: Open311Deps): void {
   if (j !== undefined && j !== deps.jurisdictionId) throw new Open311Error(404, 'jurisdiction_id not found');
 }
 
+/** Every free-text field of a public request passes the one redaction function. */
+function publicText<T extends string | null>(text: T): T {
+  return (text === null ? null : redactPersonalData(text)) as T;
+}
+
+/**
+ * Photos are not public while a ticket is open, and a citizen's web-chat upload never is (it is served only to its
+ * conversation and the agency); a closed request shows only a media URL its Open311 client published itself.
+ */
+function publicMediaUrl(r: RequestRow, closed: boolean): string | null {
+  const url = r.attachments[0]?.url;
+  if (!closed || !url || uploadIdOf(url) || r.origin_channel !== 'open311') return null;
+  return url;
+}
+
 function toRequest(r: RequestRow): Record<string, unknown> {
   const closed = !isOpenStatus(r.status);
   return {
     service_request_id: r.tracking_code,
     status: closed ? 'closed' : 'open',
-    status_notes: closed && r.answer ? redactPersonalData(r.answer) : null,
+    status_notes: closed ? publicText(r.answer ?? null) : null,
     service_name: r.category_name,
     service_code: r.category,
-    description: redactPersonalData(r.description),
+    description: publicText(r.description),
     agency_responsible: r.agency_name,
     service_notice: null,
     requested_datetime: r.created_at.toISOString(),
     updated_datetime: r.updated_at.toISOString(),
     expected_datetime: r.resolve_due_at.toISOString(),
-    address: r.location?.address ?? r.commune_name ?? null,
+    address: publicText(r.location?.address ?? r.commune_name ?? null),
     address_id: null,
     zipcode: null,
     lat: r.location?.lat ?? null,
     long: r.location?.lon ?? null,
-    media_url: r.attachments[0]?.url ?? null,
+    media_url: publicMediaUrl(r, closed),
   };
 }
 
@@ -87,7 +104,7 @@ function toRequest(r: RequestRow): Record<string, unknown> {
 export function open311Routes(deps: Open311Deps): Router {
   const router = Router();
   const repo = new Open311Repository(deps.db);
-  router.use(BASE, express.urlencoded({ extended: false, limit: '32kb' }));
+  router.use(BASE, ...formParser('32kb'));
 
   router.get(`${BASE}/services.:format`, async (req, res) => {
     const f = fmt(req);

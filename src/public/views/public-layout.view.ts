@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { html, SafeHtml } from '../../http/html';
 import { PAGE_STYLE } from '../../http/page-style';
 import { formatVnDate } from '../../reference/vn-time';

@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { html } from '../../http/html';
 import type { PublishedRow } from '../public.repository';
 import { publicLayout, vnDate } from './public-layout.view';

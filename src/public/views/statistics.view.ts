@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import { html, SafeHtml } from '../../http/html';
 import type { AgencyStats } from '../public.repository';
 import type { StatisticsReport } from '../statistics.service';

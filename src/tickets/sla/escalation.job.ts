@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../i18n/strings.vi';
 import type { Database, Queryable } from '../../db/database';
 import {
   appendEvent,

@@ -47,6 +47,27 @@ describe('portal administration', () => {
       .send({ _csrf: csrf, ...form });
   }
 
+  it('when an admin or case route gets a malformed id, then it is refused or ignored, never a 500', async () => {
+    const ids = ['not-a-uuid', '99999999999999999999', '%E0%A4%A', '-1', "1'--", 'x'.repeat(400)];
+    const failures: string[] = [];
+    for (const id of ids) {
+      for (const url of [
+        `/portal/admin/users/${id}/reset`,
+        `/portal/admin/users/${id}/disable`,
+        `/portal/admin/agencies/${id}`,
+        `/portal/admin/routing/${id}`,
+        `/portal/admin/canned/${id}/delete`,
+      ]) {
+        const res = await post('quantri', url, { name: 'x', agency_id: 'so-y-te', email: '' });
+        if (res.status >= 500) failures.push(`POST ${url.slice(0, 60)} → ${res.status}`);
+      }
+      const page = await get('quantri', `/portal/tickets/${id}`);
+      if (page.status < 400 || page.status >= 500)
+        failures.push(`GET ticket ${id.slice(0, 30)} → ${page.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('when a non-administrator opens or posts to an admin page, then 403', async () => {
     for (const url of [
       '/portal/admin/users',

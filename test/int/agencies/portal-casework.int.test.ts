@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
+import { PinSealer } from '../../../src/channels/pin-seal';
 import { DirectLineRepository } from '../../../src/channels/directline/directline.repository';
 import { ZaloRepository } from '../../../src/channels/zalo/zalo.repository';
 import type { ZaloEvent } from '../../../src/channels/zalo/zalo.events';
@@ -107,7 +108,7 @@ describe('agency portal casework', () => {
     );
     const view = await page('yte', `/portal/tickets/${health.id}`);
     expect(view.text).toContain('Đã gọi điện xác minh với nhà thuốc');
-    const pub = await t.tickets.lookup(health.trackingCode, health.pin);
+    const pub = await t.tickets.lookup(health.trackingCode, health.pin, 'directline:test');
     expect(JSON.stringify(pub)).not.toContain('xác minh');
   });
 
@@ -169,7 +170,7 @@ describe('agency portal casework', () => {
     expect(overdue.text).not.toContain(health.trackingCode);
   });
 
-  it('when staff open a web-chat ticket, then the whole conversation is on the case page, oldest first, personal data hidden', async () => {
+  it('when staff open a web-chat ticket, then its conversation is on the case page, oldest first, personal data hidden', async () => {
     const dl = new DirectLineRepository(db);
     await dl.createConversation('conv-transcript', 'user-transcript');
     const said = [
@@ -192,13 +193,64 @@ describe('agency portal casework', () => {
       }),
     );
     const html = (await page('xaydung', `/portal/tickets/${ticket.id}`)).text;
-    expect(html).toContain('Toàn bộ cuộc trò chuyện (3 tin nhắn)');
-    const transcript = html.slice(html.indexOf('Toàn bộ cuộc trò chuyện'));
+    expect(html).toContain('Cuộc trò chuyện về phản ánh này (3 tin nhắn)');
+    const transcript = html.slice(html.indexOf('Cuộc trò chuyện về phản ánh này'));
     const order = said.map((s) => transcript.indexOf(s.text.slice(0, 20)));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('gọi tôi [phone]');
     expect(html).not.toContain('0987654321');
+  });
+
+  it('when one chat filed two tickets, then each case page shows only its own turns and never a PIN', async () => {
+    const pins = new PinSealer('test-seal-key');
+    const dl = new DirectLineRepository(db, pins);
+    await dl.createConversation('conv-two', 'user-two');
+    const origin = { channel: 'directline', conversationId: 'conv-two', userId: 'user-two' };
+    const road2 = await t.tickets.create(
+      webTicket('Ổ gà lớn trên đường Lê Lợi', { category: 'giao-thong', origin }),
+    );
+    const report = await t.tickets.create({
+      ...webTicket('Cán bộ địa chính Nguyễn Văn Bình nhận tiền để hợp thức hoá đất', { origin }),
+      kind: 'denunciation',
+    });
+    const said: Array<[string, string]> = [
+      ['user', 'Tôi muốn phản ánh ổ gà trên đường Lê Lợi'],
+      [
+        'bot',
+        `Đã tiếp nhận phản ánh của bạn.\n\nMã tra cứu: **${road2.trackingCode}**\n\nMã PIN: **${road2.pin}**`,
+      ],
+      ['user', 'Tôi là Trần Thị Hoa, tôi muốn tố cáo cán bộ địa chính'],
+      [
+        'bot',
+        `Đã tiếp nhận phản ánh của bạn.\n\nMã tra cứu: **${report.trackingCode}**\n\nMã PIN: **${report.pin}**`,
+      ],
+      ['user', `Tra cứu ${road2.trackingCode} mã ${road2.pin}`],
+    ];
+    for (const [i, [role, text]] of said.entries())
+      await dl.append('conv-two', { type: 'message', id: `two-${i}`, from: { id: role, role }, text });
+    // The citizen's own reads still show the PIN; the table does not hold it.
+    const own = await dl.activitiesAfter('conv-two', 0);
+    expect(own[1]?.activity.text).toContain(`Mã PIN: **${road2.pin}**`);
+    const stored = await db.query<{ text: string }>(
+      "SELECT activity->>'text' AS text FROM directline_activity WHERE conversation_id = 'conv-two'",
+    );
+    expect(stored.rows.filter((r) => r.text.includes(road2.pin) || r.text.includes(report.pin))).toEqual([
+      expect.objectContaining({ text: expect.stringMatching(/^Tra cứu/) }),
+    ]);
+
+    const roadPage = (await page('xaydung', `/portal/tickets/${road2.id}`)).text;
+    expect(roadPage).toContain('Cuộc trò chuyện về phản ánh này (2 tin nhắn)');
+    expect(roadPage).toContain('ổ gà trên đường Lê Lợi');
+    expect(roadPage).not.toContain('Trần Thị Hoa');
+    expect(roadPage).not.toContain(report.trackingCode);
+    expect(roadPage).not.toContain(road2.pin);
+    const reportPage = (await page('quantri', `/portal/tickets/${report.id}`)).text;
+    expect(reportPage).toContain('Cuộc trò chuyện về phản ánh này (2 tin nhắn)');
+    expect(reportPage).toContain('Trần Thị Hoa');
+    expect(reportPage).not.toContain('ổ gà trên đường Lê Lợi');
+    expect(reportPage).not.toContain(report.pin);
+    expect(reportPage).not.toContain(road2.pin);
   });
 
   it('when staff open a Zalo ticket, then the citizen messages and the OA replies around it are on the case page', async () => {
@@ -227,7 +279,7 @@ describe('agency portal casework', () => {
       }),
     );
     const html = (await page('xaydung', `/portal/tickets/${ticket.id}`)).text;
-    expect(html).toContain('Toàn bộ cuộc trò chuyện (2 tin nhắn)');
+    expect(html).toContain('Cuộc trò chuyện về phản ánh này (2 tin nhắn)');
     expect(html.indexOf('Cống thoát nước ở ngõ 5 bị tắc</div>')).toBeLessThan(
       html.indexOf('xin cho biết địa chỉ'),
     );

@@ -4,7 +4,7 @@ import {
   SERVICE_URL,
 } from '../../../src/channels/directline/directline.adapter';
 import { DirectLineRepository } from '../../../src/channels/directline/directline.repository';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../../src/i18n/strings.vi';
 import { startChat, textOf, type Chat } from '../../helpers/chat';
 import { startWebChatServer, TEST_DIRECT_LINE_SECRET, type WebChatServer } from '../../helpers/webchat';
 

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { ConnectionStatus, DirectLine, type Activity } from 'botframework-directlinejs';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../../src/i18n/strings.vi';
 import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
 
 // DirectLineJS is a browser client: in Node it needs these two globals (its README says so).

@@ -31,11 +31,11 @@ describe('Direct Line security and bad input', () => {
     });
 
   beforeAll(async () => {
-    // Behind a proxy, client addresses come from X-Forwarded-For: each test acts as its own citizen.
+    // Behind one proxy, client addresses come from the proxy's X-Forwarded-For entry: each test acts as its own citizen.
     server = await startWebChatServer({
       DIRECT_LINE_TOKENS_PER_MINUTE: '5',
       DIRECT_LINE_MESSAGES_PER_MINUTE: '4',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       DIRECT_LINE_CORS_ORIGINS: 'https://portal.thanhhoa.example',
     });
   });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../../src/i18n/strings.vi';
 import { createApp } from '../../../src/app';
 import type { Knowledge } from '../../../src/knowledge/knowledge';
 import { memoryLogger, testConfig } from '../../helpers/app';

@@ -66,7 +66,7 @@ describe('Open311 GeoReport v2', () => {
       type: 'realtime',
     });
     const xml = await request(app).get('/open311/v2/services.xml?jurisdiction_id=38').expect(200);
-    expect(xml.headers['content-type']).toMatch(/application\/xml/);
+    expect(xml.headers['content-type']).toMatch(/^text\/xml/);
     expect(xml.text).toMatch(
       /^<\?xml version="1.0" encoding="utf-8"\?><services><service><service_code>giao-thong<\/service_code>/,
     );
@@ -175,6 +175,65 @@ describe('Open311 GeoReport v2', () => {
   ])('when a POST is bad (%j), then %i with [{code, description}]', async (body, status) => {
     const res = await request(app).post('/open311/v2/requests.json').type('form').send(body).expect(status);
     expect(res.body).toEqual([{ code: status, description: expect.any(String) }]);
+  });
+
+  it('when a description holds control characters, then requests.xml stays well-formed XML 1.0 as text/xml', async () => {
+    const posted = await request(app)
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({
+        api_key: KEY,
+        service_code: 'giao-thong',
+        description: 'Ổ gà\u0001 giữa đường\u000b Lê Lợi \u001b[31m rất nguy hiểm',
+        lat: '19.80',
+        long: '105.77',
+      })
+      .expect(201);
+    const id = (posted.body as Array<{ service_request_id: string }>)[0]!.service_request_id;
+    // Also a ticket that reached the database by another path, before input cleaning existed.
+    const older = await t.tickets.create({
+      kind: 'feedback',
+      category: 'giao-thong',
+      description: 'Đèn tín hiệu hỏng\u0002\u0008 ở ngã tư',
+      origin: { channel: 'open311', conversationId: 'c', userId: 'c' },
+      idempotencyKey: 'control-chars-1',
+    });
+    for (const code of [id, older.trackingCode]) {
+      const xml = await request(app).get(`/open311/v2/requests/${code}.xml`).expect(200);
+      expect(xml.headers['content-type']).toMatch(/^text\/xml/);
+      // eslint-disable-next-line no-control-regex
+      expect(xml.text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    }
+    const json = await request(app).get(`/open311/v2/requests/${id}.json`).expect(200);
+    expect(json.body[0].description).toBe('Ổ gà giữa đường Lê Lợi [31m rất nguy hiểm');
+  });
+
+  it('when a request is published, then address and text pass redaction and an open ticket shows no photo', async () => {
+    const receipt = await t.tickets.create({
+      kind: 'feedback',
+      category: 'giao-thong',
+      description: 'Ổ gà trước nhà, gọi (+84) 912 345 678 hoặc an.nguyen [at] gmail.com',
+      location: { lat: 19.8, lon: 105.77, address: 'Số 12 ngõ 5, chị Hoa 0381 2345 6789' },
+      attachments: [
+        {
+          url: 'http://127.0.0.1/v3/directline/attachments/0b9d7c1e-1f7e-4d53-9a4c-3c3f1f2d8e11',
+          contentType: 'image/jpeg',
+        },
+      ],
+      origin: { channel: 'directline', conversationId: 'c-media', userId: 'u-media' },
+      idempotencyKey: 'redact-open311-1',
+    });
+    const [row] = (await request(app).get(`/open311/v2/requests/${receipt.trackingCode}.json`).expect(200))
+      .body as Array<Record<string, unknown>>;
+    expect(row?.address).toBe('Số 12 ngõ 5, chị Hoa [id]');
+    expect(row?.description).toBe('Ổ gà trước nhà, gọi [phone] hoặc [email]');
+    expect(row?.media_url).toBeNull();
+    await t.staff.answer(receipt.id, { text: 'Đã vá, liên hệ 0237 3852 123 nếu cần.', actor: 'staff:x' });
+    const [closed] = (await request(app).get(`/open311/v2/requests/${receipt.trackingCode}.json`).expect(200))
+      .body as Array<Record<string, unknown>>;
+    expect(closed?.status_notes).toBe('Đã vá, liên hệ [phone] nếu cần.');
+    // A web-chat upload is never published, even once the request is closed.
+    expect(closed?.media_url).toBeNull();
   });
 
   it('when the format, jurisdiction or id is unknown, then GeoReport errors come back (XML for .xml)', async () => {

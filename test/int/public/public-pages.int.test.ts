@@ -17,6 +17,8 @@ function csrfOf(res: request.Response): { cookie: string; token: string } {
   return { cookie, token: /name="_csrf" value="([^"]+)"/.exec(res.text)![1]! };
 }
 
+const CHAT_RATER = { channel: 'directline', rater: 'user-test' };
+
 describe('public pages: tracking, published answers, statistics', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let t: TicketsModule;
@@ -57,8 +59,8 @@ describe('public pages: tracking, published answers, statistics', () => {
       text: `Trạm y tế đã được bổ sung thuốc. Liên hệ ${PHONE} nếu còn thiếu.`,
       actor: 'staff:yt',
     });
-    await t.tickets.rate(r.fast.trackingCode, r.fast.pin, 5);
-    await t.tickets.rate(r.late.trackingCode, r.late.pin, 3);
+    await t.tickets.rate(r.fast.trackingCode, r.fast.pin, 5, CHAT_RATER);
+    await t.tickets.rate(r.late.trackingCode, r.late.pin, 3, CHAT_RATER);
     clock.advance(10 * DAY);
   });
   afterAll(async () => {

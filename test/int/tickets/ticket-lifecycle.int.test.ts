@@ -41,7 +41,9 @@ describeEachDriver('ticket lifecycle', (getDb) => {
   it('when the citizen rates a ticket nobody answered, then it is refused and no rating event is recorded', async () => {
     const r = await t.tickets.create(webTicket('Nước sinh hoạt ở xã Như Thanh có mùi lạ'));
     const before = await snapshot(r.id);
-    await expect(t.tickets.rate(r.trackingCode, r.pin, 1)).rejects.toMatchObject({
+    await expect(
+      t.tickets.rate(r.trackingCode, r.pin, 1, { channel: 'directline', rater: 'u' }),
+    ).rejects.toMatchObject({
       code: 'ticket_not_answered',
       status: 409,
     });

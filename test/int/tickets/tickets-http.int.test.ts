@@ -108,7 +108,7 @@ describe('tickets over HTTP', () => {
         contact: { name: 'Trần Thị B', phone: '0987654321', consentAt: new Date() },
       }),
     );
-    await logged.tickets.lookup(r.trackingCode, r.pin);
+    await logged.tickets.lookup(r.trackingCode, r.pin, 'directline:test');
     const lines = mem.lines().join('\n');
     expect(lines).toContain('ticket created');
     expect(lines).not.toContain('0987654321');

@@ -8,6 +8,8 @@ import { memoryLogger } from '../../helpers/app';
 import { describeEachDriver } from '../../helpers/db';
 import { RecordingChannel, ticketsOn, webTicket, type FakeClock } from './helpers';
 
+const CHAT_RATER = { channel: 'directline', rater: 'user-test' };
+
 describeEachDriver('tickets', (getDb) => {
   let db: Database;
   let t: TicketsModule;
@@ -55,7 +57,7 @@ describeEachDriver('tickets', (getDb) => {
     // Wednesday 4 March 2026: ack end of Thu 5, answer 10 working days later: Wed 18 March.
     expect(r.acknowledgeDueAt.toISOString()).toBe('2026-03-05T16:59:59.999Z');
     expect(r.resolveDueAt.toISOString()).toBe('2026-03-18T16:59:59.999Z');
-    const view = await t.tickets.lookup(r.trackingCode, r.pin);
+    const view = await t.tickets.lookup(r.trackingCode, r.pin, 'directline:user-test');
     expect(view?.timeline.map((e) => e.status)).toEqual(['new', 'assigned']);
     const messages = await listTicketMessages(db, r.id);
     expect(messages).toHaveLength(1);
@@ -102,7 +104,7 @@ describeEachDriver('tickets', (getDb) => {
     const messages = await listTicketMessages(db, r.id);
     expect(messages.map((m) => m.event_key.split(':')[2])).toEqual(['created', 'answered']);
     expect(messages[1]?.text).toContain('Đã thay bóng đèn.');
-    const view = await t.tickets.rate(r.trackingCode, r.pin, 2, 'Vẫn tối');
+    const view = await t.tickets.rate(r.trackingCode, r.pin, 2, CHAT_RATER, 'Vẫn tối');
     expect(view.status).toBe('reopened');
     expect((await listTicketMessages(db, r.id)).map((m) => m.event_key.split(':')[2])).toEqual([
       'created',
@@ -111,14 +113,22 @@ describeEachDriver('tickets', (getDb) => {
     ]);
   });
 
-  it('when the citizen rates 5, then the ticket closes; rating an unanswered ticket is refused', async () => {
+  it('when the citizen rates 5, then the ticket closes, recording channel and rater; rating an unanswered ticket is refused', async () => {
     const r = await t.tickets.create(webTicket('Trường học ở xã Nga Sơn thu nhiều khoản ngoài quy định'));
-    await expect(t.tickets.rate(r.trackingCode, r.pin, 5)).rejects.toMatchObject({
+    await expect(t.tickets.rate(r.trackingCode, r.pin, 5, CHAT_RATER)).rejects.toMatchObject({
       code: 'ticket_not_answered',
       status: 409,
     });
     await t.staff.answer(r.id, { text: 'Đã yêu cầu trường hoàn trả.', actor: 'staff:2' });
-    expect((await t.tickets.rate(r.trackingCode, r.pin, 5)).status).toBe('closed');
+    expect((await t.tickets.rate(r.trackingCode, r.pin, 5, CHAT_RATER)).status).toBe('closed');
+    const rated = await db.query<{ actor: string; data: Record<string, unknown> }>(
+      "SELECT actor, data FROM ticket_events WHERE ticket_id = $1 AND type = 'rated'",
+      [r.id],
+    );
+    // The rating records which channel it came through and who gave it.
+    expect(rated.rows).toEqual([
+      { actor: 'citizen', data: { rating: 5, channel: 'directline', rater: 'user-test' } },
+    ]);
   });
 
   it('when a ticket is transferred, then the agency changes and the history keeps the reason', async () => {
@@ -128,7 +138,7 @@ describeEachDriver('tickets', (getDb) => {
       reason: 'Thuộc lĩnh vực chiếu sáng',
       actor: 'staff:3',
     });
-    const view = await t.tickets.lookup(r.trackingCode, r.pin);
+    const view = await t.tickets.lookup(r.trackingCode, r.pin, 'directline:user-test');
     expect(view?.agency.id).toBe('so-cong-thuong');
     expect(view?.timeline.at(-1)).toMatchObject({ status: 'transferred', note: 'Thuộc lĩnh vực chiếu sáng' });
     await expect(
@@ -150,13 +160,34 @@ describeEachDriver('tickets', (getDb) => {
     expect(row.rows[0]).toEqual({ contact_name: null, contact_phone: null });
   });
 
-  it('when the PIN is wrong five times, then even the right PIN is refused for a while', async () => {
+  it('when one source gets the PIN wrong five times, then that source waits longer each time; another source is not locked out', async () => {
     const r = await t.tickets.create(webTicket('Rác ven đường ở xã Hà Long'));
+    const wrong = r.pin === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++)
-      expect(await t.tickets.lookup(r.trackingCode, r.pin === '000000' ? '111111' : '000000')).toBeNull();
-    expect(await t.tickets.lookup(r.trackingCode, r.pin)).toBeNull();
-    clock.advance(16 * 60_000);
-    expect(await t.tickets.lookup(r.trackingCode.toLowerCase(), r.pin)).not.toBeNull();
+      expect(await t.tickets.lookup(r.trackingCode, wrong, 'addr:attacker')).toBeNull();
+    expect(await t.tickets.lookup(r.trackingCode, r.pin, 'addr:attacker')).toBeNull();
+    // The citizen, from their own chat, is not locked out by someone else's failures.
+    expect(await t.tickets.lookup(r.trackingCode, r.pin, 'directline:citizen')).not.toBeNull();
+    clock.advance(61_000);
+    expect(await t.tickets.lookup(r.trackingCode, wrong, 'addr:attacker')).toBeNull();
+    // The sixth failure doubles the wait: a minute later it is still held back, two minutes later not.
+    clock.advance(61_000);
+    expect(await t.tickets.lookup(r.trackingCode, r.pin, 'addr:attacker')).toBeNull();
+    clock.advance(61_000);
+    expect(await t.tickets.lookup(r.trackingCode.toLowerCase(), r.pin, 'addr:attacker')).not.toBeNull();
+  });
+
+  it('when one source looks up many codes, then the shared per-source window answers 429', async () => {
+    const statuses: string[] = [];
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        await t.tickets.lookup(`TH-2222${'ABCDEFGHJKLM'[i]}`, '123456', 'zalo:scanner').then(
+          () => 'ok',
+          (err: { status: number }) => String(err.status),
+        ),
+      );
+    expect(statuses.filter((s) => s === '429').length).toBeGreaterThan(0);
+    clock.advance(61_000);
   });
 
   it('when an administrator cancels a computed holiday and adds another, then deadlines follow the edited table', async () => {

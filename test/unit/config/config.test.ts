@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://app:pw@db:5432/tiepdan',
       PROVINCE_CODE: '01',
       LOG_LEVEL: 'debug',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       BODY_LIMIT_BYTES: '1048576',
     });
     expect(config).toMatchObject({
@@ -32,9 +32,32 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://app:pw@db:5432/tiepdan',
       provinceCode: '01',
       logLevel: 'debug',
-      trustProxy: true,
+      trustProxy: 1,
       bodyLimitBytes: 1048576,
     });
+  });
+
+  it('when TRUST_PROXY names the proxies, then it is a list; "true" (trust every hop) is refused', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'loopback',
+      'fd00::/8',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    for (const bad of ['true', 'yes', '10.0.0.0/33', '10.0.0.1,evil', '*'])
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('when NODE_ENV=production, then PUBLIC_BASE_URL is required; its trailing slash is dropped', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL/);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_BASE_URL: 'https://tiepdan.thanhhoa.gov.vn/',
+    });
+    expect(config.publicBaseUrl).toBe('https://tiepdan.thanhhoa.gov.vn');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_BASE_URL/);
   });
 
   it('when a key is set to an empty string, then it counts as unset', () => {

@@ -1,5 +1,5 @@
 import { answerItemSchema, declined, gradeTurn, turnsOf } from '../../../src/knowledge/eval/answers-eval';
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../../src/i18n/strings.vi';
 
 const reply = (text: string, knowledge?: object) => [{ text, buttons: [], channelData: knowledge ? { knowledge } : null }];
 

@@ -1,4 +1,4 @@
-import { vi } from '../../../dialogs/strings.vi';
+import { vi } from '../../../src/i18n/strings.vi';
 import {
   OPEN_STATUSES,
   SETTLED_STATUSES,

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { vi } from '../../../../dialogs/strings.vi';
+import { vi } from '../../../../src/i18n/strings.vi';
 import { ZALO_INBOUND_JOB } from '../../../../src/channels/zalo/zalo.inbound.job';
 import type { RunningServer } from '../../../../src/server';
 import type { System } from '../../../../src/system';

@@ -92,6 +92,25 @@ describe('Zalo webhook', () => {
     expect(await channel.repo.countByStatus()).toEqual(before);
   });
 
+  it('when a signed event holds lone surrogates or control characters, then it is stored cleaned and handled', async () => {
+    const event = fx.textEvent('placeholder', clock.now().getTime(), 'w-surrogate');
+    const raw = JSON.stringify(event).replace('placeholder', 'ổ gà \\ud800 ở\\u0007 đây');
+    await post(event, { raw }).expect(200);
+    await zalo.processEvents();
+    expect(handled).toContainEqual(
+      expect.objectContaining({ messageId: 'w-surrogate', text: 'ổ gà \uFFFD ở đây' }),
+    );
+  });
+
+  it('when a signed event is nested absurdly deep, then 400 input_too_deep and nothing is stored', async () => {
+    const before = await channel.repo.countByStatus();
+    const event = fx.textEvent('sâu', clock.now().getTime(), 'w-deep');
+    const raw = JSON.stringify(event).replace(/}$/, `,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const res = await post(event, { raw }).expect(400);
+    expect(res.body.error.code).toBe('input_too_deep');
+    expect(await channel.repo.countByStatus()).toEqual(before);
+  });
+
   it('when each documented event type arrives, then receipts are recorded and the rest reach the bot', async () => {
     const now = clock.now().getTime();
     await channel.repo.recordSent(['oa-msg-1'], fx.ZALO_IDS.user, 'outbox-1#0', clock.now());

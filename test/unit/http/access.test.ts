@@ -1,5 +1,5 @@
-import { assertAgencyAccess, requireRole } from '../../../src/agencies/access';
-import type { StaffPrincipal } from '../../../src/agencies/auth.service';
+import { assertAgencyAccess, requireRole } from '../../../src/http/access';
+import type { StaffPrincipal } from '../../../src/ports';
 
 const user = (role: StaffPrincipal['role'], agencyId: string | null): StaffPrincipal => ({
   userId: 'u',

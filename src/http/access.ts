@@ -1,6 +1,5 @@
-import { appError } from '../http/errors';
-import type { StaffPrincipal } from './auth.service';
-import type { StaffRole } from './staff.repository';
+import type { StaffPrincipal, StaffRole } from '../ports';
+import { appError } from './errors';
 
 const RANK: Record<StaffRole, number> = { staff: 1, supervisor: 2, admin: 3 };
 

@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/database';
+import type { Queryable } from '../../db/database';
+import { maskPins } from '../../text/pin-mask';
 
 /** One message of a conversation as agency staff read it on the case page. */
 export interface TranscriptLine {
@@ -60,4 +61,51 @@ export async function conversationTranscript(
     return zalo(db, origin.conversationId, since, limit);
   }
   return null;
+}
+
+/** A ticket as its transcript needs it: where it came from and its tracking code. */
+export interface TranscriptTicket {
+  channel: string;
+  conversationId: string;
+  createdAt: Date;
+  trackingCode: string;
+}
+
+/**
+ * The part of the conversation that belongs to one ticket, PINs masked: from just after the previous ticket's
+ * receipt to this ticket's receipt (the bot's message naming its tracking code). A citizen who files a complaint
+ * and later a denunciation in the same chat must not show the second to the first one's agency.
+ */
+export async function ticketTranscript(
+  db: Queryable,
+  ticket: TranscriptTicket,
+): Promise<TranscriptLine[] | null> {
+  const lines = await conversationTranscript(db, ticket, 1000);
+  if (!lines) return null;
+  const { rows } = await db.query<{ tracking_code: string }>(
+    `SELECT tracking_code FROM tickets WHERE origin_channel = $1 AND origin_conversation_id = $2
+      ORDER BY created_at, tracking_code`,
+    [ticket.channel, ticket.conversationId],
+  );
+  const codes = rows.map((r) => r.tracking_code);
+  return ticketWindow(lines, codes, ticket.trackingCode).map((l) => ({ ...l, text: maskPins(l.text) }));
+}
+
+/** Pure part of ticketTranscript: `codes` are the origin's tickets, oldest first; `code` is the ticket shown. */
+export function ticketWindow(lines: TranscriptLine[], codes: string[], code: string): TranscriptLine[] {
+  const receipt = (c: string) => lines.findIndex((l) => l.from === 'bot' && l.text.includes(c));
+  const mine = receipt(code);
+  const position = codes.indexOf(code);
+  const others = codes.filter((c) => c !== code).map((c) => ({ c, at: receipt(c) }));
+  let start = 0;
+  let end = lines.length - 1;
+  for (const { c, at } of others) {
+    if (at < 0) continue;
+    // Without our own receipt, tickets filed before us bound the start and tickets filed after bound the end.
+    const before = mine >= 0 ? at < mine : codes.indexOf(c) < position;
+    if (before) start = Math.max(start, at + 1);
+    else end = Math.min(end, at - 1);
+  }
+  if (mine >= 0) end = Math.min(end, mine);
+  return lines.slice(start, end + 1);
 }
