@@ -62,9 +62,8 @@ export function choicesOf(labels: readonly string[]): Choice[] {
  * Recognition also accepts each label without accents and its position number.
  */
 export class VietnameseChoicePrompt extends ChoicePrompt {
-  /** With `acceptOther`, a message that is none of the choices ends the prompt with index -1 instead of re-asking. */
-  constructor(id: string, acceptOther = false) {
-    super(id, acceptOther ? recogniseOrPass : recogniseUnaccented);
+  constructor(id: string) {
+    super(id, recogniseUnaccented);
     this.style = ListStyle.suggestedAction;
     this.choiceOptions = {
       inlineSeparator: ', ',
@@ -99,17 +98,9 @@ async function recogniseUnaccented(p: PromptValidatorContext<FoundChoice>): Prom
   return true;
 }
 
-// An offer the citizen may ignore: whatever else they type is handed back (index -1) to be handled as a new message.
-async function recogniseOrPass(p: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-  if (await recogniseUnaccented(p)) return true;
-  const text = p.context.activity.text ?? '';
-  p.recognized.value = { value: text, index: -1, score: 0 };
-  return text.trim().length > 0;
-}
-
-/** The prompt every Vietnamese choice uses (`acceptOther`: see VietnameseChoicePrompt). */
-export function vietnameseChoicePrompt(id: string, acceptOther = false): ChoicePrompt {
-  return new VietnameseChoicePrompt(id, acceptOther);
+/** The prompt every Vietnamese choice uses. */
+export function vietnameseChoicePrompt(id: string): ChoicePrompt {
+  return new VietnameseChoicePrompt(id);
 }
 
 /** Prompt options for a Vietnamese choice with the standard retry sentence. */

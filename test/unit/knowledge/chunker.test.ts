@@ -55,7 +55,6 @@ describe('document numbers and metadata', () => {
       source: 'http://baothanhhoa.vn/a-1.htm',
       issuer: null,
       number: '58-NQ/TW',
-      province: null,
     });
   });
 });
