@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/database';
-import { sortByVietnameseName } from '../../text/collate';
 
 /** A portal account as the administrator sees it (no password hash). */
 export interface UserListRow {
@@ -54,10 +53,11 @@ export class AdminRepository {
 
   /** Agencies with their ticket load. */
   async agencies(): Promise<Array<{ id: string; name: string; kind: string; active: boolean }>> {
-    const { rows } = await this.db.query<{ id: string; name: string; kind: string; active: boolean }>(
-      'SELECT id, name, kind, active FROM agencies',
-    );
-    return sortByVietnameseName(rows, (r) => r.kind);
+    return (
+      await this.db.query<{ id: string; name: string; kind: string; active: boolean }>(
+        'SELECT id, name, kind, active FROM agencies ORDER BY kind, name',
+      )
+    ).rows;
   }
 
   /** Renames an agency or changes whether it receives tickets. */
