@@ -24,10 +24,15 @@ describe('the built artifact in the image layout', () => {
     const stage = readRuntimeStage();
     assembleRuntimeLayout(stage, dir);
     const [, main = ''] = stage.command;
-    server = await spawnServer({ ...stage.env, PORT: '0', DATA_DIR: path.join(dir, 'data') }, 120_000, {
-      main: path.join(dir, main),
-      cwd: dir,
-    });
+    // An operator runs the image with its public origin set (infra/docker-compose.yml does); production refuses to start without it.
+    server = await spawnServer(
+      { ...stage.env, PUBLIC_BASE_URL: 'http://localhost:3978', PORT: '0', DATA_DIR: path.join(dir, 'data') },
+      120_000,
+      {
+        main: path.join(dir, main),
+        cwd: dir,
+      },
+    );
   }, 150_000);
   afterAll(async () => {
     server?.child.kill('SIGTERM');
