@@ -65,7 +65,7 @@ export default tseslint.config(
   },
   {
     // Jest requires a default export from its globalSetup module.
-    files: ['test/helpers/global-setup.ts'],
+    files: ['test/helpers/global-setup.ts', 'test/helpers/global-teardown.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

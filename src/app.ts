@@ -9,6 +9,7 @@ import { healthRoutes } from './http/health.routes';
 import { createMetrics, metricsMiddleware, type Metrics } from './http/metrics';
 import { metricsGuard } from './http/metrics-access';
 import { requestLogger } from './http/request-context';
+import { rateCountersFor } from './http/rate-counter';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import type { AnswerService } from './ports';
 
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
       metricsGuard: metricsGuard(deps.config),
     }),
   );
-  if (deps.knowledge) app.use(knowledgeRoutes(deps.knowledge));
+  if (deps.knowledge) app.use(knowledgeRoutes({ ...deps.knowledge, rateCounters: rateCountersFor(deps.db) }));
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), metrics));

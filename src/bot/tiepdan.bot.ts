@@ -13,6 +13,7 @@ import { globalCommand, menuMessage } from '../../dialogs/dialog-helpers';
 import { MainDialog } from '../../dialogs/main.dialog';
 import { vi } from '../i18n/strings.vi';
 import type { TurnLock } from './turn-lock.repository';
+import { flushTurnEffects } from './turn-effects';
 import { KeyedSerialQueue } from './turn-queue';
 
 /**
@@ -105,7 +106,11 @@ export function createBot(deps: BotDeps): Bot {
     conversationState,
     handleTurn: (ctx) => {
       const key = `${ctx.activity.channelId}/${ctx.activity.conversation?.id}`;
-      const run = () => bot.run(ctx);
+      // A channel running the turn as one unit commits it here, before the next turn of the conversation starts.
+      const run = async () => {
+        await bot.run(ctx);
+        await flushTurnEffects();
+      };
       return queue.run(key, () => (deps.turnLock ? deps.turnLock.withLock(key, run) : run()));
     },
     async onTurnError(ctx, error) {

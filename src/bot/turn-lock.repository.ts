@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database';
+import { whileRenewing } from '../db/lease';
 
 /**
  * A per-conversation lease in Postgres, so two replicas never run turns of one conversation at the same time
- * (the in-process queue covers one replica; this covers several). A lease expires on its own, so a replica that
- * dies mid-turn blocks its conversation for at most `leaseMs`.
+ * (the in-process queue covers one replica; this covers several). The holder renews its short lease while the turn
+ * runs, so a long turn keeps it and a replica that dies mid-turn blocks its conversation for at most `leaseMs`.
  */
 export class TurnLock {
   constructor(
     private readonly db: Queryable,
-    private readonly leaseMs = 30_000,
+    private readonly leaseMs = 6_000,
     private readonly retryMs = 25,
     private readonly maxWaitMs = 15_000,
   ) {}
@@ -28,6 +29,15 @@ export class TurnLock {
     return rows[0]?.holder === holder ? holder : undefined;
   }
 
+  /** Extends the lease (only if still ours). */
+  async renew(key: string, holder: string): Promise<void> {
+    await this.db.query(
+      `UPDATE bot_turn_lock SET expires_at = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
+        WHERE key = $1 AND holder = $2`,
+      [key, holder, this.leaseMs],
+    );
+  }
+
   /** Gives the lease back (only if still ours). */
   async release(key: string, holder: string): Promise<void> {
     await this.db.query('DELETE FROM bot_turn_lock WHERE key = $1 AND holder = $2', [key, holder]);
@@ -44,10 +54,11 @@ export class TurnLock {
       await new Promise((r) => setTimeout(r, this.retryMs));
       holder = await this.tryAcquire(key);
     }
+    if (!holder) return task();
     try {
-      return await task();
+      return await whileRenewing(() => this.renew(key, holder), this.leaseMs / 3, task);
     } finally {
-      if (holder) await this.release(key, holder);
+      await this.release(key, holder);
     }
   }
 }

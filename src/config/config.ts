@@ -1,18 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { optional, withDefault } from './env-schema';
 import { productionRequirements, zaloRequirements } from './requirements';
 import { trustProxySchema } from './trust-proxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** Empty strings in the environment mean "not set" (docker-compose and k8s often pass KEY= for optional keys). */
-function blankToUndefined(value: unknown): unknown {
-  return typeof value === 'string' && value.trim() === '' ? undefined : value;
-}
-
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
-  z.preprocess(blankToUndefined, schema.prefault(fallback as never));
 
 const schema = z.object({
   NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
@@ -26,6 +18,8 @@ const schema = z.object({
       .pipe(z.url()),
   ),
   DATABASE_POOL_MAX: withDefault(z.coerce.number().int().min(1).max(200), 10),
+  DATABASE_CONNECT_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0).max(600_000), 10_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0).max(3_600_000), 30_000),
   PROVINCE_CODE: withDefault(z.string().regex(/^\d{2}$/, 'must be a two-digit province code, e.g. 38'), '38'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
   BODY_LIMIT_BYTES: withDefault(
@@ -165,6 +159,10 @@ export type Config = Readonly<{
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** Wait for a server connection (new or pooled) before failing; 0 waits forever. */
+  databaseConnectTimeoutMs: number;
+  /** Server-side `statement_timeout` of pooled connections; 0 means none. */
+  databaseStatementTimeoutMs: number;
   provinceCode: string;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
@@ -234,6 +232,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     provinceCode: e.PROVINCE_CODE,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

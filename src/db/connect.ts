@@ -12,6 +12,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     const db = await openPg({
       connectionString: config.databaseUrl,
       max: config.databasePoolMax,
+      connectionTimeoutMs: config.databaseConnectTimeoutMs,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
       onIdleError: (err) => logger.warn({ err }, 'idle database client failed; the pool will replace it'),
     });
     logger.info({ driver: 'pg' }, 'connected to Postgres server');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database } from './database';
+import { LOCK_KEYS, type Database } from './database';
 
 /** A migration file as read from disk. */
 export interface Migration {
@@ -15,8 +15,7 @@ export interface Migration {
 export const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
 
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
-// Any constant works; it only has to be the same for every replica.
-const MIGRATION_LOCK_KEY = 7_338_001;
+const MIGRATION_LOCK_KEY = LOCK_KEYS.migrations;
 
 /** Reads the migration files in version order; refuses duplicate versions. */
 export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migration[]> {
@@ -73,7 +72,11 @@ export async function migrationStatus(db: Database, migrations?: Migration[]): P
 /** Applies every pending migration, each in its own transaction under an advisory lock; returns what it applied. */
 export async function migrate(db: Database, migrations?: Migration[]): Promise<string[]> {
   const files = migrations ?? (await readMigrations());
-  await db.exec(CREATE_TABLE);
+  // Under the lock too: replicas racing through CREATE TABLE IF NOT EXISTS can collide on the catalogue.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(CREATE_TABLE);
+  });
   const done: string[] = [];
   for (const migration of files) {
     const appliedNow = await db.transaction(async (tx) => {

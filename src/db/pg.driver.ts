@@ -1,11 +1,16 @@
 import pg from 'pg';
 import { PG_TYPES, parseInt8, type Database, type QueryResult, type Queryable } from './database';
+import { PgNotifications } from './pg.notifications';
 
 /** Options for the server driver. */
 export interface PgOptions {
   connectionString: string;
   /** Pool size; must be 1 in front of pglite-socket, which serves one connection. */
   max: number;
+  /** How long to wait for a connection (new or from the pool) before failing; 0 waits forever. */
+  connectionTimeoutMs?: number;
+  /** Server-side limit per statement (`statement_timeout`); 0 means none. */
+  statementTimeoutMs?: number;
   /** Called for errors on idle clients (a restarted server); the pool replaces the client. */
   onIdleError?: (err: Error) => void;
 }
@@ -27,47 +32,81 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(wrap(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackErr) {
+      broken = rollbackErr as Error;
+    }
+    throw err;
+  } finally {
+    // A client whose rollback failed is in an unknown state: destroy it instead of reusing it.
+    client.release(broken);
+  }
+}
+
+/** A connection outside the pool (locks, LISTEN): no statement timeout, since waiting is its job. */
+export function dedicatedClient(options: PgOptions): pg.Client {
+  return new pg.Client({
+    connectionString: options.connectionString,
+    types: typeOverrides,
+    connectionTimeoutMillis: options.connectionTimeoutMs,
+  });
+}
+
+async function withAdvisoryLock<T>(options: PgOptions, key: number, fn: () => Promise<T>): Promise<T> {
+  // A session lock on a connection of its own, so fn can use the whole pool (even a pool of 1) meanwhile.
+  const client = dedicatedClient(options);
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    return await fn();
+  } finally {
+    // Closing the session releases its locks, also when the unlock itself fails.
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Opens a pool on a Postgres server that has the vector, unaccent and pg_trgm extensions available. */
 export async function openPg(options: PgOptions): Promise<Database & { raw: pg.Pool }> {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max,
     types: typeOverrides,
+    connectionTimeoutMillis: options.connectionTimeoutMs,
+    statement_timeout: options.statementTimeoutMs || undefined,
   });
   pool.on('error', (err) => options.onIdleError?.(err));
   // Fail at start, not at the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
   const base = wrap(pool);
+  const notifications = new PgNotifications(
+    () => dedicatedClient(options),
+    options.onIdleError,
+    async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
+  );
   let closed = false;
   return {
     driver: 'pg',
     raw: pool,
     query: base.query,
     exec: base.exec,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        try {
-          await client.query('ROLLBACK');
-        } catch (rollbackErr) {
-          broken = rollbackErr as Error;
-        }
-        throw err;
-      } finally {
-        // A client whose rollback failed is in an unknown state: destroy it instead of reusing it.
-        client.release(broken);
-      }
-    },
+    transaction: (fn) => inTransaction(pool, fn),
+    withAdvisoryLock: (key, fn) => withAdvisoryLock(options, key, fn),
+    notifications,
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      await notifications.close();
       await pool.end();
     },
   };

@@ -39,6 +39,7 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<Database 
     parsers: { [PG_TYPES.INT8]: parseInt8, [PG_TYPES.NUMERIC]: Number },
   });
   const base = wrap(pglite);
+  const locks = new Map<number, Promise<unknown>>();
   let closed = false;
   return {
     driver: 'pglite',
@@ -48,6 +49,16 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<Database 
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       // PGlite serialises transactions on its single connection, so no other query interleaves.
       return pglite.transaction((tx) => fn(wrap(tx)));
+    },
+    withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
+      // One process owns an embedded database (the data-dir lock), so an in-process queue per key suffices.
+      const previous = locks.get(key) ?? Promise.resolve();
+      const result = previous.then(fn, fn);
+      locks.set(
+        key,
+        result.catch(() => undefined),
+      );
+      return result;
     },
     async close(): Promise<void> {
       if (closed) return;

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import type { RateCounter } from './rate-counter';
 import { rateLimit } from 'express-rate-limit';
 import { appError } from './errors';
 
@@ -23,9 +24,23 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     skipSuccessfulRequests: options.failedOnly ?? false,
-    keyGenerator: options.key ?? ((req) => req.ip ?? req.socket.remoteAddress ?? 'unknown'),
+    keyGenerator: options.key ?? clientAddress,
     // The key generator above may see IPv6 addresses; express-rate-limit's own IPv6 subnet check is for its default.
     validate: { keyGeneratorIpFallback: false },
     handler: (_req, _res, next) => next(appError('rate_limited', 429)),
   });
+}
+
+/** Middleware counting each request by client address on a (possibly shared) counter; 429 past its limit. */
+export function countedBy(
+  counter: RateCounter,
+  key: (req: Request) => string = clientAddress,
+): RequestHandler {
+  return (req, _res, next) => {
+    counter.hit(key(req)).then(() => next(), next);
+  };
+}
+
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }

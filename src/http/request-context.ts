@@ -19,8 +19,15 @@ export function requestLogger(logger: Logger) {
   return pinoHttp({
     logger: logger.child({ component: 'http' }),
     genReqId: requestId,
-    customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    customLogLevel: (req, res, err) =>
+      err || res.statusCode >= 500
+        ? 'error'
+        : res.statusCode >= 400
+          ? 'warn'
+          : // Load balancers and kubelets probe every few seconds: successful probes are debug lines.
+            req.url === '/readyz'
+            ? 'debug'
+            : 'info',
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database';
+import { LOCK_KEYS, type Queryable } from '../db/database';
 
 /** A document ready to store, with its chunks already analysed. */
 export interface DocumentRecord {
@@ -125,9 +125,14 @@ async function insertPostings(tx: Queryable, chunks: readonly StoredChunk[], idB
   );
 }
 
-/** Replaces the given documents (and their chunks and postings) in bulk: four statements per batch. */
+/**
+ * Replaces the given documents (and their chunks and postings) in bulk: four statements per batch. Writers are
+ * serialised (two replicas or an ingest run beside a start), so a concurrent save of the same id replaces it instead
+ * of colliding on the primary key.
+ */
 export async function saveDocuments(tx: Queryable, docs: readonly DocumentRecord[]): Promise<void> {
   if (docs.length === 0) return;
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEYS.knowledgeWrites]);
   await tx.query('DELETE FROM kb_documents WHERE id = ANY($1::text[])', [docs.map((d) => d.id)]);
   await insertDocuments(tx, docs);
   const chunks = docs.flatMap((d) => d.chunks.map((c) => ({ doc: d.id, ...c })));

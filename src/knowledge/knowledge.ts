@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
-import type { Database } from '../db/database';
+import { LOCK_KEYS, type Database } from '../db/database';
 import type { Jobs } from '../jobs/job-runner';
 import type { AnswerService } from '../ports';
 import { KnowledgeAdmin } from './admin/knowledge-admin';
@@ -75,13 +75,15 @@ export async function createKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
     ingestDeps,
     admin,
     askRateLimitPerMinute: k.askRateLimitPerMinute,
-    async ingestCorpusIfEmpty() {
-      if ((await countDocuments(db)) > 0) return null;
-      const started = Date.now();
-      const outcomes = await ingestFiles(await collectFiles([k.dir]), ingestDeps);
-      log.info({ documents: outcomes.length, ms: Date.now() - started }, 'ingested the knowledge folder');
-      return outcomes;
-    },
+    // Replicas starting together on an empty database: one ingests, the others wait and then find it done.
+    ingestCorpusIfEmpty: () =>
+      db.withAdvisoryLock(LOCK_KEYS.seeding, async () => {
+        if ((await countDocuments(db)) > 0) return null;
+        const started = Date.now();
+        const outcomes = await ingestFiles(await collectFiles([k.dir]), ingestDeps);
+        log.info({ documents: outcomes.length, ms: Date.now() - started }, 'ingested the knowledge folder');
+        return outcomes;
+      }),
   };
 }
 

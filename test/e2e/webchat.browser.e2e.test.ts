@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { vi } from '../../src/i18n/strings.vi';
 import { spawnServer, type ChildServer } from '../helpers/process';
+import { processDatabaseEnv } from '../helpers/db';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const b = vi.bot;
@@ -52,9 +53,10 @@ async function timeToAnswer(page: Page, question: string, answerStart: string): 
 describe('the web chat page in a real browser (Chromium) against npm start', () => {
   let server: ChildServer;
   let browser: Browser;
+  let database: Awaited<ReturnType<typeof processDatabaseEnv>> | undefined;
   beforeAll(async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-webchat-'));
-    server = await spawnServer({ DATA_DIR: dataDir });
+    database = await processDatabaseEnv(await mkdtemp(path.join(os.tmpdir(), 'tiepdan-webchat-')));
+    server = await spawnServer(database.env);
     browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   });
@@ -62,6 +64,7 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
     await browser?.close();
     server?.child.kill('SIGTERM');
     await server?.exited;
+    await database?.drop();
   });
 
   it('when a citizen asks, files a feedback and reloads, then answers, a tracking code and the history are shown', async () => {

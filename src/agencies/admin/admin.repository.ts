@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database';
+import { sortByVietnameseName } from '../../text/collate';
 
 /** A portal account as the administrator sees it (no password hash). */
 export interface UserListRow {
@@ -53,11 +54,10 @@ export class AdminRepository {
 
   /** Agencies with their ticket load. */
   async agencies(): Promise<Array<{ id: string; name: string; kind: string; active: boolean }>> {
-    return (
-      await this.db.query<{ id: string; name: string; kind: string; active: boolean }>(
-        'SELECT id, name, kind, active FROM agencies ORDER BY kind, name',
-      )
-    ).rows;
+    const { rows } = await this.db.query<{ id: string; name: string; kind: string; active: boolean }>(
+      'SELECT id, name, kind, active FROM agencies',
+    );
+    return sortByVietnameseName(rows, (r) => r.kind);
   }
 
   /** Renames an agency or changes whether it receives tickets. */

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database';
+import { sortByVietnameseName } from '../../text/collate';
 import { sqlOpenStatuses as OPEN } from '../../tickets/lifecycle/ticket-status';
 
 /** One row of an agency's queue. */
@@ -162,11 +163,10 @@ export class CaseworkRepository {
 
   /** Agencies to transfer to. */
   async agencies(): Promise<Array<{ id: string; name: string }>> {
-    return (
-      await this.db.query<{ id: string; name: string }>(
-        'SELECT id, name FROM agencies WHERE active ORDER BY kind, name',
-      )
-    ).rows;
+    const { rows } = await this.db.query<{ id: string; name: string; kind: string }>(
+      'SELECT id, name, kind FROM agencies WHERE active',
+    );
+    return sortByVietnameseName(rows, (r) => r.kind).map(({ id, name }) => ({ id, name }));
   }
 
   /** An agency's name. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
+import { currentTurnEffects } from '../../bot/turn-effects';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
 import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../ports';
@@ -39,7 +40,10 @@ export class DirectLineAdapter extends InProcessAdapter implements OutboundChann
     await this.runMiddleware(new TurnContext(this, activity), this.logic);
   }
 
-  /** Stores each outgoing activity (typing is forwarded to open streams only, as Azure does). */
+  /**
+   * Stores each outgoing activity, or holds it for the commit of a turn run as one unit (typing is forwarded to
+   * open streams only, as Azure does).
+   */
   async sendActivities(_context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
@@ -51,8 +55,12 @@ export class DirectLineAdapter extends InProcessAdapter implements OutboundChann
       const conversationId = activity.conversation?.id;
       if (!conversationId) throw new Error('outgoing activity without conversation id');
       const stored = toStoredReply(activity);
+      const held = currentTurnEffects();
       if (activity.type === ActivityTypes.Typing) {
         this.hub.publish(conversationId, { kind: 'ephemeral', activity: stored });
+      } else if (held) {
+        // Stored with the turn's state and done mark, in one commit (see DirectLineService.runTurn).
+        held.replies.push({ conversationId, activity: stored });
       } else {
         await this.repo.append(conversationId, stored);
         this.hub.publish(conversationId, { kind: 'stored' });

@@ -5,6 +5,7 @@ import type { Bot } from '../../bot/tiepdan.bot';
 import type { Config } from '../../config/config';
 import { ensureSecret } from '../../db/app-secret.repository';
 import type { Database } from '../../db/database';
+import { rateCountersFor } from '../../http/rate-counter';
 import { webchatRoutes } from '../../web/webchat.routes';
 import { PinSealer } from '../pin-seal';
 import { DirectLineAdapter } from './directline.adapter';
@@ -15,6 +16,9 @@ import { DirectLineService } from './directline.service';
 import { attachDirectLineStream } from './directline.stream';
 import { DirectLineTokens, tokenSigningKey } from './directline.token';
 import { UploadLinks } from './upload-link';
+
+/** How much slower streams re-read the database when LISTEN/NOTIFY wakes them. */
+export const FALLBACK_POLL_FACTOR = 10;
 
 /** The web chat as a server feature: routes, the WebSocket stream, and the adapter (the `directline` channel). */
 export interface WebChatFeature {
@@ -44,14 +48,25 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
   const repo = new DirectLineRepository(deps.db, new PinSealer(key));
   const tokens = new DirectLineTokens(tokenSigningKey(key), deps.config.directLine.tokenTtlSeconds);
   const bot = deps.bot;
-  const hub = new DirectLineHub();
+  const hub = new DirectLineHub(deps.db.notifications, logger);
+  await hub.start();
   const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);
   adapter.onTurnError = bot.onTurnError;
   const links = new UploadLinks(key, deps.config.directLine.tokenTtlSeconds);
   const service = new DirectLineService(repo, tokens, adapter, hub, logger, links);
   let stream: { close(): void } | undefined;
   return {
-    routers: [directLineRoutes({ config: deps.config, service, repo, tokens, links }), webchatRoutes()],
+    routers: [
+      directLineRoutes({
+        config: deps.config,
+        service,
+        repo,
+        tokens,
+        links,
+        rateCounters: rateCountersFor(deps.db),
+      }),
+      webchatRoutes(),
+    ],
     adapter,
     attach(server) {
       stream = attachDirectLineStream(server, {
@@ -59,11 +74,13 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
         tokens,
         hub,
         logger,
-        pollMs: deps.config.directLine.streamPollMs,
+        // Woken by LISTEN/NOTIFY on a server, the stream's own re-read is only a slow fallback there.
+        pollMs: deps.config.directLine.streamPollMs * (hub.crossReplica ? FALLBACK_POLL_FACTOR : 1),
       });
     },
     async close() {
       stream?.close();
+      await hub.stop();
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { PinSealer } from '../pin-seal';
 import type { Activity } from '@microsoft/agents-activity';
 import type { Database, Queryable } from '../../db/database';
+import { applyStateChanges } from '../../bot/bot-state.repository';
+import type { HeldReply, StateChange } from '../../bot/turn-effects';
 
 /** A stored Direct Line conversation. */
 export interface ConversationRow {
@@ -15,8 +17,17 @@ export interface StoredActivity {
   activity: Record<string, unknown>;
 }
 
-/** How long a stored message's turn belongs to the process that stored it before a retry may run it. */
-export const TURN_LEASE_SECONDS = 30;
+/**
+ * How long a stored message's turn belongs to the process running it before a retry may run it. The process renews
+ * the lease while the turn runs, so a short lease only bounds how long a dead replica's message waits.
+ */
+export const TURN_LEASE_SECONDS = 6;
+
+/** The message whose turn a commit finishes. */
+export interface TurnKey {
+  conversationId: string;
+  clientActivityId: string;
+}
 
 /** An uploaded file. */
 export interface UploadRow {
@@ -35,6 +46,18 @@ export class DirectLineRepository {
     private readonly db: Database,
     private readonly pins?: PinSealer,
   ) {}
+
+  private sealed(activity: Activity | Record<string, unknown>): Record<string, unknown> {
+    const a = activity as Record<string, unknown>;
+    const fromBot = (a.from as { role?: unknown } | undefined)?.role === 'bot';
+    return this.pins && fromBot && typeof a.text === 'string' ? { ...a, text: this.pins.seal(a.text) } : a;
+  }
+
+  private revealed(activity: Record<string, unknown>): Record<string, unknown> {
+    return this.pins && typeof activity.text === 'string'
+      ? { ...activity, text: this.pins.reveal(activity.text) }
+      : activity;
+  }
 
   /** Creates a conversation for a server-chosen user id. */
   async createConversation(id: string, userId: string): Promise<void> {
@@ -69,17 +92,47 @@ export class DirectLineRepository {
     activity: Activity | Record<string, unknown>,
     turnLeaseMs = TURN_LEASE_SECONDS * 1000,
   ): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ next_seq: number }>(
-        `UPDATE directline_conversation SET next_seq = next_seq + 1, updated_at = now()
-         WHERE id = $1 RETURNING next_seq`,
-        [conversationId],
-      );
-      const seq = rows[0]?.next_seq;
-      if (seq === undefined) throw new Error(`unknown conversation ${conversationId}`);
-      await insertActivity(tx, conversationId, seq, this.sealed(activity), turnLeaseMs);
-      return seq;
+    return this.db.transaction((tx) => appendIn(tx, conversationId, this.sealed(activity), turnLeaseMs));
+  }
+
+  /**
+   * Commits a turn's effects in one transaction: its state changes, its replies in order, and the done mark of
+   * the message it answered. A retry then finds either all of them or none.
+   */
+  async commitTurn(
+    state: readonly StateChange[],
+    replies: readonly HeldReply[],
+    done?: TurnKey,
+  ): Promise<void> {
+    if (state.length === 0 && replies.length === 0 && !done) return;
+    await this.db.transaction(async (tx) => {
+      await applyStateChanges(tx, state);
+      for (const reply of replies) await appendIn(tx, reply.conversationId, this.sealed(reply.activity));
+      if (done)
+        await tx.query(
+          `UPDATE directline_activity SET turn_done_at = now()
+            WHERE conversation_id = $1 AND client_activity_id = $2 AND turn_done_at IS NULL`,
+          [done.conversationId, done.clientActivityId],
+        );
     });
+  }
+
+  /** Extends the lease of a turn this process is running (its heartbeat). */
+  async renewTurnLease(turn: TurnKey, leaseMs = TURN_LEASE_SECONDS * 1000): Promise<void> {
+    await this.db.query(
+      `UPDATE directline_activity SET turn_lease_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
+        WHERE conversation_id = $1 AND client_activity_id = $2 AND turn_done_at IS NULL`,
+      [turn.conversationId, turn.clientActivityId, leaseMs],
+    );
+  }
+
+  /** Gives up a turn that failed here, so a retry may run it at once instead of waiting out the lease. */
+  async releaseTurn(turn: TurnKey): Promise<void> {
+    await this.db.query(
+      `UPDATE directline_activity SET turn_lease_until = NULL
+        WHERE conversation_id = $1 AND client_activity_id = $2 AND turn_done_at IS NULL`,
+      [turn.conversationId, turn.clientActivityId],
+    );
   }
 
   /** Finds the activity a client already posted with this clientActivityID (retries are idempotent). */
@@ -109,35 +162,6 @@ export class DirectLineRepository {
       [conversationId, clientActivityId, leaseMs],
     );
     return r.rowCount === 1;
-  }
-
-  /** Gives back the lease of a turn that failed, so a retry may run it at once. */
-  async releaseTurn(conversationId: string, clientActivityId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE directline_activity SET turn_lease_until = NULL
-        WHERE conversation_id = $1 AND client_activity_id = $2 AND turn_done_at IS NULL`,
-      [conversationId, clientActivityId],
-    );
-  }
-
-  /** Records that the bot finished the turn of a message posted with this clientActivityID. */
-  async markTurnDone(conversationId: string, clientActivityId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE directline_activity SET turn_done_at = now() WHERE conversation_id = $1 AND client_activity_id = $2`,
-      [conversationId, clientActivityId],
-    );
-  }
-
-  private sealed(activity: Activity | Record<string, unknown>): Record<string, unknown> {
-    const a = activity as Record<string, unknown>;
-    const fromBot = (a.from as { role?: unknown } | undefined)?.role === 'bot';
-    return this.pins && fromBot && typeof a.text === 'string' ? { ...a, text: this.pins.seal(a.text) } : a;
-  }
-
-  private revealed(activity: Record<string, unknown>): Record<string, unknown> {
-    return this.pins && typeof activity.text === 'string'
-      ? { ...activity, text: this.pins.reveal(activity.text) }
-      : activity;
   }
 
   /** Activities after the watermark, oldest first. */
@@ -200,6 +224,24 @@ export class DirectLineRepository {
       data: Buffer.from(row.data),
     };
   }
+}
+
+async function appendIn(
+  tx: Queryable,
+  conversationId: string,
+  activity: Activity | Record<string, unknown>,
+  turnLeaseMs = TURN_LEASE_SECONDS * 1000,
+): Promise<number> {
+  // The conversation row's lock orders concurrent appends: a reader never sees seq N+1 committed before seq N.
+  const { rows } = await tx.query<{ next_seq: number }>(
+    `UPDATE directline_conversation SET next_seq = next_seq + 1, updated_at = now()
+     WHERE id = $1 RETURNING next_seq`,
+    [conversationId],
+  );
+  const seq = rows[0]?.next_seq;
+  if (seq === undefined) throw new Error(`unknown conversation ${conversationId}`);
+  await insertActivity(tx, conversationId, seq, activity as Record<string, unknown>, turnLeaseMs);
+  return seq;
 }
 
 async function insertActivity(

@@ -8,7 +8,7 @@ import type { DirectLineService, Origin } from './directline.service';
 import type { DirectLineTokens } from './directline.token';
 import type { UploadLinks } from './upload-link';
 import { uploadRoutes } from './directline.upload-routes';
-import { FixedWindowRateLimiter } from '../../http/fixed-window-limiter';
+import type { RateCounters } from '../../http/rate-counter';
 
 /** What the Direct Line routes need. */
 export interface DirectLineRouteDeps {
@@ -17,6 +17,8 @@ export interface DirectLineRouteDeps {
   repo: DirectLineRepository;
   tokens: DirectLineTokens;
   links: UploadLinks;
+  /** Request counters: shared by replicas on a server, per process on the embedded database. */
+  rateCounters: RateCounters;
 }
 
 /**
@@ -38,13 +40,13 @@ function localOrigin(req: Request): string {
 export function directLineRoutes(deps: DirectLineRouteDeps): Router {
   const { config, service } = deps;
   const dl = config.directLine;
-  const perAddress = new FixedWindowRateLimiter(dl.tokensPerMinute, 60_000);
-  const perToken = new FixedWindowRateLimiter(dl.requestsPerMinute, 60_000);
-  const messages = new FixedWindowRateLimiter(dl.messagesPerMinute, 60_000);
+  const perAddress = deps.rateCounters('dl-tokens', dl.tokensPerMinute, 60_000);
+  const perToken = deps.rateCounters('dl-requests', dl.requestsPerMinute, 60_000);
+  const messages = deps.rateCounters('dl-messages', dl.messagesPerMinute, 60_000);
   const router = Router();
-  const caller = (req: Request): Caller => {
+  const caller = async (req: Request): Promise<Caller> => {
     const c = identifyCaller(req.get('authorization'), deps.tokens, dl.secret);
-    if (c.kind === 'token') perToken.hit(c.claims.conv);
+    if (c.kind === 'token') await perToken.hit(c.claims.conv);
     return c;
   };
   const origin = (req: Request) => requestOrigin(req, config.publicBaseUrl);
@@ -52,28 +54,33 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Router {
   router.use(base, corsFor(dl.corsOrigins));
 
   router.post(`${base}/tokens/generate`, async (req, res) => {
-    const c = caller(req);
-    if (c.kind === 'anonymous') perAddress.hit(`ip:${clientAddress(req)}`);
+    const c = await caller(req);
+    if (c.kind === 'anonymous') await perAddress.hit(`ip:${clientAddress(req)}`);
     res.json(await service.generateToken(c, req.body));
   });
   router.post(`${base}/tokens/refresh`, async (req, res) => {
-    res.json(await service.refreshToken(caller(req)));
+    res.json(await service.refreshToken(await caller(req)));
   });
   router.post(`${base}/conversations`, async (req, res) => {
-    const { created, grant } = await service.startConversation(caller(req), req.body, origin(req));
+    const { created, grant } = await service.startConversation(await caller(req), req.body, origin(req));
     res.status(created ? 201 : 200).json(grant);
   });
   router.get(`${base}/conversations/:id`, async (req, res) => {
     res.json(
-      await service.reconnect(caller(req), req.params.id, queryString(req.query.watermark), origin(req)),
+      await service.reconnect(
+        await caller(req),
+        req.params.id,
+        queryString(req.query.watermark),
+        origin(req),
+      ),
     );
   });
   router.get(`${base}/conversations/:id/activities`, async (req, res) => {
-    res.json(await service.activities(caller(req), req.params.id, queryString(req.query.watermark)));
+    res.json(await service.activities(await caller(req), req.params.id, queryString(req.query.watermark)));
   });
   router.post(`${base}/conversations/:id/activities`, async (req, res) => {
-    const c = caller(req);
-    if (c.kind === 'token') messages.hit(c.claims.conv);
+    const c = await caller(req);
+    if (c.kind === 'token') await messages.hit(c.claims.conv);
     res.json(await service.postActivity(c, req.params.id, req.body, origin(req)));
   });
   router.use(uploadRoutes({ ...deps, caller, origin, messages }));

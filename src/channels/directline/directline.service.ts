@@ -6,12 +6,19 @@ import { assertSdkAccepts, parsePostedActivity, tokenParametersSchema } from './
 import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, SERVICE_URL, type DirectLineAdapter } from './directline.adapter';
 import { assertConversationAccess, requireCaller, type Caller } from './directline.auth';
 import type { DirectLineHub } from './directline.hub';
-import { TURN_LEASE_SECONDS, type DirectLineRepository } from './directline.repository';
+import { runAsOneUnit, type HeldReply, type StateChange } from '../../bot/turn-effects';
+import { whileRenewing } from '../../db/lease';
+import { TURN_LEASE_SECONDS, type DirectLineRepository, type TurnKey } from './directline.repository';
 import type { DirectLineTokens } from './directline.token';
 import { UploadLinks } from './upload-link';
 import { parseWatermark, toActivitySet, type ActivitySet } from './directline.activity-set';
 
 export { parseWatermark, type ActivitySet } from './directline.activity-set';
+
+// A retry of a message still being answered waits this long for that turn before acknowledging it anyway (the
+// answer then arrives on the stream); the running process renews its lease three times per lease period.
+const RETRY_WAIT_MS = 25_000;
+const LEASE_RENEW_MS = (TURN_LEASE_SECONDS * 1000) / 3;
 
 /** `{conversationId, token, expires_in}` and, for conversation calls, the WebSocket `streamUrl`. */
 export interface ConversationGrant {
@@ -149,7 +156,10 @@ export class DirectLineService {
       throw err;
     }
     this.hub.publish(conversationId, { kind: 'stored' });
-    await this.runLeasedTurn(activity, conversationId, clientId);
+    await this.runTurn(
+      activity,
+      typeof clientId === 'string' ? { conversationId, clientActivityId: clientId } : undefined,
+    );
     return { id: activity.id };
   }
 
@@ -183,31 +193,17 @@ export class DirectLineService {
    * Runs a turn and records it done; a turn that failed gives its lease back at once, so the client's retry runs
    * it again now instead of waiting for the lease to run out (it waited 30 s).
    */
-  private async runLeasedTurn(
-    activity: Record<string, unknown>,
-    conversationId: string,
-    clientId: string | undefined,
-  ): Promise<void> {
-    try {
-      await this.runTurn(activity);
-    } catch (err) {
-      if (clientId) await this.repo.releaseTurn(conversationId, clientId);
-      throw err;
-    }
-    if (clientId) await this.repo.markTurnDone(conversationId, clientId);
-  }
-
   /**
    * A retried message that is stored but whose turn never finished: the process that stored it may still be
    * running it (wait) or may have died (once its lease runs out, run the turn here, once). Found by the load and
    * fault suite: a kill -9 between storing and answering left the retry acknowledged but never answered.
    */
   private async finishEarlierTurn(conversationId: string, clientId: string): Promise<void> {
-    const deadline = Date.now() + (TURN_LEASE_SECONDS + 5) * 1000;
+    const deadline = Date.now() + RETRY_WAIT_MS;
     while (Date.now() < deadline) {
       if (await this.repo.claimTurn(conversationId, clientId, TURN_LEASE_SECONDS * 1000)) {
         const stored = await this.repo.findByClientActivityId(conversationId, clientId);
-        await this.runLeasedTurn(stored!.activity, conversationId, clientId);
+        await this.runTurn(stored!.activity, { conversationId, clientActivityId: clientId });
         return;
       }
       const now = await this.repo.findByClientActivityId(conversationId, clientId);
@@ -216,14 +212,26 @@ export class DirectLineService {
     }
   }
 
-  private async runTurn(activity: Record<string, unknown>): Promise<void> {
+  /**
+   * Runs a turn as one unit: its state, its replies and (for a message with a clientActivityID) its done mark
+   * commit together, while a heartbeat keeps the message's short lease. Found by the load and fault suite: a kill -9
+   * between storing the replies and marking the turn done made the retry run the turn a second time.
+   */
+  private async runTurn(activity: Record<string, unknown>, done?: TurnKey): Promise<void> {
+    const conversationId = (activity.conversation as { id: string }).id;
+    const commit = async (state: StateChange[], replies: HeldReply[]) => {
+      await this.repo.commitTurn(state, replies, done);
+      if (replies.length > 0) this.hub.publish(conversationId, { kind: 'stored' });
+    };
+    const turn = () =>
+      runAsOneUnit(commit, () => this.adapter.processActivity(Activity.fromObject(activity)));
     try {
-      await this.adapter.processActivity(Activity.fromObject(activity));
+      if (!done) await turn();
+      else await whileRenewing(() => this.repo.renewTurnLease(done), LEASE_RENEW_MS, turn);
     } catch (err) {
-      this.logger.error(
-        { err, conversationId: (activity.conversation as { id: string }).id },
-        'bot turn failed',
-      );
+      this.logger.error({ err, conversationId }, 'bot turn failed');
+      // Nothing of the turn was committed: a retry may run it at once.
+      if (done) await this.repo.releaseTurn(done).catch(() => undefined);
       throw new AppError('bot_error', 502);
     }
   }

@@ -1,7 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { clientAddress } from '../../http/client-address';
 import { AppError } from '../../http/errors';
-import { FixedWindowRateLimiter } from '../../http/fixed-window-limiter';
+import type { RateCounter } from '../../http/rate-counter';
 import { assertConversationAccess, type Caller } from './directline.auth';
 import type { DirectLineRouteDeps } from './directline.routes';
 import type { Origin } from './directline.service';
@@ -14,9 +14,9 @@ export const UPLOADS_PER_MINUTE = 10;
 
 /** What the upload routes need beyond the Direct Line route deps. */
 export interface UploadRouteDeps extends DirectLineRouteDeps {
-  caller(req: Request): Caller;
+  caller(req: Request): Promise<Caller>;
   origin(req: Request): Origin;
-  messages: FixedWindowRateLimiter;
+  messages: RateCounter;
 }
 
 /**
@@ -27,18 +27,18 @@ export interface UploadRouteDeps extends DirectLineRouteDeps {
  */
 export function uploadRoutes(deps: UploadRouteDeps): Router {
   const dl = deps.config.directLine;
-  const perToken = new FixedWindowRateLimiter(UPLOADS_PER_MINUTE, 60_000);
-  const perAddress = new FixedWindowRateLimiter(UPLOADS_PER_MINUTE, 60_000);
+  const perToken = deps.rateCounters('dl-uploads-token', UPLOADS_PER_MINUTE, 60_000);
+  const perAddress = deps.rateCounters('dl-uploads-ip', UPLOADS_PER_MINUTE, 60_000);
   const bodyLimit = dl.uploadMaxBytes * 4 + 65_536;
   const conversationCap = dl.uploadMaxBytes * CONVERSATION_UPLOAD_FILES;
   const router = Router();
   const admit = async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
-    perAddress.hit(`ip:${clientAddress(req)}`);
-    const c = deps.caller(req);
+    await perAddress.hit(`ip:${clientAddress(req)}`);
+    const c = await deps.caller(req);
     assertConversationAccess(c, String(req.params.id));
     if (c.kind === 'token') {
-      perToken.hit(c.claims.conv);
-      deps.messages.hit(c.claims.conv);
+      await perToken.hit(c.claims.conv);
+      await deps.messages.hit(c.claims.conv);
     }
     const declared = Number(req.get('content-length') ?? 0);
     if (declared > bodyLimit) throw new AppError('upload_too_large', 413);
@@ -64,13 +64,13 @@ export function uploadRoutes(deps: UploadRouteDeps): Router {
         deps.origin(req).http,
       );
       const activity = { type: 'message', ...(parsed.activity ?? {}), attachments };
-      res.json(await deps.service.postActivity(deps.caller(req), id, activity, deps.origin(req)));
+      res.json(await deps.service.postActivity(await deps.caller(req), id, activity, deps.origin(req)));
     },
   );
   router.get('/v3/directline/attachments/:id', async (req, res) => {
     const id = String(req.params.id);
     const signed = deps.links.verify(id, req.query.exp, req.query.sig);
-    const c = signed ? undefined : deps.caller(req);
+    const c = signed ? undefined : await deps.caller(req);
     const upload = /^[0-9a-f-]{36}$/.test(id) ? await deps.repo.findUpload(id) : null;
     if (!upload) throw new AppError('attachment_not_found', 404);
     if (c) assertConversationAccess(c, upload.conversationId);

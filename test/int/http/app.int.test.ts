@@ -33,6 +33,12 @@ describe('HTTP app', () => {
     expect(res.body).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
   });
 
+  it('when a probe hits /readyz, then its request line is logged at debug, not info', async () => {
+    await request(app).get('/readyz').set('X-Request-Id', 'probe-1').expect(200);
+    const line = log.lines().find((l) => l.includes('"probe-1"'));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ level: 20, req: { path: '/readyz' } });
+  });
+
   it('when a migration is missing from the database, then /readyz is 503 and names it', async () => {
     const [row] = (await db.query<{ version: string }>('SELECT version FROM schema_migrations LIMIT 1')).rows;
     await db.query('DELETE FROM schema_migrations WHERE version = $1', [row?.version]);

@@ -1,7 +1,7 @@
 import type { DriverHandle } from '../../helpers/db';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { openPg } from '../../../src/db/pg.driver';
-import { createTestDb } from '../../helpers/db';
+import { createEmbeddedTestDb } from '../../helpers/db';
 import { ticketsOn, webTicket } from './helpers';
 
 describe('tracking codes under concurrency', () => {
@@ -12,7 +12,7 @@ describe('tracking codes under concurrency', () => {
 
   it('when two connections create tickets at once and their first codes collide, then both get unique codes', async () => {
     // Two real connections to one database: PGlite in-process and node-postgres through the socket server.
-    const pglite = await createTestDb();
+    const pglite = await createEmbeddedTestDb();
     const server = new PGLiteSocketServer({ db: pglite.raw, host: '127.0.0.1', port: 0 });
     await server.start();
     const pg = await openPg({
