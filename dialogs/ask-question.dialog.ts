@@ -5,16 +5,26 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
+import { Activity } from '@microsoft/agents-activity';
+import { completeQuestion, personIn, type Subject } from '../src/knowledge/answer/follow-up';
 import type { AskResult, MessageTriage } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { choiceOptions, menuMessage, vietnameseChoicePrompt, stepValues } from './dialog-helpers';
 import type { FeedbackOptions } from './file-feedback.dialog';
 import { vi } from '../src/i18n/strings.vi';
 
-/** Options: the question when the citizen already typed it, and its triage (carried if it is forwarded). */
+/** Options: the question when the citizen already typed it, its triage (carried if it is forwarded), and what
+ * the conversation was about. */
 export interface AskOptions {
   question?: string;
   triage?: MessageTriage;
+  subject?: Subject | null;
+}
+
+/** What the dialog ends with: the conversation's subject now, and a message typed instead of answering the offer. */
+export interface AskOutcome {
+  subject: Subject | null;
+  next?: string;
 }
 
 const QUESTION = 'askQuestion.text';
@@ -25,7 +35,7 @@ export class AskQuestionDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.ask);
     this.addDialog(new TextPrompt(QUESTION, async (p) => (p.recognized.value ?? '').trim().length >= 3));
-    this.addDialog(vietnameseChoicePrompt(FORWARD));
+    this.addDialog(vietnameseChoicePrompt(FORWARD, true));
     this.addDialog(
       new WaterfallDialog('askQuestion.steps', [
         this.askStep.bind(this),
@@ -44,22 +54,32 @@ export class AskQuestionDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const question = String(step.result);
+    const typed = String(step.result);
+    const previous = (step.options as AskOptions | undefined)?.subject ?? null;
+    // A follow-up ("còn Thanh Hóa thì sao?") is asked as the full question it stands for.
+    const question = completeQuestion(typed, previous) ?? typed;
     stepValues(step).question = question;
     await step.context.sendActivity({ type: 'typing' } as never);
     const result = await this.services.answers.ask(question);
-    await step.context.sendActivity(formatAnswer(result));
+    await step.context.sendActivity(answerActivity(result));
+    const quote = result.citations[0]?.quote;
+    const subject: Subject | null = quote ? { question, person: personIn(quote), age: 0 } : previous;
+    stepValues(step).subject = subject;
     if (result.grounded) {
       await step.context.sendActivity(menuMessage());
-      return step.endDialog();
+      return step.endDialog({ subject } satisfies AskOutcome);
     }
     return step.prompt(FORWARD, choiceOptions(vi.bot.ask.forwardPrompt, [vi.bot.ask.forwardYes, vi.bot.no]));
   }
 
   private async forwardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.result as { index: number }).index !== 0) {
+    const choice = step.result as { index: number; value: string };
+    const subject = (stepValues(step).subject as Subject | null | undefined) ?? null;
+    // The offer never blocks: anything else typed is handled as a new message.
+    if (choice.index < 0) return step.endDialog({ subject, next: choice.value } satisfies AskOutcome);
+    if (choice.index !== 0) {
       await step.context.sendActivity(menuMessage(vi.bot.ask.notForwarded));
-      return step.endDialog();
+      return step.endDialog({ subject } satisfies AskOutcome);
     }
     const values = stepValues(step);
     const options: FeedbackOptions = {
@@ -71,13 +91,17 @@ export class AskQuestionDialog extends ComponentDialog {
   }
 }
 
-/** The answer text followed by its numbered sources (quote, title, date, link). */
-export function formatAnswer(result: AskResult): string {
-  if (result.citations.length === 0) return result.answer;
-  const sources = result.citations.map((c, i) => {
-    const meta = [c.title, c.date].filter(Boolean).join(', ');
-    const link = c.source ? ` — ${c.source}` : '';
-    return `${i + 1}. ${meta}${link}\n   > “${c.quote}”`;
+/** The answer as a message; its channel data tells clients (and the answers evaluation) what it rests on. */
+export function answerActivity(result: AskResult): Activity {
+  const documentIds = [...new Set(result.citations.map((c) => c.documentId))];
+  return Activity.fromObject({
+    type: 'message',
+    text: formatAnswer(result),
+    channelData: { knowledge: { grounded: result.grounded, documentIds } },
   });
-  return `${result.answer}\n\n${vi.bot.ask.sources}\n\n${sources.join('\n\n')}`;
+}
+
+/** The answer as the citizen reads it: the knowledge answer already leads with the fact and ends with its source. */
+export function formatAnswer(result: AskResult): string {
+  return result.answer;
 }

@@ -62,8 +62,9 @@ export function choicesOf(labels: readonly string[]): Choice[] {
  * Recognition also accepts each label without accents and its position number.
  */
 export class VietnameseChoicePrompt extends ChoicePrompt {
-  constructor(id: string) {
-    super(id, recogniseUnaccented);
+  /** With `acceptOther`, a message that is none of the choices ends the prompt with index -1 instead of re-asking. */
+  constructor(id: string, acceptOther = false) {
+    super(id, acceptOther ? recogniseOrPass : recogniseUnaccented);
     this.style = ListStyle.suggestedAction;
     this.choiceOptions = {
       inlineSeparator: ', ',
@@ -98,9 +99,17 @@ async function recogniseUnaccented(p: PromptValidatorContext<FoundChoice>): Prom
   return true;
 }
 
-/** The prompt every Vietnamese choice uses. */
-export function vietnameseChoicePrompt(id: string): ChoicePrompt {
-  return new VietnameseChoicePrompt(id);
+// An offer the citizen may ignore: whatever else they type is handed back (index -1) to be handled as a new message.
+async function recogniseOrPass(p: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+  if (await recogniseUnaccented(p)) return true;
+  const text = p.context.activity.text ?? '';
+  p.recognized.value = { value: text, index: -1, score: 0 };
+  return text.trim().length > 0;
+}
+
+/** The prompt every Vietnamese choice uses (`acceptOther`: see VietnameseChoicePrompt). */
+export function vietnameseChoicePrompt(id: string, acceptOther = false): ChoicePrompt {
+  return new VietnameseChoicePrompt(id, acceptOther);
 }
 
 /** Prompt options for a Vietnamese choice with the standard retry sentence. */

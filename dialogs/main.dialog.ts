@@ -4,7 +4,8 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
-import { AskQuestionDialog, type AskOptions } from './ask-question.dialog';
+import { completeQuestion, type Subject } from '../src/knowledge/answer/follow-up';
+import { AskQuestionDialog, type AskOptions, type AskOutcome } from './ask-question.dialog';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
 import { FileFeedbackDialog, type FeedbackOptions } from './file-feedback.dialog';
@@ -13,9 +14,10 @@ import { RateAnswerDialog } from './rate-answer.dialog';
 import { vi } from '../src/i18n/strings.vi';
 import { TrackTicketDialog, type TrackOptions } from './track-ticket.dialog';
 
-/** Options: the free text the citizen typed while no task was running. */
+/** Options: the free text the citizen typed while no task was running, and what the conversation is about. */
 export interface MainOptions {
   text?: string;
+  subject?: Subject | null;
 }
 
 const GREETINGS =
@@ -49,8 +51,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = (step.options as MainOptions | undefined)?.text ?? '';
-    const route = await this.route(text);
+    const { text = '', subject = null } = (step.options as MainOptions | undefined) ?? {};
+    const route = await this.route(text, subject);
     if ('dialog' in route) return step.beginDialog(route.dialog, route.options);
     if ('follow' in route) {
       const a = step.context.activity;
@@ -69,11 +71,18 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const outcome = step.result as AskOutcome | undefined;
+    // A message typed instead of answering the forward offer is routed like any new message.
+    if (outcome?.next)
+      return step.replaceDialog('main.steps', {
+        text: outcome.next,
+        subject: outcome.subject,
+      } satisfies MainOptions);
     return step.endDialog(step.result);
   }
 
-  /** Decides where a message goes. */
-  async route(text: string): Promise<Route> {
+  /** Decides where a message goes; `subject` is what the conversation was about (for follow-up questions). */
+  async route(text: string, subject: Subject | null = null): Promise<Route> {
     const said = matchForm(text);
     if (!said) return { reply: 'menu' };
     const menu = menuRoute(said);
@@ -88,9 +97,11 @@ export class MainDialog extends ComponentDialog {
     if (await this.services.answers.recognises?.(text))
       return { dialog: DIALOG_IDS.ask, options: { question: text } satisfies AskOptions };
     const triage = await this.services.triage.analyze(text);
+    const ask = { dialog: DIALOG_IDS.ask, options: { question: text, triage, subject } satisfies AskOptions };
+    // "còn Thanh Hóa thì sao?" right after an answer continues the question, whatever triage would make of it.
+    if (completeQuestion(text, subject) !== null) return ask;
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
-    if (triage.kind === 'question')
-      return { dialog: DIALOG_IDS.ask, options: { question: text, triage } satisfies AskOptions };
+    if (triage.kind === 'question') return ask;
     const options: FeedbackOptions = {
       kind: triage.kind,
       category: triage.category,

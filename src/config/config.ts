@@ -40,7 +40,7 @@ const schema = z.object({
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   KNOWLEDGE_DIR: withDefault(z.string().min(1), './knowledge'),
-  KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.45),
+  KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.6),
   KNOWLEDGE_EMBEDDINGS_PROVIDER: withDefault(z.enum(['hashed', 'openai']), 'hashed'),
   KNOWLEDGE_EMBEDDINGS_MODEL: withDefault(z.string().min(1), 'text-embedding-3-small'),
   KNOWLEDGE_EMBEDDINGS_BASE_URL: optional(z.url()),

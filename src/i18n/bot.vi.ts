@@ -22,7 +22,6 @@ export const botVi = {
   ask: {
     prompt: 'Mời bạn nhập câu hỏi về nghị quyết, chính sách của tỉnh.',
     retry: 'Câu hỏi hơi ngắn. Xin vui lòng nêu rõ hơn điều bạn muốn hỏi.',
-    sources: 'Nguồn trích dẫn:',
     forwardPrompt: 'Bạn có muốn chuyển câu hỏi này tới cơ quan có thẩm quyền để được trả lời không?',
     forwardYes: 'Chuyển câu hỏi',
     notForwarded: 'Vâng. Bạn có thể hỏi câu khác bất cứ lúc nào.',

@@ -1,4 +1,5 @@
 import { LOCK_KEYS, type Queryable } from '../db/database';
+import type { Entities } from './entities/entities';
 
 /** A document ready to store, with its chunks already analysed. */
 export interface DocumentRecord {
@@ -10,6 +11,9 @@ export interface DocumentRecord {
   date: string | null;
   source: string | null;
   contentHash: string;
+  /** The province the document is about (inferred or given) and every entity it names. */
+  province: string | null;
+  entities: Entities;
   chunks: ChunkRecord[];
 }
 
@@ -22,6 +26,7 @@ export interface ChunkRecord {
   length: number;
   terms: Map<string, number>;
   embedding: string | null;
+  entities: Entities;
 }
 
 /** One candidate of a hybrid search, with the signals fusion and confidence need. */
@@ -34,6 +39,10 @@ export interface SearchRow {
   date: string | null;
   source: string | null;
   number: string | null;
+  /** Entities of the chunk and of its document, and the document's province (null: stored before entities). */
+  entities: Entities | null;
+  docEntities: Entities | null;
+  province: string | null;
   lexScore: number;
   lexRank: number | null;
   vecSim: number | null;
@@ -63,10 +72,12 @@ export async function countDocuments(db: Queryable): Promise<number> {
 
 async function insertDocuments(tx: Queryable, docs: readonly DocumentRecord[]): Promise<void> {
   await tx.query(
-    `INSERT INTO kb_documents (id, title, issuer, number, doc_numbers, date, source, content_hash)
-     SELECT d.id, d.title, d.issuer, d.number, ARRAY(SELECT json_array_elements_text(d.nums::json)), d.date, d.source, d.hash
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-       AS d(id, title, issuer, number, nums, date, source, hash)`,
+    `INSERT INTO kb_documents (id, title, issuer, number, doc_numbers, date, source, content_hash, province, entities)
+     SELECT d.id, d.title, d.issuer, d.number, ARRAY(SELECT json_array_elements_text(d.nums::json)), d.date, d.source, d.hash,
+            d.province, d.ents::jsonb
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                 $9::text[], $10::text[])
+       AS d(id, title, issuer, number, nums, date, source, hash, province, ents)`,
     [
       docs.map((d) => d.id),
       docs.map((d) => d.title),
@@ -76,6 +87,8 @@ async function insertDocuments(tx: Queryable, docs: readonly DocumentRecord[]): 
       docs.map((d) => d.date),
       docs.map((d) => d.source),
       docs.map((d) => d.contentHash),
+      docs.map((d) => d.province),
+      docs.map((d) => JSON.stringify(d.entities)),
     ],
   );
 }
@@ -84,12 +97,12 @@ type StoredChunk = ChunkRecord & { doc: string };
 
 async function insertChunks(tx: Queryable, chunks: readonly StoredChunk[]): Promise<Map<string, number>> {
   const { rows } = await tx.query<{ id: number; chunk_key: string }>(
-    `INSERT INTO kb_chunks (chunk_key, document_id, ordinal, text, folded, tsv, doc_len, embedding)
+    `INSERT INTO kb_chunks (chunk_key, document_id, ordinal, text, folded, tsv, doc_len, embedding, entities)
      SELECT c.key, c.doc, c.ordinal, c.text, c.folded,
             setweight(to_tsvector('simple', c.text), 'A') || setweight(to_tsvector('simple', c.folded), 'B'),
-            c.len, c.emb::vector
-     FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::text[])
-       AS c(key, doc, ordinal, text, folded, len, emb)
+            c.len, c.emb::vector, c.ents::jsonb
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
+       AS c(key, doc, ordinal, text, folded, len, emb, ents)
      RETURNING id, chunk_key`,
     [
       chunks.map((c) => c.key),
@@ -99,6 +112,7 @@ async function insertChunks(tx: Queryable, chunks: readonly StoredChunk[]): Prom
       chunks.map((c) => c.folded),
       chunks.map((c) => c.length),
       chunks.map((c) => c.embedding),
+      chunks.map((c) => JSON.stringify(c.entities)),
     ],
   );
   return new Map(rows.map((r) => [r.chunk_key, r.id]));

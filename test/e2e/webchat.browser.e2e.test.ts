@@ -82,7 +82,7 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
     );
     process.stdout.write(`web chat: seed question → cited answer rendered in ${Math.round(ms)} ms\n`);
     expect(ms).toBeGreaterThan(0);
-    await seen(page, vi.bot.ask.sources);
+    await seen(page, 'Nguồn: «');
     await seen(page, /Cam kết hành động rõ ràng/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-answer.png'), fullPage: false });
     await click(page, b.menu.ask);

@@ -1,8 +1,11 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Logger } from 'pino';
 import type { AnswerService, AskResult } from '../../ports';
+import { vi } from '../../i18n/strings.vi';
+import type { Conflict } from '../entities/agreement';
 import type { HybridSearch } from '../retrieve/hybrid.retriever';
-import { extractiveAnswer, notFoundAnswer } from './extractive';
+import { decide } from './decide';
+import { citationOf, extractiveAnswer, notFoundAnswer, sourceLine, type Quote } from './extractive';
 import { llmAnswer } from './llm-answer';
 
 /** Settings of the answer service. */
@@ -15,7 +18,23 @@ export interface AnswerOptions {
   onNoAnswer?: (question: string, confidence: number) => Promise<void>;
 }
 
-/** Answers from the knowledge base: retrieve, decide whether it holds an answer, then quote (or ask the LLM). */
+/** Candidates looked at per question: enough that a passage about the asked province is found under others. */
+const CANDIDATES = 10;
+
+/** "No information about Thanh Hóa; the nearest document is about Thái Nguyên: …" — ungrounded, with its source. */
+export function otherEntityAnswer(quotes: readonly Quote[], found: readonly Conflict[]): AskResult {
+  const first = quotes[0] as Quote;
+  const quote = quotes.map((q) => q.text).join(' ');
+  const asked = found.map((c) => c.asked).join(', ');
+  const about = found.map((c) => c.found).join(', ');
+  return {
+    answer: `${vi.knowledge.otherEntity(asked, about)}\n“${quote}”\n\n${sourceLine(first.passage)}\n\n${vi.knowledge.forwardOffer}`,
+    grounded: false,
+    citations: [citationOf(first.passage, quote)],
+  };
+}
+
+/** Answers from the knowledge base: retrieve, check the entities agree, decide, then quote (or ask the LLM). */
 export class KnowledgeAnswerService implements AnswerService {
   constructor(
     private readonly search: HybridSearch,
@@ -25,20 +44,20 @@ export class KnowledgeAnswerService implements AnswerService {
 
   /** Answers one question; never throws for "no answer", only for infrastructure failures. */
   async ask(question: string): Promise<AskResult> {
-    const { passages, confidence } = await this.search.search(question, 5);
-    if (passages.length === 0 || confidence < this.options.minConfidence) {
-      this.logger.debug({ confidence }, 'no grounded answer');
+    const decision = decide(question, await this.search.search(question, CANDIDATES), this.options.minConfidence);
+    if (decision.kind !== 'answer') {
+      this.logger.debug({ confidence: decision.confidence, kind: decision.kind }, 'no grounded answer');
       // Recording is best effort: a citizen's answer never fails because the list could not be written.
-      await this.options.onNoAnswer?.(question, confidence).catch((err: unknown) => {
+      await this.options.onNoAnswer?.(question, decision.confidence).catch((err: unknown) => {
         this.logger.warn({ err }, 'could not record an unanswered question');
       });
-      return notFoundAnswer();
+      return decision.kind === 'other' ? otherEntityAnswer(decision.quotes, decision.conflicts) : notFoundAnswer();
     }
     if (this.options.llm) {
-      const answer = await llmAnswer(this.options.llm, question, passages.slice(0, 4), this.options.llmTimeoutMs);
+      const answer = await llmAnswer(this.options.llm, question, decision.passages.slice(0, 4), this.options.llmTimeoutMs);
       if (answer) return answer;
       this.logger.warn('LLM answer unavailable; falling back to the extractive answer');
     }
-    return extractiveAnswer(question, passages);
+    return extractiveAnswer(question, decision.passages);
   }
 }

@@ -6,7 +6,8 @@ import type { KnowledgeConfig } from '../../config/config';
 import type { AskResult } from '../../ports';
 import { vi } from '../../i18n/strings.vi';
 import type { RetrievedPassage } from '../retrieve/hybrid.retriever';
-import { citationOf } from './extractive';
+import { bestQuotes, citationOf, sourceLine } from './extractive';
+import { MAX_ANSWER_CHARS } from './shape';
 
 /** Builds the chat model for an OpenAI-compatible endpoint (vLLM, Ollama, a cloud), or null when none is set. */
 export function createChatModel(k: KnowledgeConfig): BaseChatModel | null {
@@ -46,6 +47,14 @@ function parseReply(content: string, passages: readonly RetrievedPassage[]): z.i
   return parsed.data;
 }
 
+// A model that ignores the length rule is cut at the last sentence (or word) that fits.
+function shorten(text: string): string {
+  if (text.length <= MAX_ANSWER_CHARS) return text;
+  const head = text.slice(0, MAX_ANSWER_CHARS - 1);
+  const sentence = head.match(/^[\s\S]*[.!?…](?=\s)/)?.[0];
+  return sentence && sentence.length > MAX_ANSWER_CHARS / 2 ? sentence : `${head.replace(/\s+\S*$/, '')}…`;
+}
+
 /**
  * Asks the chat model to answer from the passages and cite them. Returns null on any failure (timeout,
  * transport error, malformed or uncited output), so the caller falls back to the extractive answer.
@@ -64,10 +73,12 @@ export async function llmAnswer(
     const parsed = parseReply(content, passages);
     if (!parsed) return null;
     const cited = [...new Set(parsed.citations)].map((n) => passages[n - 1] as RetrievedPassage);
+    const first = cited[0] as RetrievedPassage;
     return {
-      answer: parsed.answer,
+      answer: `${shorten(parsed.answer)}\n\n${sourceLine(first)}`,
       grounded: true,
-      citations: cited.map((p) => citationOf(p, p.text.length > 400 ? `${p.text.slice(0, 400)}…` : p.text)),
+      // Each cited passage is quoted by its sentence that answers best, not by its opening.
+      citations: cited.map((p) => citationOf(p, bestQuotes(question, [p], 1)[0]?.text ?? shorten(p.text))),
     };
   } catch {
     return null;

@@ -14,6 +14,8 @@ import {
   vacuumPostings,
   type DocumentRecord,
 } from '../knowledge.repository';
+import { documentEntities } from '../entities/document-entities';
+import { extractEntities } from '../entities/entities';
 import { indexTerms } from '../retrieve/terms';
 import { chunkText, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunker';
 import { docNumberTokens } from './doc-numbers';
@@ -40,8 +42,13 @@ export interface IngestDeps {
   chunkOptions?: ChunkOptions;
 }
 
+// Bumped when the analysis stored with a document changes (v2: entities), so re-ingesting refreshes it.
+const ANALYSIS_VERSION = 2;
+
 function contentHash(doc: SourceDocument, modelName: string): string {
-  return createHash('sha256').update(JSON.stringify([doc.text, doc.metadata, modelName])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([doc.text, doc.metadata, modelName, ANALYSIS_VERSION]))
+    .digest('hex');
 }
 
 async function analyse(doc: SourceDocument, deps: IngestDeps, hash: string): Promise<DocumentRecord> {
@@ -49,9 +56,12 @@ async function analyse(doc: SourceDocument, deps: IngestDeps, hash: string): Pro
   const { title } = doc.metadata;
   const docNumbers = docNumberTokens(`${title}\n${doc.metadata.number ?? ''}`);
   const vectors = await deps.embeddings.embedDocuments(chunks.map((c) => `${title}\n${c}`));
+  const { province, entities } = documentEntities(title, doc.metadata.issuer, doc.text, doc.metadata.province);
   return {
     id: doc.id,
     ...doc.metadata,
+    province,
+    entities,
     docNumbers,
     contentHash: hash,
     chunks: chunks.map((text, ordinal) => {
@@ -64,6 +74,7 @@ async function analyse(doc: SourceDocument, deps: IngestDeps, hash: string): Pro
         length: terms.length,
         terms: terms.tf,
         embedding: toColumnVector(vectors[ordinal] ?? []),
+        entities: extractEntities(text),
       };
     }),
   };

@@ -9,6 +9,8 @@ export interface DocumentMetadata {
   source: string | null;
   issuer: string | null;
   number: string | null;
+  /** The province the document is about, when the sidecar says; otherwise inferred at ingest. */
+  province?: string | null;
 }
 
 /** The sidecar metadata file's shape (every field optional). */
@@ -18,12 +20,14 @@ export const sidecarSchema = z.object({
   source: z.string().min(1).optional(),
   issuer: z.string().min(1).optional(),
   number: z.string().min(1).optional(),
+  province: z.string().min(1).optional(),
 });
 
 /** Sidecar metadata as parsed. */
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
-const URL_RE = /https?:\/\/[^\s)"'<>]+/u;
+// A link ends before white space, brackets and quotes (straight or curly); trailing punctuation is not part of it.
+const URL_RE = /https?:\/\/[^\s()"'<>“”‘’«»]+(?<![.,;:!?])/u;
 
 function pad(n: string): string {
   return n.padStart(2, '0');
@@ -58,5 +62,6 @@ export function extractMetadata(text: string, fallbackTitle: string, sidecar: Si
     source: sidecar.source ?? URL_RE.exec(text)?.[0] ?? null,
     issuer: sidecar.issuer ?? null,
     number: sidecar.number ?? docNumbersAsPrinted(head)[0] ?? null,
+    province: sidecar.province ?? null,
   };
 }

@@ -29,6 +29,23 @@ export function contentTerms(question: string): string[] {
   return [...new Set([...uni, ...bi].map((t) => prefix + t)), ...numbers];
 }
 
+// A pair of known syllables that the corpus never puts together ("đặt_mục" of "đặt mục tiêu") says how the
+// question is phrased, not that its topic is missing: its syllables already count on their own.
+function unusedPhrase(term: string, df: ReadonlyMap<string, number>): boolean {
+  if (!term.includes('_') || (df.get(term) ?? 0) > 0) return false;
+  const prefix = term.slice(0, 2);
+  return term
+    .slice(2)
+    .split('_')
+    .every((w) => (df.get(prefix + w) ?? 0) > 0);
+}
+
+/** Question terms judged apart from the passage's words: left out of coverage, or counted as present. */
+export interface TermJudgement {
+  ignore?: (term: string) => boolean;
+  matched?: (term: string) => boolean;
+}
+
 /**
  * How much of the question the best passage covers: the IDF-weighted share of the question's content syllables
  * and syllable pairs present in it. Terms absent from the whole corpus weigh the most, so a question about
@@ -39,14 +56,15 @@ export function coverage(
   passageTerms: ReadonlySet<string>,
   df: ReadonlyMap<string, number>,
   chunks: number,
+  given: TermJudgement = {},
 ): number {
-  const terms = contentTerms(question);
+  const terms = contentTerms(question).filter((t) => !given.ignore?.(t) && !unusedPhrase(t, df));
   let total = 0;
   let matched = 0;
   for (const t of terms) {
     const w = idf(df.get(t) ?? 0, Math.max(chunks, 1));
     total += w;
-    if (passageTerms.has(t)) matched += w;
+    if (passageTerms.has(t) || given.matched?.(t)) matched += w;
   }
   return total === 0 ? 0 : matched / total;
 }

@@ -4,7 +4,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { Queryable } from '../../db/database';
 import { toColumnVector } from '../embeddings/embeddings.factory';
 import type { SearchRow } from '../knowledge.repository';
-import { coverage } from './confidence';
+import { coverage, type TermJudgement } from './confidence';
 import { hybridSearch } from './search.repository';
 import { indexTerms, queryTerms, type QueryTerm } from './terms';
 
@@ -13,10 +13,28 @@ export interface RetrievedPassage extends SearchRow {
   score: number;
 }
 
+/** Corpus statistics of one search's query terms, for scoring how well any of its passages covers the question. */
+export interface SearchStats {
+  df: ReadonlyMap<string, number>;
+  chunks: number;
+}
+
 /** The outcome of one search: passages best first and a calibrated 0–1 confidence that the first answers. */
 export interface RetrievalResult {
   passages: RetrievedPassage[];
   confidence: number;
+  stats: SearchStats;
+}
+
+/** How much of the question a passage covers (0–1); `given` sets aside terms judged separately (entities). */
+export function passageCoverage(
+  question: string,
+  passage: RetrievedPassage,
+  stats: SearchStats,
+  given?: TermJudgement,
+): number {
+  const terms = new Set(indexTerms(`${passage.title}\n${passage.text}`).tf.keys());
+  return coverage(question, terms, stats.df, stats.chunks, given);
 }
 
 /** Expands a question with extra weighted terms (e.g. the new commune a former commune was merged into). */
@@ -69,15 +87,14 @@ export class HybridSearch {
   async search(question: string, k = 10): Promise<RetrievalResult> {
     let terms = queryTerms(question);
     if (this.expand) terms = mergeTerms(terms, await this.expand(question));
-    if (terms.length === 0) return { passages: [], confidence: 0 };
+    if (terms.length === 0) return { passages: [], confidence: 0, stats: { df: new Map(), chunks: 0 } };
     const vector = this.embeddings ? toColumnVector(await this.embeddings.embedQuery(question)) : null;
     const o = this.options;
     const result = await hybridSearch(this.db, terms, vector, o.candidates, { k1: o.k1, b: o.b, maxDfRatio: o.maxDfRatio, pruneFrom: o.pruneFrom });
     const passages = fuse(result.rows, this.options).slice(0, k);
+    const stats = { df: result.df, chunks: result.chunks };
     const top = passages[0];
-    if (!top) return { passages, confidence: 0 };
-    const topTerms = new Set(indexTerms(`${top.title}\n${top.text}`).tf.keys());
-    return { passages, confidence: coverage(question, topTerms, result.df, result.chunks) };
+    return { passages, stats, confidence: top ? passageCoverage(question, top, stats) : 0 };
   }
 }
 

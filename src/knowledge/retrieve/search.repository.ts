@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database';
+import { parseEntities } from '../entities/document-entities';
 import type { SearchRow } from '../knowledge.repository';
 import type { QueryTerm } from './terms';
 
@@ -33,7 +34,8 @@ vecr AS (SELECT chunk_id, sim, row_number() OVER (ORDER BY sim DESC) AS rnk FROM
 cand AS (
   SELECT coalesce(l.chunk_id, v.chunk_id) AS cid, l.score, l.rnk AS lrnk, v.sim, v.rnk AS vrnk
   FROM lexr l FULL JOIN vecr v ON v.chunk_id = l.chunk_id)
-SELECT c.id, c.chunk_key, c.document_id, c.text, d.title, d.date, d.source, d.number,
+SELECT c.id, c.chunk_key, c.document_id, c.text, d.title, d.date, d.source, d.number, d.province,
+       c.entities::text AS chunk_entities, d.entities::text AS doc_entities,
        cand.score, cand.lrnk, cand.sim, cand.vrnk,
        (SELECT n FROM st) AS n, (SELECT coalesce(json_object_agg(term, df), '{}') FROM df)::text AS dfs
 FROM cand JOIN kb_chunks c ON c.id = cand.cid JOIN kb_documents d ON d.id = c.document_id`;
@@ -47,6 +49,9 @@ interface HybridRow {
   date: string | null;
   source: string | null;
   number: string | null;
+  province: string | null;
+  chunk_entities: string | null;
+  doc_entities: string | null;
   score: number | null;
   lrnk: number | null;
   sim: number | null;
@@ -94,6 +99,9 @@ export async function hybridSearch(
       date: r.date,
       source: r.source,
       number: r.number,
+      province: r.province,
+      entities: parseEntities(r.chunk_entities),
+      docEntities: parseEntities(r.doc_entities),
       lexScore: r.score === null ? 0 : Number(r.score),
       lexRank: r.lrnk === null ? null : Number(r.lrnk),
       vecSim: r.sim === null ? null : Number(r.sim),

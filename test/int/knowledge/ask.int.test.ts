@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
+import { vi } from '../../../src/i18n/strings.vi';
 import { createApp } from '../../../src/app';
 import type { Knowledge } from '../../../src/knowledge/knowledge';
 import { memoryLogger, testConfig } from '../../helpers/app';
@@ -36,6 +37,37 @@ describe('POST /api/ask', () => {
     expect(res.body.grounded).toBe(true);
     expect(res.body.answer).toContain('32%');
     expect(res.body.citations[0].documentId).toBe('004_4e0421a0a6a5a6d4.txt');
+  });
+
+  it('when the fact exists only for another province, then the answer says so, cites it, and is not grounded', async () => {
+    const res = await request(app).post('/api/ask').send({ question: 'Thanh Hóa thu ngân sách năm 2020 được bao nhiêu?' });
+    expect(res.body.grounded).toBe(false);
+    expect(res.body.answer).toContain(vi.knowledge.otherEntity('Thanh Hóa', 'Thái Nguyên'));
+    expect(res.body.answer).toContain('15.608');
+    expect(res.body.citations[0].documentId).toBe('004_4e0421a0a6a5a6d4.txt');
+  });
+
+  it('when the question names the congress XX, then the answer comes from the XX document, not the XIX one', async () => {
+    const res = await request(app).post('/api/ask').send({ question: 'Nghị quyết Đại hội XX tỉnh Thanh Hóa có mấy khâu đột phá?' });
+    expect(res.body.grounded).toBe(true);
+    expect(res.body.answer).toContain('3 khâu đột phá chiến lược');
+    expect(res.body.citations.map((c: { documentId: string }) => c.documentId)).toEqual(['000_ba9774b2edd0ca82.txt']);
+  });
+
+  it('when a question asks "mấy", then the answer leads with the sentence holding the number, short, quoted once, with a linked source', async () => {
+    const res = await request(app).post('/api/ask').send({ question: 'Thanh Hóa có mấy nhiệm vụ trọng tâm?' });
+    const [lead, source] = (res.body.answer as string).split('\n\n');
+    expect(lead).toContain('8 nhiệm vụ trọng tâm');
+    expect((lead as string).length).toBeLessThanOrEqual(402);
+    expect(source).toMatch(/^Nguồn: «Cam kết hành động rõ ràng/);
+    expect(res.body.answer.split('8 nhiệm vụ trọng tâm')).toHaveLength(2);
+  });
+
+  it('when a document gives its link at the end, then the source line links it without a trailing quote', async () => {
+    const res = await request(app).post('/api/ask').send({ question: 'Ông Nguyễn Hồng Phong khảo sát khu di tích nào?' });
+    expect(res.body.answer).toContain('đền Phủ Na');
+    expect(res.body.answer).toContain('— http://baothanhhoa.vn/tap-trung-lanh-dao-chi-dao-quyet-liet-cac-nhiem-vu-trong-tam-tao-xung-luc-moi-thuc-day-phat-trien-281735.htm');
+    expect(res.body.answer).not.toMatch(/%E2%80%9D|htm”/);
   });
 
   it('when asked something the corpus does not hold, then it is ungrounded and offers to forward', async () => {

@@ -9,7 +9,7 @@ describe('knowledge configuration', () => {
         dir: path.resolve('./knowledge'),
         embeddingsProvider: 'hashed',
         llmBaseUrl: undefined,
-        minConfidence: 0.45,
+        minConfidence: 0.6,
         askRateLimitPerMinute: 30,
       }),
     );

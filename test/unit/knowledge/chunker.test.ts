@@ -55,6 +55,7 @@ describe('document numbers and metadata', () => {
       source: 'http://baothanhhoa.vn/a-1.htm',
       issuer: null,
       number: '58-NQ/TW',
+      province: null,
     });
   });
 });
