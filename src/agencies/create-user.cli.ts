@@ -50,7 +50,9 @@ async function run(): Promise<void> {
     // Accounts reference their agency: on a database the server has not started on yet, seed the agencies first.
     await seedReferenceData(db, config);
     const auth = new AuthService(db);
-    if (values['reset-password']) await auth.changePassword(values.username, password);
+    // A generated password is issued to someone: they choose their own at the first sign-in.
+    if (values['reset-password'])
+      await auth.changePassword(values.username, password, { temporary: generated });
     else
       await auth.createUser({
         username: values.username,
@@ -58,6 +60,7 @@ async function run(): Promise<void> {
         password,
         role,
         agencyId: values.agency ?? null,
+        temporary: generated,
       });
   } finally {
     await db.close();
