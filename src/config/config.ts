@@ -46,7 +46,9 @@ const schema = z.object({
           .map((h) => h.trim().toLowerCase())
           .filter(Boolean),
       )
-      .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'hosts are names such as thanhhoa.gov.vn'))),
+      .pipe(
+        z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'hosts are names such as thanhhoa.gov.vn')),
+      ),
   ),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),

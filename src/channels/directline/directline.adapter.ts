@@ -58,7 +58,8 @@ export class DirectLineAdapter extends InProcessAdapter implements OutboundChann
       const conversationId = activity.conversation?.id;
       if (!conversationId) throw new Error('outgoing activity without conversation id');
       // Web Chat renders text as Markdown with raw HTML: what leaves here keeps only allowed links and no HTML.
-      if (typeof activity.text === 'string') activity.text = safeMarkdown(activity.text, await this.links.policy());
+      if (typeof activity.text === 'string')
+        activity.text = safeMarkdown(activity.text, await this.links.policy());
       const stored = toStoredReply(activity);
       const held = currentTurnEffects();
       if (activity.type === ActivityTypes.Typing) {
