@@ -89,7 +89,8 @@ async function run(): Promise<void> {
     }
     const auth = new AuthService(db);
     const username = values.username!;
-    if (values['reset-password']) await auth.changePassword(username, password);
+    // A generated password is issued to someone: they choose their own at the first sign-in.
+    if (values['reset-password']) await auth.changePassword(username, password, { temporary: generated });
     else {
       const agency = await agencyId(db, values.agency);
       await auth.createUser({
@@ -98,6 +99,7 @@ async function run(): Promise<void> {
         password,
         role: values.role,
         agencyId: agency,
+        temporary: generated,
       });
     }
     process.stdout.write(`${values['reset-password'] ? T.reset(username) : T.created(username)}\n`);

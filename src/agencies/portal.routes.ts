@@ -8,6 +8,7 @@ import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import { ticketStatusSchema } from '../tickets/lifecycle/ticket-status';
+import { accountRoutes, requireOwnPassword } from './account.routes';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import type { KnowledgeAdmin } from '../knowledge/admin/knowledge-admin';
@@ -94,6 +95,9 @@ export function portalRoutes(deps: PortalDeps): Router {
     setCookie(req, res, SESSION_COOKIE, '', { path: '/portal', maxAgeSeconds: 0 });
     res.redirect(303, '/portal/login');
   });
+
+  router.use('/portal', requireOwnPassword);
+  router.use(accountRoutes(deps.auth));
 
   router.get('/portal', requirePortalUser, async (req, res) => {
     const user = req.staff!;

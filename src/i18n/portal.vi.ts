@@ -6,6 +6,19 @@ export const portalVi = {
     'Dành cho cán bộ các cơ quan, đơn vị tiếp nhận và xử lý phản ánh, kiến nghị của người dân và doanh nghiệp.',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
+  account: {
+    title: 'Đổi mật khẩu',
+    intro:
+      'Mật khẩu cần dài ít nhất 12 ký tự, không phải mật khẩu phổ biến và không chứa tên đăng nhập hay tên cơ quan của anh/chị.',
+    mustChange:
+      'Mật khẩu này do quản trị viên cấp. Xin anh/chị đổi sang mật khẩu của riêng mình trước khi làm việc.',
+    current: 'Mật khẩu hiện tại',
+    next: 'Mật khẩu mới',
+    confirm: 'Nhập lại mật khẩu mới',
+    submit: 'Đổi mật khẩu',
+    done: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của anh/chị đã được đăng xuất.',
+    link: 'Đổi mật khẩu',
+  },
   signIn: 'Đăng nhập',
   signOut: 'Đăng xuất',
   signedInAs: 'Đang đăng nhập:',

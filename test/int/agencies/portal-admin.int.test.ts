@@ -7,7 +7,7 @@ import { signedInStaff } from '../../helpers/portal';
 import { ticketsOn, webTicket } from '../tickets/helpers';
 import type { TestSystem } from '../../helpers/system';
 
-const PW = 'mat-khau-quan-tri-2026';
+const PW = 'mat-khau-du-dai-2026';
 
 describe('portal administration', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
