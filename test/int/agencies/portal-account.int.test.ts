@@ -80,7 +80,9 @@ describe('portal accounts: own password, issued passwords', () => {
     const fresh = sessionCookie(changed)!;
     // The old session ended with the change; the new one opens the desk.
     expect((await page(cookie, '/portal')).status).toBe(303);
-    await page(fresh, '/portal').expect(200);
+    const desk2 = await page(fresh, '/portal').expect(200);
+    // Every portal page's header leads to the change form.
+    expect(desk2.text).toContain('<a href="/portal/account/password"');
     expect((await page(fresh, '/portal/account/password?xong=1')).text).toContain('Đã đổi mật khẩu');
     await signIn('moi.vao', OWN);
   });
