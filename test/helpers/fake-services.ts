@@ -3,6 +3,7 @@ import { vi } from '../../src/i18n/strings.vi';
 import type {
   AnswerService,
   AskResult,
+  LocatedCommune,
   MessageTriage,
   NewTicketInput,
   RatingSource,
@@ -44,11 +45,18 @@ export interface TriageRule {
   category: string;
 }
 
+/** A commune the fake knows, with the former names (before the 2025 merger) that now mean it. */
+export interface FakeCommune {
+  code: string;
+  name: string;
+  formerNames?: string[];
+}
+
 /** Classifies by a rule table and finds communes from a name list; the default is a question. */
 export class FakeTriage implements TriageService {
   constructor(
     private readonly rules: TriageRule[] = [],
-    private readonly communes: Array<{ code: string; name: string }> = [],
+    private readonly communes: FakeCommune[] = [],
   ) {}
 
   /** TriageService: `analyze` plus the one agency every fake ticket goes to. */
@@ -66,10 +74,25 @@ export class FakeTriage implements TriageService {
     };
   }
 
-  /** TriageService: the first commune whose folded name (without "xã"/"phường") the text contains. */
-  async locate(text: string): Promise<{ code: string; name: string } | null> {
+  /** TriageService: the first commune whose folded name or former name (without "xã"/"phường") the text contains. */
+  async locate(text: string): Promise<LocatedCommune | null> {
     const folded = fold(text);
-    return this.communes.find((c) => folded.includes(fold(c.name).replace(/^(xa|phuong) /, ''))) ?? null;
+    const named = (name: string) => folded.includes(shortName(name));
+    for (const c of this.communes) {
+      if (named(c.name)) return { code: c.code, name: c.name, viaFormerName: null };
+      const former = c.formerNames?.find(named);
+      if (former) return { code: c.code, name: c.name, viaFormerName: former };
+    }
+    return null;
+  }
+
+  /** TriageService: the communes sharing a syllable with the typed place (after "xã"/"phường"). */
+  async suggest(text: string, limit = 3): Promise<Array<{ code: string; name: string }>> {
+    const words = new Set(shortName(text).split(' '));
+    return this.communes
+      .filter((c) => shortName(c.name).split(' ').some((w) => words.has(w)))
+      .slice(0, limit)
+      .map(({ code, name }) => ({ code, name }));
   }
 }
 
@@ -167,6 +190,10 @@ function view(t: FakeTicket): TicketStatusView {
     rating: t.rating,
     timeline: [],
   };
+}
+
+function shortName(name: string): string {
+  return fold(name).replace(/^(xa|phuong) /, '').trim();
 }
 
 function fold(text: string): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { appError } from '../../http/errors';
-import type { MessageTriage, TriageResult, TriageService } from '../../ports';
+import type { LocatedCommune, MessageTriage, TriageResult, TriageService } from '../../ports';
 import { routeTicket } from '../routing/router';
 import { TRACKING_CODE_IN_TEXT } from './message.classifier';
 import type { MessageAnalyzer } from './message.analyzer';
@@ -46,9 +46,14 @@ export class TicketTriageService implements TriageService {
   }
 
   /** The commune a place description names, if exactly one (no classification, no routing). */
-  async locate(text: string): Promise<{ code: string; name: string } | null> {
+  async locate(text: string): Promise<LocatedCommune | null> {
     const match = this.analyzer.locate(validText(text)).match;
-    return match ? { code: match.code, name: match.name } : null;
+    return match ? { code: match.code, name: match.name, viaFormerName: match.viaFormerName } : null;
+  }
+
+  /** The closest communes to a place that named none, for the citizen to pick from. */
+  async suggest(text: string, limit = 3): Promise<Array<{ code: string; name: string }>> {
+    return this.analyzer.closest(validText(text), limit).map((m) => ({ code: m.code, name: m.name }));
   }
 
   /**
