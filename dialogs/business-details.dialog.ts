@@ -30,7 +30,10 @@ export class BusinessDetailsDialog extends ComponentDialog {
     super(DIALOG_IDS.businessDetails);
     this.addDialog(new TextPrompt(NAME, async (p) => (p.recognized.value ?? '').trim().length >= 2));
     this.addDialog(
-      new TextPrompt(TAX, async (p) => skipped(p.recognized.value) || readTaxCode(p.recognized.value) !== undefined),
+      new TextPrompt(
+        TAX,
+        async (p) => skipped(p.recognized.value) || readTaxCode(p.recognized.value) !== undefined,
+      ),
     );
     this.addDialog(new TextPrompt(PROJECT, async (p) => (p.recognized.value ?? '').trim().length >= 2));
     this.addDialog(

@@ -42,7 +42,11 @@ export class FeedbackContactDialog extends ComponentDialog {
 
   private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if ((step.result as { index: number }).index !== 0)
-      return step.endDialog({ consentAt: undefined, name: undefined, phone: undefined } satisfies ContactPatch);
+      return step.endDialog({
+        consentAt: undefined,
+        name: undefined,
+        phone: undefined,
+      } satisfies ContactPatch);
     stepValues(step).consentAt = new Date().toISOString();
     return step.prompt(NAME, { prompt: f.namePrompt, retryPrompt: f.namePrompt });
   }
@@ -54,6 +58,10 @@ export class FeedbackContactDialog extends ComponentDialog {
 
   private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { consentAt, name } = stepValues(step) as { consentAt: string; name: string };
-    return step.endDialog({ consentAt, name, phone: normalisePhone(String(step.result)) } satisfies ContactPatch);
+    return step.endDialog({
+      consentAt,
+      name,
+      phone: normalisePhone(String(step.result)),
+    } satisfies ContactPatch);
   }
 }

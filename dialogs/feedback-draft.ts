@@ -96,7 +96,9 @@ const f = vi.bot.feedback;
 
 /** Where the draft says it happened, as the summary shows it. */
 export function placeOf(d: FeedbackDraft): string {
-  return d.commune?.name ?? d.address ?? (d.location ? `${d.location.lat}, ${d.location.lon}` : f.summaryNone);
+  return (
+    d.commune?.name ?? d.address ?? (d.location ? `${d.location.lat}, ${d.location.lon}` : f.summaryNone)
+  );
 }
 
 /** The summary shown before confirmation. */
@@ -145,6 +147,7 @@ export function toTicketInput(draft: FeedbackDraft, activity: Activity): NewTick
       ? { name: draft.name, phone: draft.phone, consentAt: new Date(draft.consentAt) }
       : undefined,
     triage: draft.triage,
+    ...(draft.publish !== undefined ? { publish: draft.publish } : {}),
     origin: {
       channel: activity.channelId ?? 'unknown',
       conversationId: activity.conversation?.id ?? '',

@@ -48,8 +48,14 @@ export class FeedbackPhotosDialog extends ComponentDialog {
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const n = this.photos(step).length;
-    const prompt = n === 0 ? withSuggestions(f.photosPrompt, [vi.bot.skip]) : withSuggestions(f.photosMore(n), [f.photosDone]);
-    return step.prompt(PHOTOS, { prompt, retryPrompt: withSuggestions(f.photosRetry, [n ? f.photosDone : vi.bot.skip]) });
+    const prompt =
+      n === 0
+        ? withSuggestions(f.photosPrompt, [vi.bot.skip])
+        : withSuggestions(f.photosMore(n), [f.photosDone]);
+    return step.prompt(PHOTOS, {
+      prompt,
+      retryPrompt: withSuggestions(f.photosRetry, [n ? f.photosDone : vi.bot.skip]),
+    });
   }
 
   private async addStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

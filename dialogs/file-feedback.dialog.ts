@@ -9,9 +9,16 @@ import type { MessageTriage } from '../src/ports';
 import { formatVnDate } from '../src/reference/vn-time';
 import { BusinessDetailsDialog } from './business-details.dialog';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { choiceOptions, menuMessage, stepValues, vietnameseChoicePrompt, yesNoOptions } from './dialog-helpers';
+import {
+  choiceOptions,
+  menuMessage,
+  stepValues,
+  vietnameseChoicePrompt,
+  yesNoOptions,
+} from './dialog-helpers';
 import { FeedbackContactDialog } from './feedback-contact.dialog';
 import {
+  DESCRIPTION_LIMIT,
   feedbackSummary,
   fitDescription,
   nounOf,
@@ -106,6 +113,7 @@ export class FileFeedbackDialog extends ComponentDialog {
     if (o.draft) return step.next();
     const noun = f.nouns[nounOf(draft)];
     await step.context.sendActivity(o.prefilled ? f.prefilled(noun) : f.intro(noun));
+    await this.keepWhatFits(step, draft);
     if (draft.kind === 'complaint' || draft.kind === 'denunciation')
       await step.context.sendActivity(f.complaintProcedure);
     if (draft.submitter || draft.kind === 'question') return step.next();
@@ -180,7 +188,8 @@ export class FileFeedbackDialog extends ComponentDialog {
 
   private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const index = (step.result as { index: number } | undefined)?.index;
-    const draft = index === undefined ? this.draft(step) : this.settle(step, 'publish', { publish: index === 0 });
+    const draft =
+      index === undefined ? this.draft(step) : this.settle(step, 'publish', { publish: index === 0 });
     await step.context.sendActivity(feedbackSummary(draft));
     const noun = f.nouns[nounOf(draft)];
     return step.prompt(
@@ -208,16 +217,19 @@ export class FileFeedbackDialog extends ComponentDialog {
     const again: FeedbackDraft = { ...draft, asked: draft.asked.filter((s) => s !== edit.step) };
     for (const field of edit.clear) delete again[field];
     if (key === 'photos') again.photos = [];
-    return step.replaceDialog(DIALOG_IDS.feedback, { draft: again, continuing: 'edit' } satisfies FeedbackOptions);
+    return step.replaceDialog(DIALOG_IDS.feedback, {
+      draft: again,
+      continuing: 'edit',
+    } satisfies FeedbackOptions);
   }
 
   private async keepWhatFits(step: WaterfallStepContext, draft: FeedbackDraft): Promise<void> {
-    const fitted = fitDescription(draft.description ?? '');
+    if (draft.description === undefined) return;
+    const fitted = fitDescription(draft.description);
     draft.description = fitted.text;
+    const number = (n: number) => n.toLocaleString('vi-VN');
     if (fitted.cut)
-      await step.context.sendActivity(
-        vi.bot.tooLong(fitted.text.length.toLocaleString('vi-VN'), fitted.text.length.toLocaleString('vi-VN')),
-      );
+      await step.context.sendActivity(vi.bot.tooLong(number(DESCRIPTION_LIMIT), number(fitted.text.length)));
   }
 
   private async categoriseBusiness(draft: FeedbackDraft): Promise<void> {
@@ -230,7 +242,9 @@ export class FileFeedbackDialog extends ComponentDialog {
     const noun = nounOf(draft);
     const head = f.receivedHead[noun](receipt.agency.name);
     const due = formatVnDate(receipt.resolveDueAt);
-    await step.context.sendActivity(f.received(head, receipt.trackingCode, receipt.pin, receipt.agency.name, due));
+    await step.context.sendActivity(
+      f.received(head, receipt.trackingCode, receipt.pin, receipt.agency.name, due),
+    );
     if (receipt.duplicateOf) await step.context.sendActivity(f.duplicate);
     await step.context.sendActivity(menuMessage());
     return step.endDialog({ trackingCode: receipt.trackingCode, pin: receipt.pin });

@@ -59,7 +59,9 @@ export function innermost(dc: DialogContext): { id: string; choices: Array<{ val
   const active = at?.activeDialog;
   if (!active) return undefined;
   const options = (active.state as { options?: { choices?: unknown[] } } | undefined)?.options;
-  const choices = (options?.choices ?? []).map((c) => (typeof c === 'string' ? { value: c } : (c as { value: string })));
+  const choices = (options?.choices ?? []).map((c) =>
+    typeof c === 'string' ? { value: c } : (c as { value: string }),
+  );
   return { id: active.id, choices };
 }
 

@@ -63,8 +63,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { text = '', subject = null, greeted = false, resume, rate } =
-      (step.options as MainOptions | undefined) ?? {};
+    const {
+      text = '',
+      subject = null,
+      greeted = false,
+      resume,
+      rate,
+    } = (step.options as MainOptions | undefined) ?? {};
     if (resume)
       return step.beginDialog(DIALOG_IDS.feedback, {
         draft: resume,

@@ -92,6 +92,8 @@ export interface NewTicketInput {
   origin: ConversationRef;
   /** What triage concluded from the citizen's message, carried so filing does not analyse the text again. */
   triage?: MessageTriage;
+  /** The citizen agreed (true) or declined (false) that an anonymised, agency-approved summary be published. */
+  publish?: boolean;
   /** The channel showed the receipt in the conversation itself: no separate "received" notice is queued. */
   acknowledged?: boolean;
   /** The inbound message id that caused this ticket; retries with the same key return the same ticket. */

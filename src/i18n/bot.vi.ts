@@ -2,7 +2,8 @@
 export const botVi = {
   welcome:
     'Xin chào! Tôi là trợ lý tiếp dân trực tuyến của UBND tỉnh. Tôi có thể giải đáp về nghị quyết, chính sách; tiếp nhận phản ánh, kiến nghị của người dân và vướng mắc của doanh nghiệp; và tra cứu kết quả xử lý. Anh/chị cần giúp gì ạ?',
-  menuPrompt: 'Anh/chị muốn làm gì tiếp theo? Anh/chị cũng có thể gõ trực tiếp câu hỏi hoặc nội dung phản ánh.',
+  menuPrompt:
+    'Anh/chị muốn làm gì tiếp theo? Anh/chị cũng có thể gõ trực tiếp câu hỏi hoặc nội dung phản ánh.',
   greetAgain: 'Xin chào anh/chị! Anh/chị cần giúp gì ạ?',
   menu: {
     ask: 'Hỏi về chính sách',
@@ -130,8 +131,7 @@ export const botVi = {
       contact: 'Liên hệ',
     },
     businessMarker: '(Vướng mắc của doanh nghiệp)',
-    notSent: (noun: string) =>
-      `Đã hủy, ${noun} chưa được gửi đi. Anh/chị có thể bắt đầu lại bất cứ lúc nào.`,
+    notSent: (noun: string) => `Đã hủy, ${noun} chưa được gửi đi. Anh/chị có thể bắt đầu lại bất cứ lúc nào.`,
     received: (head: string, code: string, pin: string, agency: string, due: string) =>
       `${head}\n\nMã tra cứu: **${code}**\n\nMã PIN: **${pin}**\n\nCơ quan xử lý: ${agency}. Hạn trả lời: ${due}.\n\nXin vui lòng lưu lại mã tra cứu và mã PIN để theo dõi kết quả. Kết quả cũng sẽ được gửi lại vào cuộc trò chuyện này.`,
     /** The first line of the receipt, by what was sent. */
@@ -157,7 +157,8 @@ export const botVi = {
     codeRetry: 'Mã tra cứu chưa đúng dạng. Mã gồm 2 chữ cái, dấu gạch ngang và 5 ký tự, ví dụ TH-7K3Q9.',
     pinPrompt: 'Xin cho biết mã PIN đi kèm mã tra cứu.',
     pinRetry: 'Mã PIN gồm từ 4 đến 8 chữ số.',
-    notFound: 'Không tìm thấy phản ánh hay câu hỏi nào với mã tra cứu và mã PIN này. Xin vui lòng kiểm tra lại.',
+    notFound:
+      'Không tìm thấy phản ánh hay câu hỏi nào với mã tra cứu và mã PIN này. Xin vui lòng kiểm tra lại.',
     status: (kind: string, code: string, status: string, agency: string, due: string) =>
       `${kind} ${code}: ${status}.\n\nCơ quan xử lý: ${agency}. Hạn trả lời: ${due}.`,
     answer: (answer: string) => `Trả lời của cơ quan: ${answer}`,
@@ -186,7 +187,8 @@ export const botVi = {
     kept: 'Thông tin liên hệ của anh/chị được giữ nguyên.',
     erased: (n: number) =>
       `Đã xóa họ tên và số điện thoại của anh/chị khỏi ${n} phản ánh. Cơ quan xử lý sẽ không còn thấy các thông tin này.`,
-    nothing: 'Các phản ánh gửi từ tài khoản trò chuyện này không lưu họ tên hay số điện thoại nào của anh/chị.',
+    nothing:
+      'Các phản ánh gửi từ tài khoản trò chuyện này không lưu họ tên hay số điện thoại nào của anh/chị.',
   },
   rate: {
     intro: 'Cảm ơn anh/chị đã dành thời gian đánh giá kết quả trả lời phản ánh.',

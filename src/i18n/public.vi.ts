@@ -3,7 +3,8 @@ export const publicVi = {
   siteTitle: 'Tiếp nhận phản ánh, kiến nghị',
   nav: { chat: 'Hỏi đáp, phản ánh', track: 'Tra cứu', published: 'Phản ánh đã trả lời', stats: 'Thống kê' },
   trackTitle: 'Tra cứu phản ánh, kiến nghị',
-  trackIntro: 'Nhập mã tra cứu và mã PIN anh/chị nhận được khi gửi phản ánh để xem tiến độ xử lý và câu trả lời.',
+  trackIntro:
+    'Nhập mã tra cứu và mã PIN anh/chị nhận được khi gửi phản ánh để xem tiến độ xử lý và câu trả lời.',
   trackingCode: 'Mã tra cứu',
   trackingCodeHint: 'Ví dụ: TH-7K3Q9',
   pin: 'Mã PIN (6 chữ số)',

@@ -90,7 +90,11 @@ export class FakeTriage implements TriageService {
   async suggest(text: string, limit = 3): Promise<Array<{ code: string; name: string }>> {
     const words = new Set(shortName(text).split(' '));
     return this.communes
-      .filter((c) => shortName(c.name).split(' ').some((w) => words.has(w)))
+      .filter((c) =>
+        shortName(c.name)
+          .split(' ')
+          .some((w) => words.has(w)),
+      )
       .slice(0, limit)
       .map(({ code, name }) => ({ code, name }));
   }
@@ -193,7 +197,9 @@ function view(t: FakeTicket): TicketStatusView {
 }
 
 function shortName(name: string): string {
-  return fold(name).replace(/^(xa|phuong) /, '').trim();
+  return fold(name)
+    .replace(/^(xa|phuong) /, '')
+    .trim();
 }
 
 function fold(text: string): string {

@@ -91,7 +91,9 @@ export class CommuneGazetteer {
       for (const e of names)
         if (e.unit.provinceCode === this.provinceCode) ranked.push({ match: toMatch(e), distance });
     }
-    ranked.sort((a, b) => a.distance - b.distance || Number(!!a.match.viaFormerName) - Number(!!b.match.viaFormerName));
+    ranked.sort(
+      (a, b) => a.distance - b.distance || Number(!!a.match.viaFormerName) - Number(!!b.match.viaFormerName),
+    );
     const seen = new Set<string>();
     return ranked
       .filter((r) => !seen.has(r.match.code) && seen.add(r.match.code))
