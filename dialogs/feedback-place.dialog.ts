@@ -85,7 +85,10 @@ export class FeedbackPlaceDialog extends ComponentDialog {
     if (closest.length === 0) return this.keepTyped(step, typed);
     stepValues(step).typed = typed;
     stepValues(step).closest = closest;
-    const labels = [...closest.map((c) => c.name), f.locationKeepTyped];
+    const labels = [
+      ...closest.map((c) => (c.viaFormerName ? f.suggestLabel(c.name, c.viaFormerName) : c.name)),
+      f.locationKeepTyped,
+    ];
     return step.prompt(PICK, choiceOptions(f.locationSuggest(typed.slice(0, 80)), labels));
   }
 

@@ -14,7 +14,8 @@ export type BotButton =
 const MENU = Object.values(vi.bot.menu);
 // The rating buttons under an agency's answer ("5/5 · TH-7K3Q9", see vi.tickets.ratingButtons), also typed as
 // "đánh giá 5 TH-7K3Q9".
-const RATING_LABEL = /^(?:danh gia )?([1-5])(?: 5)? ([a-z]{2,3}-[a-z0-9]{5})$/;
+// Read from the raw text: the matching form expands "k" to "không", even inside a code.
+const RATING_LABEL = /^(?:đánh giá\s+|danh gia\s+)?([1-5])\s*(?:\/\s*5)?\s*[·:–-]?\s*([a-z]{2,3}-[a-z0-9]{5})$/i;
 
 /** The bot's own button in this message (a card action value or a label the bot sent), if it is one. */
 export function botButton(activity: Activity): BotButton | undefined {
@@ -25,8 +26,8 @@ export function botButton(activity: Activity): BotButton | undefined {
     if (Number.isInteger(rating) && rating >= 1 && rating <= 5 && /^[A-Z]{2,3}-[A-Z0-9]{5}$/.test(code))
       return { kind: 'rate', trackingCode: code, rating };
   }
+  const rated = RATING_LABEL.exec((activity.text ?? '').normalize('NFC').trim());
   const said = matchForm(activity.text);
-  const rated = RATING_LABEL.exec(said);
   if (rated) return { kind: 'rate', trackingCode: rated[2]!.toUpperCase(), rating: Number(rated[1]) };
   if (said === matchForm(vi.bot.resume.yes)) return { kind: 'resume' };
   if (said === matchForm(vi.bot.resume.no)) return { kind: 'discard' };

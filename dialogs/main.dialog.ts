@@ -28,9 +28,6 @@ export interface MainOptions {
 
 // Triage reads at most this much of a message (a long complaint's opening says what it is about).
 const TRIAGE_CHARS = 4000;
-// "doanh nghiệp chúng tôi…", "công ty tôi…", "HTX chúng tôi…": a business speaking for itself.
-const BUSINESS_VOICE =
-  /^((ben|phia) )?(doanh nghiep|cong ty|cty|hop tac xa|htx|nha dau tu|chu dau tu|xuong|nha may)( cua)? (chung toi|toi|minh|em|chung em|ben toi)\b/;
 
 const GREETINGS =
   /^(xin chao|chao|chao ban|hello|hi|alo|a lo|bat dau|start)( (ban|ad|admin|em|anh|chi|bot))?$/;
@@ -127,7 +124,7 @@ export class MainDialog extends ComponentDialog {
     if (completeQuestion(text, subject) !== null) return ask;
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
     if (triage.kind === 'question') return ask;
-    const business = triage.kind === 'feedback' && BUSINESS_VOICE.test(said);
+    const business = triage.submitter === 'business';
     const options: FeedbackOptions = {
       kind: triage.kind,
       ...(business ? { submitter: 'business' } : {}),

@@ -37,6 +37,8 @@ export interface MessageTriage {
   kind: MessageKind;
   category: string;
   commune: { code: string; name: string } | null;
+  /** Set when a business writes about its own case: a business obstacle (not part of `/api/triage`). */
+  submitter?: 'business';
 }
 
 /** What the bot would do with a message (the `/api/triage` contract), without creating anything. */
@@ -60,7 +62,7 @@ export interface TriageService {
   /** The commune a place description names, if exactly one. */
   locate(text: string): Promise<LocatedCommune | null>;
   /** The communes whose names are closest to a place the citizen typed that matched none (best first). */
-  suggest?(text: string, limit?: number): Promise<Array<{ code: string; name: string }>>;
+  suggest?(text: string, limit?: number): Promise<LocatedCommune[]>;
 }
 
 /** Where a ticket came from and how to reach the citizen again on that channel. */

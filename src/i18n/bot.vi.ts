@@ -70,6 +70,7 @@ export const botVi = {
     locationSuggest: (typed: string) =>
       `Tôi chưa tìm thấy xã/phường «${typed}». Có phải anh/chị muốn nói một trong các xã/phường dưới đây? Nếu không, anh/chị có thể gõ lại, hoặc giữ nguyên địa chỉ đã nhập.`,
     locationKeepTyped: 'Giữ địa chỉ đã nhập',
+    suggestLabel: (name: string, former: string) => `${name} (${former} cũ)`,
     locationUnknown:
       'Tôi chưa xác định được xã/phường từ địa chỉ này; địa chỉ anh/chị nhập vẫn được ghi lại để cơ quan xử lý.',
     locationShared: 'Đã nhận vị trí anh/chị chia sẻ.',

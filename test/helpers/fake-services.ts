@@ -43,6 +43,8 @@ export interface TriageRule {
   match: RegExp;
   kind: TriageResult['kind'];
   category: string;
+  /** The message is a business writing about its own case. */
+  submitter?: 'business';
 }
 
 /** A commune the fake knows, with the former names (before the 2025 merger) that now mean it. */
@@ -59,9 +61,10 @@ export class FakeTriage implements TriageService {
     private readonly communes: FakeCommune[] = [],
   ) {}
 
-  /** TriageService: `analyze` plus the one agency every fake ticket goes to. */
+  /** TriageService: `analyze` (without the submitter, as the contract has it) plus the one agency of fake tickets. */
   async triage(text: string): Promise<TriageResult> {
-    return { ...(await this.analyze(text)), agency: { ...FAKE_AGENCY } };
+    const { submitter: _submitter, ...analysis } = await this.analyze(text);
+    return { ...analysis, agency: { ...FAKE_AGENCY } };
   }
 
   /** TriageService: the first matching rule (default: a question) and the commune the text names. */
@@ -71,6 +74,7 @@ export class FakeTriage implements TriageService {
       kind: rule?.kind ?? 'question',
       category: rule?.category ?? 'khac',
       commune: await this.locate(text),
+      ...(rule?.submitter ? { submitter: rule.submitter } : {}),
     };
   }
 
@@ -87,7 +91,7 @@ export class FakeTriage implements TriageService {
   }
 
   /** TriageService: the communes sharing a syllable with the typed place (after "xã"/"phường"). */
-  async suggest(text: string, limit = 3): Promise<Array<{ code: string; name: string }>> {
+  async suggest(text: string, limit = 3): Promise<LocatedCommune[]> {
     const words = new Set(shortName(text).split(' '));
     return this.communes
       .filter((c) =>

@@ -13,6 +13,8 @@ export const TRIAGE_DATA_DIR = path.join(__dirname, '..', 'data', 'triage');
 export interface MessageAnalysis {
   kind: MessageKind;
   category: string;
+  /** Written by a business about its own case (a business obstacle). */
+  business: boolean;
   commune: CommuneDetection;
   classification: Classification;
 }
@@ -49,6 +51,7 @@ export class MessageAnalyzer {
     return {
       kind: classification.kind,
       category: classification.category,
+      business: classification.business,
       commune: this.gazetteer.detect(text),
       classification,
     };

@@ -15,6 +15,8 @@ interface TriageDetails {
   trackingCode: string | null;
 }
 
+const UNIT_WORD = /^\s*(xã|xa|phường|phuong|thị trấn|thi tran|p\.|tt)\s/i;
+
 function validText(text: string): string {
   const parsed = triageRequestSchema.safeParse({ text });
   if (!parsed.success)
@@ -34,6 +36,7 @@ export class TicketTriageService implements TriageService {
     const {
       communeCandidates: _candidates,
       trackingCode: _code,
+      submitter: _submitter,
       ...result
     } = await this.triageDetailed(text);
     return result;
@@ -47,13 +50,23 @@ export class TicketTriageService implements TriageService {
 
   /** The commune a place description names, if exactly one (no classification, no routing). */
   async locate(text: string): Promise<LocatedCommune | null> {
-    const match = this.analyzer.locate(validText(text)).match;
+    const place = validText(text);
+    // A reply to "where?" is a place even without "xã" before it ("thieu chinh").
+    const match =
+      this.analyzer.locate(place).match ??
+      (UNIT_WORD.test(place) ? null : this.analyzer.locate(`xã ${place}`).match);
     return match ? { code: match.code, name: match.name, viaFormerName: match.viaFormerName } : null;
   }
 
-  /** The closest communes to a place that named none, for the citizen to pick from. */
-  async suggest(text: string, limit = 3): Promise<Array<{ code: string; name: string }>> {
-    return this.analyzer.closest(validText(text), limit).map((m) => ({ code: m.code, name: m.name }));
+  /** The communes a place could mean (an ambiguous name's candidates, else the closest names), best first. */
+  async suggest(text: string, limit = 3): Promise<LocatedCommune[]> {
+    const place = validText(text);
+    const found = [...this.analyzer.locate(place).candidates, ...this.analyzer.closest(place, limit)];
+    const seen = new Set<string>();
+    return found
+      .filter((m) => !seen.has(m.code) && seen.add(m.code))
+      .slice(0, limit)
+      .map((m) => ({ code: m.code, name: m.name, viaFormerName: m.viaFormerName }));
   }
 
   /**
@@ -78,6 +91,7 @@ export class TicketTriageService implements TriageService {
       kind: a.kind,
       category: a.category,
       commune: commune ? { code: commune.code, name: commune.name } : null,
+      ...(a.business ? { submitter: 'business' as const } : {}),
       communeCandidates: commune ? [] : a.commune.candidates.map((c) => ({ code: c.code, name: c.name })),
       trackingCode: extractTrackingCode(text),
     };

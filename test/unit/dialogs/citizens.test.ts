@@ -44,6 +44,7 @@ function world(): DialogFakes {
     triage: new FakeTriage(
       [
         { match: /khieu nai/, kind: 'complaint', category: 'dat-dai' },
+        { match: /^doanh nghiep chung toi/, kind: 'feedback', category: 'dat-dai', submitter: 'business' },
         { match: /giao dat|thue dat/, kind: 'feedback', category: 'dat-dai' },
         { match: /hoan thue/, kind: 'feedback', category: 'doanh-nghiep-dau-tu' },
         { match: /hoc phi/, kind: 'question', category: 'giao-duc' },
