@@ -15,7 +15,8 @@ const MENU = Object.values(vi.bot.menu);
 // The rating buttons under an agency's answer ("5/5 · TH-7K3Q9", see vi.tickets.ratingButtons), also typed as
 // "đánh giá 5 TH-7K3Q9".
 // Read from the raw text: the matching form expands "k" to "không", even inside a code.
-const RATING_LABEL = /^(?:đánh giá\s+|danh gia\s+)?([1-5])\s*(?:\/\s*5)?\s*[·:–-]?\s*([a-z]{2,3}-[a-z0-9]{5})$/i;
+const RATING_LABEL =
+  /^(?:đánh giá\s+|danh gia\s+)?([1-5])\s*(?:\/\s*5)?\s*[·:–-]?\s*([a-z]{2,3}-[a-z0-9]{5})$/i;
 
 /** The bot's own button in this message (a card action value or a label the bot sent), if it is one. */
 export function botButton(activity: Activity): BotButton | undefined {

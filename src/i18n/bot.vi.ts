@@ -120,7 +120,7 @@ export const botVi = {
     summaryPublishNo: 'không',
     confirmPrompt: (noun: string) =>
       `Anh/chị có muốn gửi ${noun} này không? Nếu cần, anh/chị có thể sửa một thông tin trước khi gửi.`,
-    confirmYes: 'Gửi',
+    confirmYes: 'Gửi đi',
     confirmEdit: 'Sửa thông tin',
     confirmNo: 'Không gửi',
     editPrompt: 'Anh/chị muốn sửa thông tin nào?',
@@ -232,7 +232,11 @@ export const botVi = {
       'Không nhập số CCCD, mật khẩu hay thông tin nhạy cảm. Thông tin liên hệ chỉ được thu thập khi anh/chị đồng ý.',
     userAvatar: 'Tôi',
     shareLocation: 'Chia sẻ vị trí',
+    placeholder: 'Nhập câu hỏi hoặc nội dung phản ánh…',
+    locating: 'Đang lấy vị trí…',
     locationDenied: 'Không lấy được vị trí từ trình duyệt. Anh/chị có thể gõ địa chỉ thay thế.',
+    /** The message a shared location sends ({lat}, {lon} are filled in by the page). */
+    myLocation: 'Vị trí của tôi: {lat}, {lon}',
     newConversation: 'Cuộc trò chuyện mới',
   },
 } as const;

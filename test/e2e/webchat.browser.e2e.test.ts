@@ -108,7 +108,7 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
         'base64',
       ),
     });
-    await seen(page, b.feedback.photosMore(1));
+    await seen(page, /Đã nhận 1 ảnh/);
     await click(page, b.feedback.photosDone);
     await click(page, b.skip);
     await click(page, b.feedback.publishNo);
