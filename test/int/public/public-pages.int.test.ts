@@ -81,7 +81,7 @@ describe('public pages: tracking, published answers, statistics', () => {
     expect(res.text).toContain('Sở Y tế');
     expect(res.text).toContain('Y tế, an toàn thực phẩm');
     expect(res.text).toContain('Trạm y tế đã được bổ sung thuốc.');
-    expect(res.text).toContain('Bạn đã đánh giá 3/5');
+    expect(res.text).toContain('Anh/chị đã đánh giá 3/5');
     expect(res.text).not.toContain('Nguyễn Văn Bảo');
     expect(res.headers['cache-control']).toBe('no-store');
   });
@@ -115,7 +115,7 @@ describe('public pages: tracking, published answers, statistics', () => {
       comment: 'Cảm ơn Sở',
     });
     expect(rated.status).toBe(200);
-    expect(rated.text).toContain('Bạn đã đánh giá 4/5');
+    expect(rated.text).toContain('Anh/chị đã đánh giá 4/5');
     const row = await db.query<{ rating: number }>('SELECT rating FROM tickets WHERE id = $1', [r.school.id]);
     expect(row.rows[0]?.rating).toBe(4);
   });
