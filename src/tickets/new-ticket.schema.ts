@@ -53,6 +53,7 @@ export const newTicketSchema = z.object({
     .optional(),
   origin: conversation,
   acknowledged: z.boolean().optional(),
+  publish: z.boolean().optional(),
   idempotencyKey: z.string().min(1).max(200),
 });
 

@@ -27,6 +27,7 @@ function ticketColumns(input: ResolvedTicket, now: Date) {
     contactName: input.contact?.name ?? null,
     contactPhone: input.contact?.phone ?? null,
     contactConsentAt: input.contact?.consentAt ?? null,
+    publishConsent: input.publish ?? null,
     channel: input.origin.channel,
     conversationId: input.origin.conversationId,
     userId: input.origin.userId,
