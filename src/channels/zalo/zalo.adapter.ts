@@ -51,14 +51,6 @@ export interface ZaloAdapterDeps {
 
 type Actionable = Exclude<ZaloInbound, { kind: 'ignored' | 'receipt' }>;
 
-/** Zalo shows text as typed: Web Chat's Markdown (bold, links) becomes plain text. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/__([^_]+)__/g, '$1');
-}
-
 /** Zalo sends phone numbers as 84xxxxxxxxx; citizens and agencies read them as 0xxxxxxxxx. */
 function localPhone(phone: string | undefined): string | undefined {
   if (!phone) return undefined;
@@ -174,7 +166,8 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       const result = await this.deps.outbound.deliver({
         id: `${context.activity.id ?? 'proactive'}:r${index}`,
         to: { channel: ZALO_CHANNEL, conversationId: userId, userId },
-        text: plainText(activity.text ?? ''),
+        // Made plain text (and its links checked) by the outbound channel, like every message to Zalo.
+        text: activity.text ?? '',
         suggestedActions: choices,
       });
       if (!result.ok && !result.permanent)

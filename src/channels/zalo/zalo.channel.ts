@@ -10,6 +10,7 @@ import { ZaloRepository } from './zalo.repository';
 import { zaloWebhookRoutes } from './zalo.routes';
 import { systemTimer, type Timer } from '../../reference/clock';
 import { ZaloTokenStore } from './zalo.token-store';
+import type { LinkAllowList } from '../../http/link-allow-list';
 
 /** Everything the Zalo channel needs from the outside. */
 export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConversationHandler> {
@@ -25,6 +26,8 @@ export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConvers
   handler: (outbound: ZaloOutboundChannel) => H;
   clock?: Timer;
   fetch?: typeof fetch;
+  /** Which links messages to citizens may carry. */
+  links?: LinkAllowList;
 }
 
 /** The assembled Zalo channel: webhook router, OA client, outbound channel and the handler of inbound events. */
@@ -46,7 +49,7 @@ export function createZaloChannel<H extends ZaloConversationHandler>(
   const repo = new ZaloRepository(deps.db);
   const tokens = new ZaloTokenStore({ db: deps.db, config: deps.config, logger, clock, fetch: deps.fetch });
   const client = new ZaloClient({ config: deps.config, tokens, logger, fetch: deps.fetch });
-  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock });
+  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock, links: deps.links });
   const handler = deps.handler(outbound);
   deps.jobs.add(zaloInboundJob({ repo, handler, clock, logger, leaseMs: deps.config.eventLeaseMs }));
   const router = zaloWebhookRoutes({

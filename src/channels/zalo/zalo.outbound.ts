@@ -5,6 +5,9 @@ import { ZaloApiError } from './zalo.errors';
 import type { ZaloRepository } from './zalo.repository';
 import { numberedChoices, splitMessage } from './zalo.text';
 import type { Timer } from '../../reference/clock';
+import type { LinkAllowList } from '../../http/link-allow-list';
+import { ownOriginOnly } from '../../text/link-policy';
+import { plainTextOf } from '../../text/plain-text';
 
 /** Dependencies of the Zalo outbound channel. */
 export interface ZaloOutboundDeps {
@@ -12,6 +15,8 @@ export interface ZaloOutboundDeps {
   repo: ZaloRepository;
   logger: Logger;
   clock: Timer;
+  /** Which links messages may carry (without it: links to our own pages only). */
+  links?: LinkAllowList;
 }
 
 /**
@@ -26,7 +31,10 @@ export class ZaloOutboundChannel implements OutboundChannel {
   /** Sends the message (choices as a numbered list); permanent Zalo refusals are reported as such. */
   async deliver(message: OutboundMessage): Promise<DeliveryResult> {
     const { client, repo, clock, logger } = this.deps;
-    const parts = splitMessage(numberedChoices(message.text, message.suggestedActions ?? []));
+    // Zalo shows text as typed: Markdown becomes plain text, links only where the allow-list lets them go.
+    const policy = (await this.deps.links?.policy()) ?? ownOriginOnly();
+    const text = plainTextOf(message.text, policy);
+    const parts = splitMessage(numberedChoices(text, message.suggestedActions ?? []));
     const ids: string[] = [];
     try {
       for (const [i, part] of parts.entries()) {
