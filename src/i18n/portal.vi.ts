@@ -129,7 +129,7 @@ export const portalVi = {
     deleteContact: 'Xóa thông tin liên hệ theo yêu cầu của người dân',
   },
   rejectedMessage: (code: string, reason: string) =>
-    `Phản ánh ${code} không thuộc phạm vi thụ lý của cơ quan. Lý do: ${reason}. Xin cảm ơn bạn đã gửi phản ánh.`,
+    `Phản ánh ${code} không thuộc phạm vi thụ lý của cơ quan. Lý do: ${reason}. Xin cảm ơn anh/chị đã gửi phản ánh.`,
   done: 'Đã lưu.',
   channels: {
     directline: 'Trò chuyện trên web',

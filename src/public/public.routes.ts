@@ -129,7 +129,7 @@ export function publicRoutes(deps: PublicDeps): Router {
     const rows = await deps.repo.published(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
     const safe = rows.slice(0, PAGE_SIZE).map((r) => ({
       ...r,
-      description: redactPersonalData(r.description),
+      summary: redactPersonalData(r.summary),
       answer: redactPersonalData(r.answer),
     }));
     res
