@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { ErrorRequestHandler, Express, Router } from 'express';
 import type { Logger } from 'pino';
 import { AdminService } from './agencies/admin/admin.service';
+import { channelAlertRoutes } from './agencies/admin/channel-alerts.routes';
 import { AuthService } from './agencies/auth.service';
 import { CaseworkRepository } from './agencies/casework/casework.repository';
 import { CaseworkService } from './agencies/casework/casework.service';
@@ -12,7 +13,7 @@ import { PostgresStorage } from './bot/bot-state.repository';
 import { createBot, type Bot } from './bot/tiepdan.bot';
 import { TurnLock } from './bot/turn-lock.repository';
 import { createWebChatFeature, type WebChatFeature } from './channels/directline/directline.feature';
-import { ZaloAdapter, zaloTurnErrorHandler, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
+import { ZaloAdapter, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo.channel';
 import { ZaloConversationRepository } from './channels/zalo/zalo.repository';
 import { systemTimer, type Timer } from './reference/clock';
@@ -27,6 +28,7 @@ import { open311ErrorHandler, open311Routes } from './public/open311/open311.rou
 import { PublicRepository } from './public/public.repository';
 import { publicRoutes } from './public/public.routes';
 import { StatisticsService } from './public/statistics.service';
+import { ChannelAlertRepository } from './tickets/notify/channel-alerts.repository';
 import { createTickets, TICKET_JOBS, type TicketsModule } from './tickets/tickets.module';
 
 /** What a caller may replace when building the system: test seams and the benchmark's variations. */
@@ -186,6 +188,7 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
     jobs,
     clock,
     fetch: deps.fetch,
+    onReplies: () => void jobs.kick(TICKET_JOBS.outbox),
     handler: (outbound) => {
       const adapter = new ZaloAdapter({
         outbound,
@@ -198,7 +201,7 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
           if ((await tickets.resumeDeliveries(ZALO_CHANNEL, userId)) > 0) void jobs.kick(TICKET_JOBS.outbox);
         },
       });
-      adapter.onTurnError = zaloTurnErrorHandler(bot.onTurnError);
+      adapter.onTurnError = bot.onTurnError;
       return adapter;
     },
   });
@@ -233,7 +236,7 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
       agencyName: (id) => caseRepo.agencyName(id),
       casework: new CaseworkService(db, tickets.staff, now),
       categories: () => publicRepo.categoryNames(),
-      routers: programmes.portalRouters,
+      routers: [...programmes.portalRouters, channelAlertRoutes(new ChannelAlertRepository(db), now)],
     }),
     publicRoutes({
       tickets: tickets.tickets,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { optional, withDefault } from './env-schema';
 import { productionRequirements, zaloRequirements } from './requirements';
 import { trustProxySchema } from './trust-proxy';
+import { zaloConfigFrom, zaloEnvShape, type ZaloConfig } from './zalo.config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -93,26 +94,7 @@ const schema = z.object({
   OUTBOX_POLL_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2000),
   OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
   ESCALATION_INTERVAL_MS: withDefault(z.coerce.number().int().min(1000).max(86_400_000), 60_000),
-  ZALO_APP_ID: optional(
-    z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
-  ),
-  ZALO_APP_SECRET: optional(z.string().min(8)),
-  ZALO_OA_SECRET_KEY: optional(z.string().min(8)),
-  ZALO_SIGNATURE_SECRET: withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
-  ZALO_API_BASE_URL: withDefault(z.url(), 'https://openapi.zalo.me'),
-  ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
-  ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
-  ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
-  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(
-    z.coerce
-      .number()
-      .int()
-      .min(60_000)
-      .max(7 * 24 * 3600_000),
-    24 * 3600_000,
-  ),
-  ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
-  ZALO_EVENT_LEASE_MS: withDefault(z.coerce.number().int().min(5_000).max(600_000), 60_000),
+  ...zaloEnvShape,
 });
 
 /** Knowledge-base settings: corpus folder, answer threshold, embedding and LLM endpoints. */
@@ -134,22 +116,7 @@ export type KnowledgeConfig = Readonly<{
   askRateLimitPerMinute: number;
 }>;
 
-/** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
-export type ZaloConfig = Readonly<{
-  appId: string;
-  appSecret: string;
-  oaSecretKey: string;
-  /** Which secret fills the last term of the webhook signature (sources disagree; see docs/channels.md). */
-  signatureSecret: 'oa_secret_key' | 'app_secret';
-  apiBaseUrl: string;
-  oauthBaseUrl: string;
-  initialAccessToken: string | undefined;
-  initialRefreshToken: string | undefined;
-  webhookMaxAgeMs: number;
-  httpTimeoutMs: number;
-  /** How long a claimed webhook event belongs to its replica; a crashed replica's events wait this long. */
-  eventLeaseMs?: number;
-}>;
+export type { ZaloConfig } from './zalo.config';
 
 /** The application's typed, frozen configuration. */
 export type Config = Readonly<{
@@ -202,6 +169,8 @@ export type Config = Readonly<{
     escalationIntervalMs: number;
   }>;
   zalo: ZaloConfig | undefined;
+  /** The code of Zalo's domain verification (served as a meta tag and a zalo_verifier file); works without the channel. */
+  zaloSiteVerification: string | undefined;
 }>;
 
 /** Thrown when the environment holds invalid settings; lists every bad key at once. */
@@ -277,20 +246,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       escalationIntervalMs: e.ESCALATION_INTERVAL_MS,
     }),
-    zalo: e.ZALO_APP_ID
-      ? Object.freeze({
-          appId: e.ZALO_APP_ID,
-          appSecret: e.ZALO_APP_SECRET as string,
-          oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
-          signatureSecret: e.ZALO_SIGNATURE_SECRET,
-          apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/+$/, ''),
-          oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/+$/, ''),
-          initialAccessToken: e.ZALO_ACCESS_TOKEN,
-          initialRefreshToken: e.ZALO_REFRESH_TOKEN,
-          webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
-          httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
-          eventLeaseMs: e.ZALO_EVENT_LEASE_MS,
-        })
-      : undefined,
+    zalo: zaloConfigFrom(e),
+    zaloSiteVerification: e.ZALO_SITE_VERIFICATION,
   });
 }

@@ -116,8 +116,10 @@ function addTicketJobs(jobs: Jobs, config: Config, outbox: OutboxDeps): void {
   jobs.add({
     name: TICKET_JOBS.outbox,
     intervalMs: config.tickets.outboxPollMs,
+    // A pass that made progress goes round again: a conversation's next message became due when this one left.
     perform: async (now) => {
-      await performOutbox({ now }, outbox);
+      const pass = await performOutbox({ now }, outbox);
+      return { more: pass.sent + pass.failed > 0 };
     },
   });
   jobs.add({

@@ -1,11 +1,13 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
+import { currentTurnEffects } from '../../bot/turn-effects';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
 import type { ZaloInbound } from './zalo.events';
 import type { ZaloConversationHandler } from './zalo.inbound.job';
 import type { ZaloOutboundChannel } from './zalo.outbound';
 import type { ZaloConversationRepository } from './zalo.repository';
+import type { ZaloHeldReply } from './zalo.turn.repository';
 import type { Timer } from '../../reference/clock';
 
 /** The channel id of Zalo activities and conversation references. */
@@ -21,22 +23,6 @@ const FILE_TYPES: Record<string, string> = {
   jpeg: 'image/jpeg',
   png: 'image/png',
 };
-
-/** A reply Zalo did not accept for now (rate limit, network): the whole event is retried later. */
-export class ZaloDeliveryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ZaloDeliveryError';
-  }
-}
-
-/** Wraps the bot's turn-error handler so temporary delivery failures reach the inbound worker's retry. */
-export function zaloTurnErrorHandler(botHandler: (context: TurnContext, error: Error) => Promise<void>) {
-  return async (context: TurnContext, error: Error): Promise<void> => {
-    if (error instanceof ZaloDeliveryError) throw error;
-    await botHandler(context, error);
-  };
-}
 
 /** What the adapter needs. */
 export interface ZaloAdapterDeps {
@@ -136,8 +122,8 @@ export function toActivity(inbound: Actionable, at: Date, choices: string[]): Ac
 
 /**
  * In-process adapter for the Zalo OA: runs the bot on webhook events and sends its replies through the OA API.
- * Reply n of the turn caused by Zalo message m is delivered under the key `m:rn`, so when a failed turn is
- * retried the parts Zalo already accepted are not sent again.
+ * A turn's replies are held and committed with it into the outbox, which sends them in order and retries a
+ * temporary failure with backoff, so a failed send neither loses the reply nor re-runs the turn.
  */
 export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHandler {
   constructor(private readonly deps: ZaloAdapterDeps) {
@@ -159,7 +145,10 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
     await this.runMiddleware(new TurnContext(this, activity), this.deps.logic);
   }
 
-  /** Sends message replies to the citizen; a temporary Zalo failure throws so the event is retried later. */
+  /**
+   * Holds message replies for the turn's commit (they reach the outbox with the turn's state and done mark, and
+   * are sent after it); outside a turn run as one unit, delivers at once.
+   */
   async sendActivities(context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
@@ -171,19 +160,24 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       context.turnState.set(REPLY_INDEX, index);
       const userId = activity.conversation?.id ?? context.activity.conversation?.id ?? '';
       const choices = (activity.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''));
-      const result = await this.deps.outbound.deliver({
-        id: `${context.activity.id ?? 'proactive'}:r${index}`,
-        to: { channel: ZALO_CHANNEL, conversationId: userId, userId },
-        text: plainText(activity.text ?? ''),
-        suggestedActions: choices,
-      });
-      if (!result.ok && !result.permanent)
-        throw new ZaloDeliveryError(`Zalo delivery failed: ${result.error}`);
-      if (!result.ok)
-        this.deps.logger.warn({ userId: 'redacted', error: result.error }, 'Zalo reply undeliverable');
-      await this.deps.conversations.setChoices(userId, choices, this.deps.clock.now());
-      responses.push({ id: result.ok ? (result.externalId ?? '') : '' });
+      const reply: ZaloHeldReply = { userId, text: plainText(activity.text ?? ''), choices };
+      const held = currentTurnEffects();
+      const id = `${context.activity.id ?? 'proactive'}:r${index}`;
+      if (held) held.replies.push({ conversationId: userId, activity: { ...reply } });
+      else await this.deliverNow(id, reply);
+      responses.push({ id });
     }
     return responses;
+  }
+
+  private async deliverNow(id: string, reply: ZaloHeldReply): Promise<void> {
+    const result = await this.deps.outbound.deliver({
+      id,
+      to: { channel: ZALO_CHANNEL, conversationId: reply.userId, userId: reply.userId },
+      text: reply.text,
+      suggestedActions: reply.choices,
+    });
+    if (!result.ok) this.deps.logger.warn({ error: result.error }, 'Zalo reply undeliverable');
+    await this.deps.conversations.setChoices(reply.userId, reply.choices, this.deps.clock.now());
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ZaloConfig } from '../../config/config';
 import type { Database } from '../../db/database';
 import type { Jobs } from '../../jobs/job-runner';
+import { ChannelAlertRepository } from '../../tickets/notify/channel-alerts.repository';
 import { ZaloClient } from './zalo.client';
 import { ZALO_INBOUND_JOB, zaloInboundJob, type ZaloConversationHandler } from './zalo.inbound.job';
 import { ZaloOutboundChannel } from './zalo.outbound';
@@ -10,6 +11,7 @@ import { ZaloRepository } from './zalo.repository';
 import { zaloWebhookRoutes } from './zalo.routes';
 import { systemTimer, type Timer } from '../../reference/clock';
 import { ZaloTokenStore } from './zalo.token-store';
+import { ZaloTurnRepository } from './zalo.turn.repository';
 
 /** Everything the Zalo channel needs from the outside. */
 export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConversationHandler> {
@@ -25,6 +27,8 @@ export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConvers
   handler: (outbound: ZaloOutboundChannel) => H;
   clock?: Timer;
   fetch?: typeof fetch;
+  /** Called when a turn queued replies in the outbox (the composition root kicks the outbox job). */
+  onReplies?: () => void;
 }
 
 /** The assembled Zalo channel: webhook router, OA client, outbound channel and the handler of inbound events. */
@@ -46,9 +50,22 @@ export function createZaloChannel<H extends ZaloConversationHandler>(
   const repo = new ZaloRepository(deps.db);
   const tokens = new ZaloTokenStore({ db: deps.db, config: deps.config, logger, clock, fetch: deps.fetch });
   const client = new ZaloClient({ config: deps.config, tokens, logger, fetch: deps.fetch });
-  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock });
+  const alerts = new ChannelAlertRepository(deps.db);
+  const template = deps.config.template;
+  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock, alerts, template });
   const handler = deps.handler(outbound);
-  deps.jobs.add(zaloInboundJob({ repo, handler, clock, logger, leaseMs: deps.config.eventLeaseMs }));
+  deps.jobs.add(
+    zaloInboundJob({
+      repo,
+      turns: new ZaloTurnRepository(deps.db),
+      handler,
+      clock,
+      logger,
+      leaseMs: deps.config.eventLeaseMs,
+      concurrency: deps.config.inboundConcurrency,
+      onReplies: deps.onReplies,
+    }),
+  );
   const router = zaloWebhookRoutes({
     config: deps.config,
     repo,

@@ -44,6 +44,26 @@ export class ZaloClient {
     return String(data.message_id ?? '');
   }
 
+  /**
+   * Sends a template message (Zalo's transaction / ZNS-style route, allowed outside the 7-day window) to `path`
+   * with the configured template id; `trackingId` lets Zalo's receipts name our delivery.
+   */
+  async sendTemplate(
+    path: string,
+    userId: string,
+    templateId: string,
+    templateData: Record<string, string>,
+    trackingId: string,
+  ): Promise<string> {
+    const data = await this.call(path, {
+      recipient: { user_id: userId },
+      template_id: templateId,
+      template_data: templateData,
+      tracking_id: trackingId,
+    });
+    return String(data.msg_id ?? data.message_id ?? '');
+  }
+
   /** Sends an image by public URL or by an attachment id from uploadImage, with an optional caption. */
   async sendImage(
     userId: string,

@@ -50,6 +50,14 @@ export class ZaloRepository {
     return r.rows.sort((a, b) => a.id - b.id);
   }
 
+  /** Extends the lease of an event this process is running (only while its claim is the latest). */
+  async renewLease(id: number, attempts: number, until: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE zalo_inbound_events SET next_attempt_at = $3 WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+      [id, attempts, until],
+    );
+  }
+
   /** Marks an event processed. */
   async markDone(id: number, at: Date): Promise<void> {
     await this.db.query(
@@ -58,12 +66,16 @@ export class ZaloRepository {
     );
   }
 
-  /** Records a failure: retried at `retryAt`, or failed for good when retryAt is null. */
-  async markFailed(id: number, error: string, retryAt: Date | null): Promise<void> {
+  /**
+   * Records a failure: retried at `retryAt`, or failed for good when retryAt is null. Only the claim that ran it
+   * (`attempts`) may, and only while the event is pending: a turn that committed is never revived.
+   */
+  async markFailed(id: number, error: string, retryAt: Date | null, attempts?: number): Promise<void> {
     await this.db.query(
       `UPDATE zalo_inbound_events SET last_error = $2, status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
-         next_attempt_at = COALESCE($3::timestamptz, next_attempt_at) WHERE id = $1`,
-      [id, error.slice(0, 500), retryAt],
+         next_attempt_at = COALESCE($3::timestamptz, next_attempt_at)
+        WHERE id = $1 AND status = 'pending' AND ($4::int IS NULL OR attempts = $4)`,
+      [id, error.slice(0, 500), retryAt, attempts ?? null],
     );
   }
 

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
-import type { OutboundChannel, OutboundMessage } from '../../ports';
+import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../ports';
 import {
   claimDueMessages,
   markFailedAttempt,
   markSent,
+  recordDeliveryOutcome,
   recordUndelivered,
   type OutboxRow,
 } from './outbox.repository';
@@ -34,6 +35,8 @@ export interface OutboxDeps {
   leaseMs: number;
   backoffBaseMs: number;
   batchSize?: number;
+  /** Rows delivered at once (each is a different conversation's: a conversation's rows leave in order). */
+  concurrency?: number;
 }
 
 /** Outcome counts of one pass. */
@@ -57,10 +60,11 @@ export function toOutbound(row: OutboxRow): OutboundMessage {
     to: { channel: row.channel, conversationId: row.conversation_id, userId: row.user_id },
     text: row.text,
     ...(row.suggested_actions ? { suggestedActions: row.suggested_actions } : {}),
+    ...(row.tracking_code ? { ticket: { trackingCode: row.tracking_code } } : {}),
   };
 }
 
-/** One delivery pass at the instant `now`: claim due rows, deliver each, record the outcome. */
+/** One delivery pass at the instant `now`: claim due rows, deliver them (several at once), record each outcome. */
 export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Promise<OutboxPassResult> {
   const result: OutboxPassResult = { sent: 0, retried: 0, failed: 0 };
   const rows = await claimDueMessages(
@@ -69,30 +73,33 @@ export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Pro
     new Date(input.now.getTime() + deps.leaseMs),
     deps.batchSize ?? 20,
   );
-  for (const row of rows) {
-    const outcome = await deliverOne(row, deps);
-    if (outcome.ok) {
-      await markSent(deps.db, row.id, input.now, outcome.externalId ?? null);
-      result.sent++;
-      continue;
-    }
-    const giveUp = outcome.permanent || row.attempts >= deps.maxAttempts;
-    const retryAt = giveUp
-      ? null
-      : new Date(input.now.getTime() + backoffMs(row.attempts, deps.backoffBaseMs));
-    await markFailedAttempt(deps.db, row.id, outcome.error, retryAt);
-    if (giveUp) await recordUndelivered(deps.db, row, outcome.error, input.now);
-    deps.logger.warn(
-      { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp, error: outcome.error },
-      'outbound delivery failed',
-    );
-    if (giveUp) result.failed++;
-    else result.retried++;
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) result[await settleOne(rows[next++]!, input.now, deps)]++;
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, rows.length) }, worker));
   return result;
 }
 
-async function deliverOne(row: OutboxRow, deps: OutboxDeps) {
+async function settleOne(row: OutboxRow, now: Date, deps: OutboxDeps): Promise<keyof OutboxPassResult> {
+  const outcome = await deliverOne(row, deps);
+  if (outcome.ok) {
+    await markSent(deps.db, row.id, now, outcome.externalId ?? null);
+    await recordDeliveryOutcome(deps.db, row, outcome.via === 'template' ? 'sent_template' : 'sent', now);
+    return 'sent';
+  }
+  const giveUp = outcome.permanent || row.attempts >= deps.maxAttempts;
+  const retryAt = giveUp ? null : new Date(now.getTime() + backoffMs(row.attempts, deps.backoffBaseMs));
+  await markFailedAttempt(deps.db, row.id, outcome.error, retryAt);
+  if (giveUp) await recordUndelivered(deps.db, row, outcome.error, now);
+  deps.logger.warn(
+    { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp, error: outcome.error },
+    'outbound delivery failed',
+  );
+  return giveUp ? 'failed' : 'retried';
+}
+
+async function deliverOne(row: OutboxRow, deps: OutboxDeps): Promise<DeliveryResult> {
   const channel = deps.channels.get(row.channel);
   if (!channel)
     return { ok: false as const, permanent: false, error: `no channel registered for ${row.channel}` };
