@@ -30,6 +30,21 @@ export class ZaloRepository {
     return r.rowCount === 1;
   }
 
+  /** Records a signed event we will not process, with the reason (once: Zalo's redeliveries share the key). */
+  async insertRejected(
+    dedupeKey: string,
+    eventName: string,
+    payload: unknown,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO zalo_inbound_events (dedupe_key, event_name, payload, received_at, next_attempt_at, status, reject_reason)
+       VALUES ($1, $2, $3, $4, $4, 'rejected', $5) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [dedupeKey, eventName, payload === null ? null : JSON.stringify(payload), at, reason],
+    );
+  }
+
   /**
    * Claims due events for a lease without holding a transaction while they are processed (PGlite has one
    * connection: a held transaction would block the handler's own queries). A crash leaves the lease to expire.
