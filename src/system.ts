@@ -188,6 +188,7 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
     jobs,
     clock,
     fetch: deps.fetch,
+    publicBaseUrl: config.publicBaseUrl,
     onReplies: () => void jobs.kick(TICKET_JOBS.outbox),
     handler: (outbound) => {
       const adapter = new ZaloAdapter({

@@ -27,6 +27,8 @@ export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConvers
   handler: (outbound: ZaloOutboundChannel) => H;
   clock?: Timer;
   fetch?: typeof fetch;
+  /** Our public origin (PUBLIC_BASE_URL), for the tracking page's address. */
+  publicBaseUrl?: string;
   /** Called when a turn queued replies in the outbox (the composition root kicks the outbox job). */
   onReplies?: () => void;
 }
@@ -52,7 +54,8 @@ export function createZaloChannel<H extends ZaloConversationHandler>(
   const client = new ZaloClient({ config: deps.config, tokens, logger, fetch: deps.fetch });
   const alerts = new ChannelAlertRepository(deps.db);
   const template = deps.config.template;
-  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock, alerts, template });
+  const trackingUrl = deps.publicBaseUrl ? `${deps.publicBaseUrl.replace(/\/+$/, '')}/tra-cuu` : undefined;
+  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock, alerts, template, trackingUrl });
   const handler = deps.handler(outbound);
   deps.jobs.add(
     zaloInboundJob({

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ZaloConfig } from '../../config/config';
+import { vi } from '../../i18n/strings.vi';
 import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../ports';
 import type { ChannelAlertRepository } from '../../tickets/notify/channel-alerts.repository';
 import type { ZaloClient } from './zalo.client';
@@ -18,6 +19,8 @@ export interface ZaloOutboundDeps {
   alerts?: ChannelAlertRepository;
   /** The proactive route for ticket messages after the 7-day window (off when unset). */
   template?: ZaloConfig['template'];
+  /** The public tracking page's address, told to citizens at filing when there is no proactive route. */
+  trackingUrl?: string;
 }
 
 // A template parameter holds a short text: the start of the message, the rest is on /tra-cuu.
@@ -36,12 +39,23 @@ export class ZaloOutboundChannel implements OutboundChannel {
   /** Sends the message (choices as a numbered list); permanent Zalo refusals are reported as such. */
   async deliver(message: OutboundMessage): Promise<DeliveryResult> {
     try {
-      return await this.sendParts(message);
+      return await this.sendParts(this.withTrackingNote(message));
     } catch (err) {
       if (!(err instanceof ZaloApiError)) throw err;
       if (err.outsideWindow && message.ticket && this.deps.template) return this.byTemplate(message, err);
       return this.failure(message, err);
     }
+  }
+
+  /**
+   * Without a proactive route an answer due after the 7-day window cannot reach the citizen on Zalo until they
+   * write again: the filing receipt says so, and where the answer will also be.
+   */
+  private withTrackingNote(message: OutboundMessage): OutboundMessage {
+    if (this.deps.template || message.ticket?.event !== 'created') return message;
+    const url = this.deps.trackingUrl ?? '/tra-cuu';
+    const note = vi.zalo.answerAlsoOnline(message.ticket.trackingCode, url);
+    return { ...message, text: `${message.text}\n\n${note}` };
   }
 
   private async sendParts(message: OutboundMessage): Promise<DeliveryResult> {

@@ -60,7 +60,10 @@ export function toOutbound(row: OutboxRow): OutboundMessage {
     to: { channel: row.channel, conversationId: row.conversation_id, userId: row.user_id },
     text: row.text,
     ...(row.suggested_actions ? { suggestedActions: row.suggested_actions } : {}),
-    ...(row.tracking_code ? { ticket: { trackingCode: row.tracking_code } } : {}),
+    // The event is the key's last part ("ticket:<id>:created" → "created"): a channel may add to a receipt.
+    ...(row.tracking_code
+      ? { ticket: { trackingCode: row.tracking_code, event: row.event_key.split(':').at(-1) } }
+      : {}),
   };
 }
 
