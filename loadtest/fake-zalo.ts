@@ -127,6 +127,12 @@ export class FakeZalo {
         },
       });
     }
+    if (url.pathname === '/v2.0/oa/getoa' && req.method === 'GET')
+      return reply(200, {
+        error: 0,
+        message: 'Success',
+        data: { oa_id: '3886132808788', name: 'UBND tỉnh' },
+      });
     if (url.pathname === '/v2.0/oa/upload/image' && req.method === 'POST') {
       this.uploads.push({ size: body.length, type: String(req.headers['content-type']) });
       return reply(200, { error: 0, message: 'Success', data: { attachment_id: `att-${++this.counter}` } });

@@ -117,6 +117,12 @@ export class ZaloClient {
     };
   }
 
+  /** Reads the OA's own profile: the cheapest call that proves a token pair works (refreshing it if needed). */
+  async oaInfo(): Promise<{ oaId: string; name: string }> {
+    const data = await this.call('/v2.0/oa/getoa');
+    return { oaId: String(data.oa_id ?? ''), name: String(data.name ?? '') };
+  }
+
   /** Uploads a jpg/png (≤ 1 MB) and returns its attachment id (valid about 7 days). */
   async uploadImage(bytes: Uint8Array<ArrayBuffer>, fileName: string, contentType: string): Promise<string> {
     const form = new FormData();
