@@ -16,6 +16,7 @@ import { createWebChatFeature, type WebChatFeature } from './channels/directline
 import { ZaloAdapter, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo.channel';
 import { ZaloConversationRepository } from './channels/zalo/zalo.repository';
+import { zaloVerificationRoutes } from './channels/zalo/zalo.verification';
 import { systemTimer, type Timer } from './reference/clock';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
@@ -114,6 +115,7 @@ export async function buildSystem(
     routers: [
       ...areaRouters({ config, db, knowledge, tickets, programmes, auth, now }),
       ...channelRouters(channels),
+      zaloVerificationRoutes(config.zaloSiteVerification),
     ],
     knowledge: asked,
     isShuttingDown: () => stopping,
