@@ -3,6 +3,7 @@ import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
 import { currentTurnEffects } from '../../bot/turn-effects';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
+import { vi } from '../../i18n/strings.vi';
 import type { ZaloInbound } from './zalo.events';
 import type { ZaloConversationHandler } from './zalo.inbound.job';
 import type { ZaloOutboundChannel } from './zalo.outbound';
@@ -116,6 +117,7 @@ export function toActivity(inbound: Actionable, at: Date, choices: string[]): Ac
         membersAdded: [{ id: inbound.userId }],
       });
     case 'unfollow':
+    case 'media':
       return null;
   }
 }
@@ -139,6 +141,7 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       inbound.kind === 'unfollow' ? false : inbound.kind === 'follow' ? true : undefined,
     );
     if (inbound.kind !== 'unfollow') await this.deps.onUserActive?.(inbound.userId);
+    if (inbound.kind === 'media') return this.replyToMedia(inbound);
     const choices = inbound.kind === 'text' ? await this.deps.conversations.choices(inbound.userId) : [];
     const activity = toActivity(inbound, now, choices);
     if (!activity) return;
@@ -170,14 +173,32 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
     return responses;
   }
 
+  /**
+   * Audio, video, links and business cards: the bot cannot read them, so it says what it can take. The dialog is
+   * not run, so a draft in progress stays at its step (and its numbered choices stay valid); the message itself
+   * stays in the conversation record staff see with the ticket.
+   */
+  private async replyToMedia(inbound: Extract<Actionable, { kind: 'media' }>): Promise<void> {
+    const what = vi.zalo.mediaKinds[inbound.media] ?? inbound.media;
+    const reply: ZaloHeldReply = {
+      userId: inbound.userId,
+      text: vi.zalo.unsupportedMedia(what),
+      keepChoices: true,
+    };
+    const held = currentTurnEffects();
+    if (held) held.replies.push({ conversationId: inbound.userId, activity: { ...reply } });
+    else await this.deliverNow(`${inbound.messageId}:r1`, reply);
+  }
+
   private async deliverNow(id: string, reply: ZaloHeldReply): Promise<void> {
     const result = await this.deps.outbound.deliver({
       id,
       to: { channel: ZALO_CHANNEL, conversationId: reply.userId, userId: reply.userId },
       text: reply.text,
-      suggestedActions: reply.choices,
+      suggestedActions: reply.choices ?? [],
     });
     if (!result.ok) this.deps.logger.warn({ error: result.error }, 'Zalo reply undeliverable');
-    await this.deps.conversations.setChoices(reply.userId, reply.choices, this.deps.clock.now());
+    if (!reply.keepChoices)
+      await this.deps.conversations.setChoices(reply.userId, reply.choices ?? [], this.deps.clock.now());
   }
 }

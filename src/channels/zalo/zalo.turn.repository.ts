@@ -8,7 +8,9 @@ import { ZaloConversationRepository } from './zalo.repository';
 export interface ZaloHeldReply {
   userId: string;
   text: string;
-  choices: string[];
+  choices?: string[];
+  /** A side remark (media the bot cannot read): the choices of the bot's last question stay as they were. */
+  keepChoices?: boolean;
 }
 
 /** The stored event a turn answers: its row and the attempt that claimed it (a later claim makes it stale). */
@@ -56,7 +58,7 @@ export class ZaloTurnRepository {
         const r = reply.activity as unknown as ZaloHeldReply;
         const to = { channel: 'zalo', conversationId: r.userId, userId: r.userId };
         const eventKey = `zalo:event:${event.id}:r${++index}`;
-        const suggestedActions = r.choices.length > 0 ? r.choices : undefined;
+        const suggestedActions = r.choices?.length ? r.choices : undefined;
         await enqueueMessage(tx, {
           eventKey,
           ticketId: null,
@@ -65,9 +67,10 @@ export class ZaloTurnRepository {
           suggestedActions,
           now: opts.now,
         });
-        last = r;
+        if (!r.keepChoices) last = r;
       }
-      if (last) await new ZaloConversationRepository(tx).setChoices(last.userId, last.choices, opts.now);
+      if (last)
+        await new ZaloConversationRepository(tx).setChoices(last.userId, last.choices ?? [], opts.now);
     });
   }
 }

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { signedInStaff } from '../../../helpers/portal';
 import { ManualClock } from '../../../helpers/zalo';
 import { startZaloServer, type ZaloServerUnderTest } from '../../../helpers/zalo-server';
+import * as fx from '../../../fixtures/zalo-events';
 
 const f = vi.bot.feedback;
 
@@ -105,5 +106,23 @@ describe('Zalo replies go through the durable outbox', () => {
       .expect(200);
     expect(page.text).toContain('zalo_-211');
     expect(page.text).toContain(vi.zalo.alerts.title);
+  });
+
+  it('when audio, video, a link or a business card arrives mid-dialog, then the bot says what it can take and the step goes on', async () => {
+    const start = await z.say(vi.bot.menu.feedback);
+    const question = start.at(-1) ?? '';
+    for (const kind of ['audio', 'video', 'link', 'business_card'] as const) {
+      const reply = await z.post(fx.mediaEvent(kind, clock.now().getTime()));
+      expect(reply).toEqual([vi.zalo.unsupportedMedia(vi.zalo.mediaKinds[kind]!)]);
+    }
+    expect(vi.zalo.unsupportedMedia('x')).toMatch(/anh\/chị/);
+    // The numbered choices of the question before still answer it: the draft is where it was.
+    const next = await z.say('1');
+    expect(question).toMatch(/1\. .+\n2\. .+/);
+    expect(next.join('\n')).toContain(vi.bot.categories['moi-truong']);
+    const stored = await z.system.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM zalo_inbound_events WHERE event_name = 'user_send_audio' AND status = 'done'",
+    );
+    expect(stored.rows[0]!.n).toBe(1);
   });
 });
