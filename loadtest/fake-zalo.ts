@@ -42,6 +42,8 @@ export class FakeZalo {
   delayMs = 0;
   /** Delay before answering the OAuth refresh (to widen race windows). */
   refreshDelayMs = 0;
+  /** The base URL once started. */
+  baseUrl = '';
   private server: http.Server | undefined;
   private counter = 0;
 
@@ -51,7 +53,8 @@ export class FakeZalo {
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => void this.route(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.baseUrl;
   }
 
   /** Stops the server. */

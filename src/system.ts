@@ -15,7 +15,8 @@ import { TurnLock } from './bot/turn-lock.repository';
 import { createWebChatFeature, type WebChatFeature } from './channels/directline/directline.feature';
 import { ZaloAdapter, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo.channel';
-import { ZaloConversationRepository } from './channels/zalo/zalo.repository';
+import { ZaloMediaStore } from './channels/zalo/zalo.media';
+import { ZaloConversationRepository, ZaloMediaRepository } from './channels/zalo/zalo.repository';
 import { zaloVerificationRoutes } from './channels/zalo/zalo.verification';
 import { systemTimer, type Timer } from './reference/clock';
 import type { Config } from './config/config';
@@ -183,6 +184,14 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
   tickets.channels.register(webchat.adapter);
   tickets.channels.register(open311Channel);
   if (!config.zalo) return { webchat, zalo: undefined };
+  const media = new ZaloMediaStore({
+    repo: new ZaloMediaRepository(db),
+    logger: logger.child({ component: 'zalo' }),
+    maxBytes: config.zalo.mediaMaxBytes ?? 5 * 1024 * 1024,
+    timeoutMs: config.zalo.httpTimeoutMs,
+    publicBaseUrl: config.publicBaseUrl,
+    fetch: deps.fetch,
+  });
   const zalo = createZaloChannel({
     db,
     config: config.zalo,
@@ -196,6 +205,7 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
       const adapter = new ZaloAdapter({
         outbound,
         conversations: new ZaloConversationRepository(db),
+        media,
         logic: bot.handleTurn,
         clock,
         logger: logger.child({ component: 'zalo' }),

@@ -31,6 +31,14 @@ export const zaloEnvShape = {
       .string()
       .regex(/^[A-Za-z0-9_-]{4,128}$/, 'must be the code from the Zalo console (letters, digits, _ or -)'),
   ),
+  ZALO_MEDIA_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024),
+    5 * 1024 * 1024,
+  ),
 };
 
 type ZaloEnv = z.output<z.ZodObject<typeof zaloEnvShape>>;
@@ -54,6 +62,8 @@ export type ZaloConfig = Readonly<{
   inboundConcurrency?: number;
   /** The proactive route for answers after the 7-day window (off unless both are set). */
   template?: Readonly<{ path: string; templateId: string }>;
+  /** Largest photo downloaded from Zalo on receipt. */
+  mediaMaxBytes?: number;
 }>;
 
 /** The Zalo channel's settings from the parsed environment (undefined when the channel is off). */
@@ -76,5 +86,6 @@ export function zaloConfigFrom(e: ZaloEnv): ZaloConfig | undefined {
       e.ZALO_TEMPLATE_PATH && e.ZALO_TEMPLATE_ID
         ? Object.freeze({ path: e.ZALO_TEMPLATE_PATH, templateId: e.ZALO_TEMPLATE_ID })
         : undefined,
+    mediaMaxBytes: e.ZALO_MEDIA_MAX_BYTES,
   });
 }

@@ -7,6 +7,7 @@ import { vi } from '../../i18n/strings.vi';
 import type { ZaloInbound } from './zalo.events';
 import type { ZaloConversationHandler } from './zalo.inbound.job';
 import type { ZaloOutboundChannel } from './zalo.outbound';
+import type { ZaloMediaStore } from './zalo.media';
 import type { ZaloConversationRepository } from './zalo.repository';
 import type { ZaloHeldReply } from './zalo.turn.repository';
 import type { Timer } from '../../reference/clock';
@@ -32,6 +33,8 @@ export interface ZaloAdapterDeps {
   logic: TurnLogic;
   clock: Timer;
   logger: Logger;
+  /** Keeps citizens' photos in our storage on receipt; without it the bot gets Zalo's CDN links. */
+  media?: ZaloMediaStore;
   /** Called when the citizen does something: Zalo's interaction window is open again. */
   onUserActive?: (userId: string) => Promise<unknown>;
 }
@@ -81,7 +84,10 @@ export function toActivity(inbound: Actionable, at: Date, choices: string[]): Ac
         ...common,
         type: ActivityTypes.Message,
         text: inbound.text,
-        attachments: inbound.urls.map((url) => ({ contentType: 'image/jpeg', contentUrl: url })),
+        attachments: inbound.urls.map((url, i) => ({
+          contentType: inbound.types?.[i] ?? 'image/jpeg',
+          contentUrl: url,
+        })),
       });
     case 'file':
       return Activity.fromObject({
@@ -142,6 +148,10 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
     );
     if (inbound.kind !== 'unfollow') await this.deps.onUserActive?.(inbound.userId);
     if (inbound.kind === 'media') return this.replyToMedia(inbound);
+    if (inbound.kind === 'image' && this.deps.media) {
+      const kept = await this.deps.media.keep(inbound.userId, inbound.messageId, inbound.urls);
+      inbound = { ...inbound, urls: kept.map((k) => k.url), types: kept.map((k) => k.contentType) };
+    }
     const choices = inbound.kind === 'text' ? await this.deps.conversations.choices(inbound.userId) : [];
     const activity = toActivity(inbound, now, choices);
     if (!activity) return;

@@ -98,7 +98,7 @@ const MEDIA_EVENTS: Record<string, MediaKind> = {
 /** What the conversation layer receives from Zalo, channel-neutral. */
 export type ZaloInbound =
   | { kind: 'text'; userId: string; messageId: string; text: string }
-  | { kind: 'image'; userId: string; messageId: string; text: string; urls: string[] }
+  | { kind: 'image'; userId: string; messageId: string; text: string; urls: string[]; types?: string[] }
   | { kind: 'file'; userId: string; messageId: string; url: string; name: string; contentType: string }
   | { kind: 'location'; userId: string; messageId: string; latitude: number; longitude: number }
   | { kind: 'sticker'; userId: string; messageId: string }

@@ -172,3 +172,26 @@ export class ZaloConversationRepository {
     );
   }
 }
+
+/** SQL for photos kept from Zalo's CDN. */
+export class ZaloMediaRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** The type of a kept photo, or null when it is not stored. */
+  async mediaType(id: string): Promise<string | null> {
+    const r = await this.db.query<{ content_type: string }>(
+      'SELECT content_type FROM zalo_media WHERE id = $1',
+      [id],
+    );
+    return r.rows[0]?.content_type ?? null;
+  }
+
+  /** Stores a photo once (a re-run turn finds it there). */
+  async insertMedia(m: { id: string; userId: string; messageId: string; contentType: string; data: Buffer }) {
+    await this.db.query(
+      `INSERT INTO zalo_media (id, user_id, message_id, content_type, size, data) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO NOTHING`,
+      [m.id, m.userId, m.messageId, m.contentType, m.data.length, m.data],
+    );
+  }
+}
