@@ -6,6 +6,7 @@ import { cpSync, rmSync } from 'node:fs';
 const ASSETS = [
   'src/db/migrations',
   'src/tickets/data',
+  'src/agencies/data',
   'src/reference/admin-units/vn-admin-2025',
   'src/programmes/data',
 ];

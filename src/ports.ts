@@ -177,4 +177,6 @@ export interface StaffPrincipal {
   agencyId: string | null;
   csrfToken: string;
   sessionHash: string;
+  /** The password was issued by someone else (CLI, administrator): it must be changed before anything else. */
+  mustChangePassword?: boolean;
 }

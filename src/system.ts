@@ -23,6 +23,8 @@ import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { JobRunner } from './jobs/job-runner';
 import { createKnowledge, type Knowledge } from './knowledge/knowledge';
+import { documentSources } from './knowledge/knowledge.repository';
+import { LinkAllowList } from './http/link-allow-list';
 import type { AnswerService, ConversationRef } from './ports';
 import { createProgrammes, type ProgrammesModule } from './programmes/programmes.module';
 import { open311Channel } from './public/open311/open311.channel';
@@ -180,7 +182,12 @@ interface ChannelDeps {
 /** One bot on every channel; each channel registers its outbound side so answers go back where citizens wrote. */
 async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
   const { config, db, logger, jobs, tickets, bot, clock } = deps;
-  const webchat = await createWebChatFeature({ config, db, logger, bot });
+  const links = new LinkAllowList({
+    origin: config.publicBaseUrl,
+    hosts: config.linkAllowedHosts,
+    sources: () => documentSources(db),
+  });
+  const webchat = await createWebChatFeature({ config, db, logger, bot, links });
   tickets.channels.register(webchat.adapter);
   tickets.channels.register(open311Channel);
   if (!config.zalo) return { webchat, zalo: undefined };
@@ -201,6 +208,7 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
     fetch: deps.fetch,
     publicBaseUrl: config.publicBaseUrl,
     onReplies: () => void jobs.kick(TICKET_JOBS.outbox),
+    links,
     handler: (outbound) => {
       const adapter = new ZaloAdapter({
         outbound,
@@ -257,7 +265,13 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
       statistics: new StatisticsService(publicRepo, now),
       lookupsPerMinute: config.tickets.lookupsPerMinute,
     }),
-    open311Routes({ db, tickets: tickets.tickets, jurisdictionId: config.provinceCode, clock: now }),
+    open311Routes({
+      db,
+      tickets: tickets.tickets,
+      jurisdictionId: config.provinceCode,
+      publicBaseUrl: config.publicBaseUrl,
+      clock: now,
+    }),
     open311ErrorHandler,
     tickets.routes,
     ...programmes.routers,

@@ -3,15 +3,16 @@ import argon2 from 'argon2';
 import type { Database } from '../db/database';
 import { AppError } from '../http/errors';
 import type { StaffPrincipal } from '../ports';
-import { StaffRepository, type SessionRow, type StaffRole } from './staff.repository';
+import { checkPassword } from './password-policy';
+import { StaffRepository, type SessionRow, type StaffRole, type StaffUserRow } from './staff.repository';
 import { systemClock, type Clock } from '../reference/clock';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): memory-hard, and affordable on a 2-core server.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** Shortest password accepted for staff accounts. */
-export const MIN_PASSWORD_LENGTH = 12;
+/** Shortest password accepted for staff accounts (the policy lives in password-policy.ts). */
+export { MIN_PASSWORD_LENGTH } from './password-policy';
 
 /** Sign-in and session policy. */
 export interface AuthPolicy {
@@ -51,6 +52,7 @@ function toPrincipal(s: SessionRow): StaffPrincipal {
     agencyId: s.agency_id,
     csrfToken: s.csrf_token,
     sessionHash: s.token_hash,
+    mustChangePassword: s.must_change_password,
   };
 }
 
@@ -67,22 +69,32 @@ export class AuthService {
     this.repo = new StaffRepository(db);
   }
 
-  /** Creates an account; the password must be at least MIN_PASSWORD_LENGTH characters. */
+  /**
+   * Creates an account; the password must pass the policy (password-policy.ts). `temporary`: the password was
+   * issued to the person (CLI, administrator), who must choose their own at the first sign-in.
+   */
   async createUser(input: {
     username: string;
     displayName: string;
     password: string;
     role: StaffRole;
     agencyId?: string | null;
+    temporary?: boolean;
   }) {
     if (!/^[a-z0-9._-]{3,64}$/i.test(input.username)) throw new AppError('invalid_username', 400);
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', 400);
     if (input.role !== 'admin' && !input.agencyId) throw new AppError('agency_required', 400);
-    if (await this.repo.findByUsername(input.username)) throw new AppError('username_taken', 409);
     if (input.agencyId && !(await this.repo.agencyExists(input.agencyId)))
       throw new AppError('unknown_agency', 400);
+    const agencyName = input.agencyId ? await this.repo.agencyName(input.agencyId) : null;
+    checkPassword(input.password, { ...input, agencyName });
+    if (await this.repo.findByUsername(input.username)) throw new AppError('username_taken', 409);
     const passwordHash = await hashPassword(input.password);
-    return this.repo.insertUser({ ...input, passwordHash, agencyId: input.agencyId ?? null });
+    return this.repo.insertUser({
+      ...input,
+      passwordHash,
+      agencyId: input.agencyId ?? null,
+      mustChangePassword: input.temporary ?? false,
+    });
   }
 
   /** Checks credentials; returns a new session token, or throws invalid_credentials (also while locked). */
@@ -113,16 +125,7 @@ export class AuthService {
       throw new AppError('invalid_credentials', 401);
     }
     await this.repo.recordSuccess(user.id, now);
-    const token = randomBytes(32).toString('base64url');
-    await this.repo.insertSession({
-      tokenHash: tokenHash(token),
-      userId: user.id,
-      csrfToken: randomBytes(24).toString('base64url'),
-      expiresAt: new Date(now.getTime() + this.policy.sessionIdleMs),
-      at: now,
-      ...meta,
-    });
-    return { token };
+    return { token: await this.newSession(user.id, now, meta) };
   }
 
   /** Resolves a session token to its user, sliding the idle expiry; undefined when unknown or expired. */
@@ -145,11 +148,74 @@ export class AuthService {
     await this.repo.deleteSession(sessionHash);
   }
 
-  /** Sets a new password and ends every session of that user. */
-  async changePassword(username: string, password: string): Promise<void> {
-    if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', 400);
+  /**
+   * Sets a new password and ends every session of that user (CLI and administrator resets). `temporary`: an
+   * issued password, to be changed at the next sign-in.
+   */
+  async changePassword(
+    username: string,
+    password: string,
+    options: { temporary?: boolean } = {},
+  ): Promise<void> {
     const user = await this.repo.findByUsername(username);
     if (!user) throw new AppError('user_not_found', 404);
-    await this.repo.setPassword(user.id, await hashPassword(password), this.clock());
+    await this.checkFor(user, password);
+    await this.repo.setPassword(
+      user.id,
+      await hashPassword(password),
+      this.clock(),
+      options.temporary ?? false,
+    );
+  }
+
+  /**
+   * A signed-in user changes their own password: the current one must be right (a wrong one counts towards the
+   * lockout, like a failed sign-in), the new one must pass the policy and differ. Every session of the user ends
+   * and a new one is returned for the browser that made the change.
+   */
+  async changeOwnPassword(
+    who: StaffPrincipal,
+    current: string,
+    next: string,
+    meta: { ip: string; userAgent: string },
+  ): Promise<{ token: string }> {
+    const now = this.clock();
+    const user = await this.repo.findByUsername(who.username);
+    if (!user || user.id !== who.userId || !user.active) throw new AppError('unauthorized', 401);
+    if (!(await argon2.verify(user.password_hash, current))) {
+      const lockUntil = new Date(now.getTime() + this.policy.lockoutMs);
+      await this.repo.recordFailure(user.id, this.policy.maxFailedLogins, lockUntil);
+      throw new AppError('invalid_current_password', 400);
+    }
+    await this.checkFor(user, next);
+    if (next === current) throw new AppError('password_unchanged', 400);
+    await this.repo.setPassword(user.id, await hashPassword(next), now, false);
+    return { token: await this.newSession(user.id, now, meta) };
+  }
+
+  private async checkFor(user: StaffUserRow, password: string): Promise<void> {
+    const agencyName = user.agency_id ? await this.repo.agencyName(user.agency_id) : null;
+    checkPassword(password, {
+      username: user.username,
+      agencyId: user.agency_id,
+      agencyName,
+    });
+  }
+
+  private async newSession(
+    userId: string,
+    now: Date,
+    meta: { ip: string; userAgent: string },
+  ): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.repo.insertSession({
+      tokenHash: tokenHash(token),
+      userId,
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt: new Date(now.getTime() + this.policy.sessionIdleMs),
+      at: now,
+      ...meta,
+    });
+    return token;
   }
 }

@@ -8,6 +8,7 @@ import { rateLimiter } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import { ticketStatusSchema } from '../tickets/lifecycle/ticket-status';
+import { accountRoutes, requireOwnPassword } from './account.routes';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, portalSession, requirePortalUser, verifyCsrf } from './portal-session.middleware';
 import type { KnowledgeAdmin } from '../knowledge/admin/knowledge-admin';
@@ -15,7 +16,7 @@ import { adminRoutes } from './admin/admin.routes';
 import { knowledgeAdminRoutes } from './admin/knowledge-admin.routes';
 import type { AdminService } from './admin/admin.service';
 import type { CaseworkService } from './casework/casework.service';
-import { casePage } from './views/case.view';
+import { caseRoutes } from './casework/case.routes';
 import { dashboardPage } from './views/dashboard.view';
 import { layout } from './views/layout.view';
 import { queuePage } from './views/queue.view';
@@ -95,6 +96,9 @@ export function portalRoutes(deps: PortalDeps): Router {
     res.redirect(303, '/portal/login');
   });
 
+  router.use('/portal', requireOwnPassword);
+  router.use(accountRoutes(deps.auth));
+
   router.get('/portal', requirePortalUser, async (req, res) => {
     const user = req.staff!;
     const agency = user.agencyId ? await deps.agencyName(user.agencyId) : null;
@@ -120,7 +124,10 @@ export function portalRoutes(deps: PortalDeps): Router {
     res.type('html').set('Cache-Control', 'no-store').send(page);
   });
 
-  if (deps.casework) caseRoutes(router, deps.casework);
+  if (deps.casework) {
+    router.use(caseRoutes(deps.casework));
+    notificationRoutes(router, deps.casework);
+  }
   if (deps.admin) router.use(adminRoutes(deps.admin, deps.categories ?? (async () => new Map())));
   if (deps.knowledge) router.use(knowledgeAdminRoutes(deps.knowledge.admin, deps.knowledge.maxUploadBytes));
   for (const extra of deps.routers ?? []) router.use(extra);
@@ -151,49 +158,8 @@ const queueQuery = z.object({
   to: z.iso.date().optional().catch(undefined),
   overdue: z.string().max(1).optional(),
 });
-const textForm = (field: string, max: number) => z.object({ [field]: z.string().trim().min(1).max(max) });
-const transferForm = z.object({
-  toAgencyId: z.string().min(1).max(100),
-  reason: z.string().trim().min(1).max(500),
-});
-
-/** The case page and its actions; every POST needs the session's CSRF token and ends on the case page. */
-function caseRoutes(router: Router, casework: CaseworkService): void {
-  const back = (res: Response, id: string) => res.redirect(303, `/portal/tickets/${id}`);
-  router.get('/portal/tickets/:id', requirePortalUser, async (req, res) => {
-    const view = await casework.view(req.staff!, String(req.params.id));
-    const mau = Number(req.query.mau);
-    const prefill = view.canned.find((c) => c.id === mau)?.body ?? '';
-    res
-      .type('html')
-      .set('Cache-Control', 'no-store')
-      .send(casePage(req.staff!, view, prefill));
-  });
-  router.get('/portal/tickets/:id/tep/:n', requirePortalUser, async (req, res) => {
-    const n = Number.parseInt(String(req.params.n), 10);
-    const file = await casework.attachment(req.staff!, String(req.params.id), Number.isNaN(n) ? -1 : n);
-    res.set({ 'Content-Type': file.contentType, 'Cache-Control': 'private, no-store' }).send(file.data);
-  });
-  const post = (
-    action: string,
-    run: (user: NonNullable<Request['staff']>, id: string, body: unknown) => Promise<void>,
-  ) =>
-    router.post(`/portal/tickets/:id/${action}`, requirePortalUser, verifyCsrf, async (req, res) => {
-      await run(req.staff!, String(req.params.id), req.body ?? {});
-      back(res, String(req.params.id));
-    });
-  post('start', (u, id) => casework.start(u, id));
-  post('answer', (u, id, b) => casework.answer(u, id, textForm('text', 4000).parse(b).text as string));
-  post('request-info', (u, id, b) =>
-    casework.requestInfo(u, id, textForm('question', 1000).parse(b).question as string),
-  );
-  post('transfer', (u, id, b) => {
-    const f = transferForm.parse(b);
-    return casework.transfer(u, id, f.toAgencyId, f.reason);
-  });
-  post('reject', (u, id, b) => casework.reject(u, id, textForm('reason', 500).parse(b).reason as string));
-  post('note', (u, id, b) => casework.note(u, id, textForm('note', 4000).parse(b).note as string));
-  post('delete-contact', (u, id) => casework.deleteContact(u, id));
+/** The notifications' read mark (the desk). */
+function notificationRoutes(router: Router, casework: CaseworkService): void {
   router.post('/portal/notifications/read', requirePortalUser, verifyCsrf, async (req, res) => {
     const { upTo } = z
       .object({

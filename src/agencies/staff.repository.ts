@@ -15,6 +15,7 @@ export interface StaffUserRow {
   active: boolean;
   failed_logins: number;
   locked_until: Date | null;
+  must_change_password: boolean;
 }
 
 /** A live session joined with its user. */
@@ -29,6 +30,7 @@ export interface SessionRow {
   role: StaffRole;
   agency_id: string | null;
   active: boolean;
+  must_change_password: boolean;
 }
 
 /** SQL for staff accounts and sessions. */
@@ -42,11 +44,12 @@ export class StaffRepository {
     passwordHash: string;
     role: StaffRole;
     agencyId: string | null;
+    mustChangePassword: boolean;
   }) {
     const r = await this.db.query<{ id: string }>(
-      `INSERT INTO staff_users (username, display_name, password_hash, role, agency_id)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [u.username, u.displayName, u.passwordHash, u.role, u.agencyId],
+      `INSERT INTO staff_users (username, display_name, password_hash, role, agency_id, must_change_password)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [u.username, u.displayName, u.passwordHash, u.role, u.agencyId, u.mustChangePassword],
     );
     return r.rows[0]!.id;
   }
@@ -55,6 +58,12 @@ export class StaffRepository {
   async agencyExists(id: string): Promise<boolean> {
     const r = await this.db.query('SELECT 1 FROM agencies WHERE id = $1', [id]);
     return r.rows.length > 0;
+  }
+
+  /** The display name of an agency, to keep it out of its staff's passwords. */
+  async agencyName(id: string): Promise<string | null> {
+    const r = await this.db.query<{ name: string }>('SELECT name FROM agencies WHERE id = $1', [id]);
+    return r.rows[0]?.name ?? null;
   }
 
   /** Finds a user by username, case-insensitively. */
@@ -84,13 +93,13 @@ export class StaffRepository {
     );
   }
 
-  /** Replaces a user's password hash and ends all of their sessions. */
-  async setPassword(id: string, passwordHash: string, at: Date): Promise<void> {
-    await this.db.query('UPDATE staff_users SET password_hash = $2, password_changed_at = $3 WHERE id = $1', [
-      id,
-      passwordHash,
-      at,
-    ]);
+  /** Replaces a user's password hash and ends all of their sessions; `mustChange` for an issued password. */
+  async setPassword(id: string, passwordHash: string, at: Date, mustChange: boolean): Promise<void> {
+    await this.db.query(
+      `UPDATE staff_users SET password_hash = $2, password_changed_at = $3, must_change_password = $4
+        WHERE id = $1`,
+      [id, passwordHash, at, mustChange],
+    );
     await this.db.query('DELETE FROM staff_sessions WHERE user_id = $1', [id]);
   }
 
@@ -115,7 +124,7 @@ export class StaffRepository {
   async findSession(tokenHash: string, now: Date): Promise<SessionRow | undefined> {
     const r = await this.db.query<SessionRow>(
       `SELECT s.token_hash, s.csrf_token, s.expires_at, s.created_at, u.id AS user_id, u.username, u.display_name,
-              u.role, u.agency_id, u.active
+              u.role, u.agency_id, u.active, u.must_change_password
          FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2`,
       [tokenHash, now],

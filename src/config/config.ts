@@ -38,6 +38,19 @@ const schema = z.object({
       .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
       .transform((v) => v.replace(/\/+$/, '')),
   ),
+  LINK_ALLOWED_HOSTS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'hosts are names such as thanhhoa.gov.vn')),
+      ),
+  ),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   KNOWLEDGE_DIR: withDefault(z.string().min(1), './knowledge'),
@@ -138,6 +151,8 @@ export type Config = Readonly<{
   trustProxy: false | number | readonly string[];
   /** Our public origin; required in production. Links, streamUrl and allow-lists use it, never the Host header. */
   publicBaseUrl: string | undefined;
+  /** Hosts (and their subdomains) that links sent to citizens may point to, besides ours and documents' sources. */
+  linkAllowedHosts: readonly string[];
   /** Who may read /metrics: a bearer token, and/or a separate port; neither in production means not served. */
   metrics: Readonly<{ token: string | undefined; port: number | undefined }>;
   knowledge: KnowledgeConfig;
@@ -209,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze([...e.TRUST_PROXY]) : e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    linkAllowedHosts: Object.freeze(e.LINK_ALLOWED_HOSTS ?? []),
     metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
     knowledge: Object.freeze({
       dir: path.resolve(e.KNOWLEDGE_DIR),

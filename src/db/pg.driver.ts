@@ -7,6 +7,12 @@ export interface PgOptions {
   connectionString: string;
   /** Pool size; must be 1 in front of pglite-socket, which serves one connection. */
   max: number;
+  /**
+   * The endpoint serves a single connection (pglite-socket in tests): a second one would end the first. Then no
+   * dedicated connection is opened: the one process is alone, so start-time locks are not needed and there are no
+   * other processes to notify.
+   */
+  singleConnection?: boolean;
   /** How long to wait for a connection (new or from the pool) before failing; 0 waits forever. */
   connectionTimeoutMs?: number;
   /** Server-side limit per statement (`statement_timeout`); 0 means none. */
@@ -89,11 +95,13 @@ export async function openPg(options: PgOptions): Promise<Database & { raw: pg.P
   const probe = await pool.connect();
   probe.release();
   const base = wrap(pool);
-  const notifications = new PgNotifications(
-    () => dedicatedClient(options),
-    options.onIdleError,
-    async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
-  );
+  const notifications = options.singleConnection
+    ? undefined
+    : new PgNotifications(
+        () => dedicatedClient(options),
+        options.onIdleError,
+        async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
+      );
   let closed = false;
   return {
     driver: 'pg',
@@ -101,12 +109,12 @@ export async function openPg(options: PgOptions): Promise<Database & { raw: pg.P
     query: base.query,
     exec: base.exec,
     transaction: (fn) => inTransaction(pool, fn),
-    withAdvisoryLock: (key, fn) => withAdvisoryLock(options, key, fn),
+    withAdvisoryLock: (key, fn) => (options.singleConnection ? fn() : withAdvisoryLock(options, key, fn)),
     notifications,
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await notifications.close();
+      await notifications?.close();
       await pool.end();
     },
   };

@@ -85,4 +85,24 @@ export const adminVi = {
   body: 'Nội dung',
   allCategories: 'Mọi lĩnh vực',
   delete: 'Xóa',
+  /** `npm run portal:user`: what the command line prints. */
+  cli: {
+    usage: `Cách dùng: npm run portal:user -- --username TÊN --name "Họ và tên" [--role admin|supervisor|staff]
+                            [--agency MÃ_HOẶC_TÊN_CƠ_QUAN] [--password-stdin] [--reset-password]
+           npm run portal:user -- --list-agencies
+Không có --password-stdin thì hệ thống tạo một mật khẩu mạnh và in ra một lần.
+--agency nhận mã cơ quan (xem --list-agencies) hoặc tên cơ quan, có dấu hay không dấu đều được.`,
+    created: (u: string) => `Đã tạo tài khoản ${u}.`,
+    reset: (u: string) => `Đã đặt lại mật khẩu cho ${u} (các phiên đăng nhập cũ đã kết thúc).`,
+    password: (p: string) => `Mật khẩu (chỉ hiện một lần, hãy lưu giữ an toàn): ${p}`,
+    agenciesHeader: 'Mã cơ quan\tTên cơ quan',
+    unknownAgency: (a: string) =>
+      `Không tìm thấy cơ quan "${a}". Xem danh sách bằng: npm run portal:user -- --list-agencies`,
+    ambiguousAgency: (a: string, names: string[]) =>
+      `"${a}" khớp với nhiều cơ quan; hãy ghi rõ hơn hoặc dùng mã:\n${names.join('\n')}`,
+    folderInUse: (dir: string, pid: number) =>
+      `Thư mục dữ liệu ${dir} đang được máy chủ (tiến trình ${pid}) sử dụng, nên lệnh này không mở được cơ sở dữ liệu.
+Khi máy chủ đang chạy: đăng nhập bằng tài khoản quản trị và tạo, khóa hoặc đặt lại mật khẩu tài khoản tại /portal/admin/users.
+Hoặc dừng máy chủ rồi chạy lại lệnh này. (Với DATABASE_URL trỏ tới PostgreSQL, lệnh chạy được cả khi máy chủ đang chạy.)`,
+  },
 } as const;

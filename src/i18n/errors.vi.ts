@@ -31,6 +31,13 @@ export const errorsVi = {
   account_locked: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút.',
   invalid_username: 'Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các ký tự . _ - (3–64 ký tự).',
   weak_password: 'Mật khẩu cần dài ít nhất 12 ký tự.',
+  common_password:
+    'Mật khẩu này quá phổ biến, dễ bị đoán. Xin anh/chị chọn một cụm từ riêng, ví dụ vài từ ghép lại kèm chữ số.',
+  password_has_name: 'Mật khẩu không được chứa tên đăng nhập hoặc tên cơ quan của anh/chị.',
+  invalid_current_password: 'Mật khẩu hiện tại không đúng.',
+  password_mismatch: 'Hai lần nhập mật khẩu mới không khớp nhau.',
+  password_unchanged: 'Mật khẩu mới cần khác mật khẩu hiện tại.',
+  password_change_required: 'Anh/chị cần đổi mật khẩu được cấp trước khi tiếp tục làm việc.',
   agency_required: 'Cán bộ và lãnh đạo phải thuộc một cơ quan.',
   username_taken: 'Tên đăng nhập này đã được sử dụng.',
   user_not_found: 'Không tìm thấy tài khoản.',

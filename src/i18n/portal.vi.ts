@@ -7,6 +7,19 @@ export const portalVi = {
     'Dành cho cán bộ các cơ quan, đơn vị tiếp nhận và xử lý phản ánh, kiến nghị của người dân và doanh nghiệp.',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
+  account: {
+    title: 'Đổi mật khẩu',
+    intro:
+      'Mật khẩu cần dài ít nhất 12 ký tự, không phải mật khẩu phổ biến và không chứa tên đăng nhập hay tên cơ quan của anh/chị.',
+    mustChange:
+      'Mật khẩu này do quản trị viên cấp. Xin anh/chị đổi sang mật khẩu của riêng mình trước khi làm việc.',
+    current: 'Mật khẩu hiện tại',
+    next: 'Mật khẩu mới',
+    confirm: 'Nhập lại mật khẩu mới',
+    submit: 'Đổi mật khẩu',
+    done: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của anh/chị đã được đăng xuất.',
+    link: 'Đổi mật khẩu',
+  },
   signIn: 'Đăng nhập',
   signOut: 'Đăng xuất',
   signedInAs: 'Đang đăng nhập:',
@@ -47,6 +60,48 @@ export const portalVi = {
   transcriptNote: 'Số điện thoại, số định danh và thư điện tử trong tin nhắn được che.',
   noTranscript: 'Kênh này không lưu nội dung trò chuyện.',
   speaker: { citizen: 'Người dân', bot: 'Trợ lý' },
+  /** Who made a history entry: the citizen, the system, or an officer (shown by display name). */
+  actors: { citizen: 'Người dân', system: 'Hệ thống' } as Record<string, string>,
+  unknownActor: 'Không rõ',
+  details: 'Thông tin phản ánh',
+  description: 'Nội dung người dân gửi',
+  photo: (n: number) => `Ảnh ${n}`,
+  openFile: 'Mở tệp',
+  panelTitle: 'Xử lý phản ánh',
+  moreActions: 'Thao tác khác',
+  dangerZone: 'Thao tác không hoàn tác được',
+  closedNote: 'Phản ánh đã kết thúc xử lý; chỉ còn thêm ghi chú nội bộ.',
+  delivery: {
+    title: 'Tin nhắn gửi người dân',
+    none: 'Chưa có tin nhắn nào gửi người dân.',
+    kinds: {
+      created: 'Xác nhận tiếp nhận',
+      answered: 'Câu trả lời',
+      info: 'Đề nghị bổ sung thông tin',
+      transferred: 'Thông báo chuyển cơ quan',
+      rejected: 'Thông báo không thụ lý',
+      reopened: 'Thông báo mở lại',
+    } as Record<string, string>,
+    other: 'Tin nhắn',
+    sent: 'Người dân đã nhận',
+    pending: 'Đang gửi',
+    retrying: (n: number) => `Chưa gửi được, đang thử lại (đã thử ${n} lần)`,
+    waiting: 'Chờ người dân nhắn lại',
+    waitingNote:
+      'Zalo chỉ cho gửi tin trong vòng 7 ngày kể từ lần người dân nhắn gần nhất; tin sẽ tự gửi khi người dân nhắn cho Zalo OA.',
+    failed: 'Không gửi được',
+    failedNote:
+      'Hệ thống đã thử nhiều lần nhưng không gửi được; nếu có thông tin liên hệ, hãy liên hệ người dân trực tiếp.',
+  },
+  confirm: {
+    title: 'Xác nhận thao tác',
+    reject: (code: string) => `Anh/chị chắc chắn không thụ lý phản ánh ${code}?`,
+    rejectNote: 'Người dân sẽ nhận được thông báo kèm lý do dưới đây. Thao tác này không hoàn tác được.',
+    deleteContact: (code: string) => `Xóa thông tin liên hệ của người gửi phản ánh ${code}?`,
+    deleteContactNote:
+      'Họ tên và số điện thoại của người dân bị xóa vĩnh viễn, không khôi phục được. Chỉ làm khi người dân yêu cầu.',
+    cancel: 'Quay lại, không thực hiện',
+  },
   withFiles: (n: number) => `kèm ${n} tệp`,
   eventTypes: {
     note: 'Ghi chú nội bộ',

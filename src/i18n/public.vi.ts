@@ -63,4 +63,8 @@ export const publicVi = {
   publishedNone: 'Chưa có phản ánh nào được trả lời.',
   olderPage: 'Trang sau',
   newerPage: 'Trang trước',
+  /** Open311: the description of a request posted without one (GeoReport v2 makes it optional). */
+  open311NoDescription: (service: string) => `Phản ánh qua ứng dụng Open311, lĩnh vực: ${service}.`,
+  open311Contact: 'Văn phòng UBND tỉnh, bộ phận tiếp nhận phản ánh, kiến nghị',
+  open311KeyService: 'Khóa API do quản trị viên hệ thống cấp cho từng ứng dụng.',
 } as const;

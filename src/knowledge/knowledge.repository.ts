@@ -200,3 +200,11 @@ export async function vacuumPostings(db: Queryable): Promise<void> {
   await db.exec('ANALYZE kb_chunks');
   await db.exec('ANALYZE kb_term_df');
 }
+
+/** The documents' recorded sources (URLs, or publishers when the text gives none): links to them may be sent. */
+export async function documentSources(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ source: string }>(
+    `SELECT DISTINCT source FROM kb_documents WHERE source ~* '^https?://'`,
+  );
+  return rows.map((r) => r.source);
+}

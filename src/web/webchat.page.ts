@@ -101,6 +101,8 @@ export const WEBCHAT_APP_JS = `(function () {
         bubbleMaxWidth: 560,
         primaryFont: 'Roboto, "Segoe UI", Arial, sans-serif',
         rootHeight: '100%',
+        // Defence in depth: the server already strips raw HTML from what it sends (src/text/safe-markdown.ts).
+        markdownRenderHTML: false,
         suggestedActionLayout: 'flow',
         suggestedActionBorderRadius: 16,
         sendTimeout: 30000,

@@ -9,7 +9,7 @@ import { memoryLogger, testConfig } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const PASSWORD = 'mat-khau-quan-tri-2026';
+const PASSWORD = 'mat-khau-du-dai-2026';
 const AXE = require.resolve('axe-core/axe.min.js');
 
 interface AxeViolation {

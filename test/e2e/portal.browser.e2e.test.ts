@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '../../src/server';
 import { memoryLogger, testConfig } from '../helpers/app';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const PASSWORD = 'mat-khau-can-bo-2026';
+const PASSWORD = 'mat-khau-du-dai-2026';
 
 // The server runs in this process (real HTTP on a loopback port) so the test can create the staff account and
 // the citizen's ticket through the services, then drive the pages as people would in Chromium.

@@ -49,6 +49,7 @@ export async function openTestDriver(driver: TestDriver): Promise<DriverHandle> 
   const db = await openPg({
     connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
     max: 1,
+    singleConnection: true,
   });
   return {
     db,

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { vi } from '../../i18n/strings.vi';
 import { requireRole } from '../../http/access';
+import { AppError } from '../../http/errors';
 import type { StaffPrincipal } from '../auth.service';
 import { requirePortalUser, verifyCsrf } from '../portal-session.middleware';
 import { agenciesPage, categoriesPage, routingPage, usersPage } from '../views/admin.view';
@@ -30,8 +31,8 @@ const cannedForm = z.object({
   body: z.string().trim().min(1).max(4000),
 });
 
-function send(res: Response, body: string, status = 200): void {
-  res.status(status).type('html').set('Cache-Control', 'no-store').send(body);
+function send(res: Response, body: string): void {
+  res.type('html').set('Cache-Control', 'no-store').send(body);
 }
 
 function admin(req: Request): StaffPrincipal {
@@ -52,8 +53,15 @@ export function adminRoutes(service: AdminService, categories: () => Promise<Map
   router.get('/portal/admin/users', ...guard, (req, res) => usersWith(req, res));
   router.post('/portal/admin/users', ...write, async (req, res) => {
     const f = userForm.parse(req.body ?? {});
-    const password = await service.createUser(admin(req), f);
-    await usersWith(req, res, vi.admin.oneTimePassword(f.username, password));
+    try {
+      const password = await service.createUser(admin(req), f);
+      await usersWith(req, res, vi.admin.oneTimePassword(f.username, password));
+    } catch (err) {
+      // A refused account (name taken, agency missing for staff) comes back on the same page, with the reason.
+      if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409)) throw err;
+      res.status(err.status);
+      await usersWith(req, res, err.message);
+    }
   });
   router.post('/portal/admin/users/:id/reset', ...write, async (req, res) => {
     const id = String(req.params.id);

@@ -29,7 +29,7 @@ export class AdminService {
   ) {
     requireRole(admin, 'admin');
     const password = oneTimePassword();
-    await this.auth.createUser({ ...input, password });
+    await this.auth.createUser({ ...input, password, temporary: true });
     return password;
   }
 
@@ -39,7 +39,7 @@ export class AdminService {
     const username = await this.repo.username(userId);
     if (!username) throw appError('user_not_found', 404);
     const password = oneTimePassword();
-    await this.auth.changePassword(username, password);
+    await this.auth.changePassword(username, password, { temporary: true });
     return password;
   }
 

@@ -62,10 +62,22 @@ export interface CaseRow extends QueueRow {
 export interface HistoryRow {
   at: Date;
   actor: string;
+  /** The officer's display name when the actor is `staff:<username>` of a known account. */
+  actor_name: string | null;
   type: string;
   status: string | null;
   note: string | null;
   agency_name: string | null;
+}
+
+/** A message of a ticket to its citizen, as the outbox holds it (status: pending, sending, sent, failed). */
+export interface OutboxMessageRow {
+  event_key: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
 }
 
 const BASE = `SELECT t.id, t.tracking_code, t.kind, t.category, c.name AS category_name, u.name AS commune_name,
@@ -123,8 +135,20 @@ export class CaseworkRepository {
   /** The whole history, internal notes included, oldest first. */
   async history(ticketId: string): Promise<HistoryRow[]> {
     const r = await this.db.query<HistoryRow>(
-      `SELECT e.at, e.actor, e.type, e.status, e.note, a.name AS agency_name
-         FROM ticket_events e LEFT JOIN agencies a ON a.id = e.agency_id WHERE e.ticket_id = $1 ORDER BY e.id`,
+      `SELECT e.at, e.actor, s.display_name AS actor_name, e.type, e.status, e.note, a.name AS agency_name
+         FROM ticket_events e LEFT JOIN agencies a ON a.id = e.agency_id
+         LEFT JOIN staff_users s ON e.actor LIKE 'staff:%' AND lower(s.username) = lower(substr(e.actor, 7))
+        WHERE e.ticket_id = $1 ORDER BY e.id`,
+      [ticketId],
+    );
+    return r.rows;
+  }
+
+  /** The ticket's messages to the citizen in the outbox, oldest first: what was sent and what is still waiting. */
+  async messages(ticketId: string): Promise<OutboxMessageRow[]> {
+    const r = await this.db.query<OutboxMessageRow>(
+      `SELECT event_key, status, attempts, last_error, created_at, sent_at FROM outbox
+        WHERE ticket_id = $1 ORDER BY id`,
       [ticketId],
     );
     return r.rows;

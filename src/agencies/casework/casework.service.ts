@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database';
 import { ticketTranscript, type TranscriptLine } from './transcript.repository';
+import { deliveryOf, type Delivery } from './delivery';
 import { uploadIdOf } from '../../http/upload-url';
 import { appError } from '../../http/errors';
 import { redactPersonalData } from '../../text/redact';
@@ -17,6 +18,8 @@ export interface CaseView {
   canned: Array<{ id: number; title: string; body: string }>;
   /** This ticket's part of its conversation (personal data and PINs masked); null for channels without one. */
   transcript: TranscriptLine[] | null;
+  /** The messages sent (or still to be sent) to the citizen, oldest first, with their delivery state. */
+  deliveries: Delivery[];
 }
 
 /**
@@ -60,7 +63,7 @@ export class CaseworkService {
   /** A ticket with its history; 404 when unknown, 403 when another agency's. */
   async view(user: StaffPrincipal, id: string): Promise<CaseView> {
     const ticket = await this.load(user, id);
-    const [history, agencies, canned, lines] = await Promise.all([
+    const [history, agencies, canned, lines, messages] = await Promise.all([
       this.repo.history(ticket.id),
       this.repo.agencies(),
       this.repo.cannedAnswers(ticket.category),
@@ -70,9 +73,15 @@ export class CaseworkService {
         createdAt: ticket.created_at,
         trackingCode: ticket.tracking_code,
       }),
+      this.repo.messages(ticket.id),
     ]);
     const transcript = lines?.map((l) => ({ ...l, text: redactPersonalData(l.text) })) ?? null;
-    return { ticket, history, agencies, canned, transcript };
+    return { ticket, history, agencies, canned, transcript, deliveries: messages.map(deliveryOf) };
+  }
+
+  /** A ticket without its history, for pages about one action (confirmations); 404 / 403 as for view. */
+  find(user: StaffPrincipal, id: string): Promise<CaseRow> {
+    return this.load(user, id);
   }
 
   /**

@@ -9,7 +9,8 @@ export function layout(title: string, content: SafeHtml, user?: StaffPrincipal):
   const who = user
     ? html`<div class="who">
           ${vi.portal.signedInAs} <strong>${user.displayName}</strong> (${vi.portal.roles[user.role]}) ·
-          <a href="/portal/tien-do" style="color:#fff">${programmesVi.portal.nav}</a>
+          <a href="/portal/tien-do" style="color:#fff">${programmesVi.portal.nav}</a> ·
+          <a href="/portal/account/password" style="color:#fff">${vi.portal.account.link}</a>
         </div>
         <form method="post" action="/portal/logout">
           <input type="hidden" name="_csrf" value="${user.csrfToken}" /><button class="link" type="submit">

@@ -19,37 +19,37 @@ export interface QueueQuery {
   overdue?: boolean;
 }
 
+// One or two rows of small fields on a desktop (the queue stays above the fold at 1366×900); wraps on a phone.
 function filterForm(query: QueueQuery, categories: Map<string, string>, communes: Map<string, string>) {
   const opt = (value: string, label: string, current?: string) =>
     html`<option value="${value}" ${value === (current ?? '') ? html`selected` : ''}>${label}</option>`;
-  return html`<form method="get" action="/portal" class="card" aria-label="${P.filters}">
-    <label for="status">${P.columns.status}</label>
-    <select id="status" name="status">
-      ${opt('', P.allStatuses, query.status)}${Object.entries(S).map(([k, v]) => opt(k, v, query.status))}
-    </select>
-    <label for="category">${P.columns.category}</label>
-    <select id="category" name="category">
-      ${opt('', P.allCategories, query.category)}${[...categories].map(([k, v]) => opt(k, v, query.category))}
-    </select>
-    <label for="commune">${P.columns.place}</label>
-    <select id="commune" name="commune">
-      ${opt('', P.allCommunes, query.commune)}${[...communes].map(([k, v]) => opt(k, v, query.commune))}
-    </select>
-    <label for="q">${P.searchLabel}</label><input id="q" name="q" value="${query.q ?? ''}" maxlength="100" />
-    <label for="from">${P.fromLabel}</label
-    ><input id="from" name="from" type="date" value="${query.from ?? ''}" />
-    <label for="to">${P.toLabel}</label><input id="to" name="to" type="date" value="${query.to ?? ''}" />
-    <label
-      ><input
-        type="checkbox"
-        name="overdue"
-        value="1"
-        ${query.overdue ? html`checked` : ''}
-        style="width:auto"
-      />
+  const select = (id: string, label: string, options: unknown) =>
+    html`<div class="f">
+      <label for="${id}">${label}</label
+      ><select id="${id}" name="${id}">
+        ${options}
+      </select>
+    </div>`;
+  return html`<form method="get" action="/portal" class="card filters" aria-label="${P.filters}">
+    <div class="f grow">
+      <label for="q">${P.searchLabel}</label
+      ><input id="q" name="q" value="${query.q ?? ''}" maxlength="100" />
+    </div>
+    ${select('status', P.columns.status, [opt('', P.allStatuses, query.status), ...Object.entries(S).map(([k, v]) => opt(k, v, query.status))])}
+    ${select('category', P.columns.category, [opt('', P.allCategories, query.category), ...[...categories].map(([k, v]) => opt(k, v, query.category))])}
+    ${select('commune', P.columns.place, [opt('', P.allCommunes, query.commune), ...[...communes].map(([k, v]) => opt(k, v, query.commune))])}
+    <div class="f">
+      <label for="from">${P.fromLabel}</label
+      ><input id="from" name="from" type="date" value="${query.from ?? ''}" />
+    </div>
+    <div class="f">
+      <label for="to">${P.toLabel}</label><input id="to" name="to" type="date" value="${query.to ?? ''}" />
+    </div>
+    <label class="check"
+      ><input type="checkbox" name="overdue" value="1" ${query.overdue ? html`checked` : ''} />
       ${P.overdueOnly}</label
     >
-    <p><button type="submit">${P.apply}</button></p>
+    <button type="submit">${P.apply}</button>
   </form>`;
 }
 
@@ -69,7 +69,7 @@ function notificationsCard(user: StaffPrincipal, notes: NotificationRow[]) {
     <form method="post" action="/portal/notifications/read">
       <input type="hidden" name="_csrf" value="${user.csrfToken}" />
       <input type="hidden" name="upTo" value="${String(Math.max(...notes.map((n) => n.id)))}" />
-      <button type="submit">${P.markRead}</button>
+      <button type="submit" class="secondary">${P.markRead}</button>
     </form>
   </section>`;
 }
@@ -115,10 +115,12 @@ export function queuePage(
     : html`<p>${P.emptyQueue}</p>`;
   return layout(
     P.queueTitle,
-    html`<h2>${query.overdue ? P.overdueTitle : P.queueTitle}</h2>
+    html`<div class="wide">
+      <h2>${query.overdue ? P.overdueTitle : P.queueTitle}</h2>
       <p class="muted">${user.displayName} · ${P.roles[user.role]} · ${agencyName ?? P.noAgency}</p>
       ${notificationsCard(user, notes)} ${filterForm(query, categories, communes)}
-      <div class="card">${table}</div>`,
+      <div class="card scroll-x">${table}</div>
+    </div>`,
     user,
   );
 }

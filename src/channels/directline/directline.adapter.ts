@@ -4,6 +4,8 @@ import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
 import { currentTurnEffects } from '../../bot/turn-effects';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
+import type { LinkAllowList } from '../../http/link-allow-list';
+import { safeMarkdown } from '../../text/safe-markdown';
 import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../ports';
 import type { DirectLineHub } from './directline.hub';
 import type { DirectLineRepository } from './directline.repository';
@@ -31,6 +33,7 @@ export class DirectLineAdapter extends InProcessAdapter implements OutboundChann
     private readonly hub: DirectLineHub,
     private readonly logic: TurnLogic,
     private readonly logger: Logger,
+    private readonly links: LinkAllowList,
   ) {
     super('Direct Line');
   }
@@ -54,6 +57,9 @@ export class DirectLineAdapter extends InProcessAdapter implements OutboundChann
       }
       const conversationId = activity.conversation?.id;
       if (!conversationId) throw new Error('outgoing activity without conversation id');
+      // Web Chat renders text as Markdown with raw HTML: what leaves here keeps only allowed links and no HTML.
+      if (typeof activity.text === 'string')
+        activity.text = safeMarkdown(activity.text, await this.links.policy());
       const stored = toStoredReply(activity);
       const held = currentTurnEffects();
       if (activity.type === ActivityTypes.Typing) {

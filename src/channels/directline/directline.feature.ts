@@ -5,6 +5,7 @@ import type { Bot } from '../../bot/tiepdan.bot';
 import type { Config } from '../../config/config';
 import { ensureSecret } from '../../db/app-secret.repository';
 import type { Database } from '../../db/database';
+import type { LinkAllowList } from '../../http/link-allow-list';
 import { rateCountersFor } from '../../http/rate-counter';
 import { webchatRoutes } from '../../web/webchat.routes';
 import { PinSealer } from '../pin-seal';
@@ -34,6 +35,8 @@ export interface WebChatDeps {
   db: Database;
   logger: Logger;
   bot: Bot;
+  /** Which links messages to citizens may carry. */
+  links: LinkAllowList;
 }
 
 /**
@@ -50,7 +53,7 @@ export async function createWebChatFeature(deps: WebChatDeps): Promise<WebChatFe
   const bot = deps.bot;
   const hub = new DirectLineHub(deps.db.notifications, logger);
   await hub.start();
-  const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger);
+  const adapter = new DirectLineAdapter(repo, hub, bot.handleTurn, logger, deps.links);
   adapter.onTurnError = bot.onTurnError;
   const links = new UploadLinks(key, deps.config.directLine.tokenTtlSeconds);
   const service = new DirectLineService(repo, tokens, adapter, hub, logger, links);

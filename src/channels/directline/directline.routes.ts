@@ -2,6 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Config } from '../../config/config';
 import { clientAddress } from '../../http/client-address';
 import { AppError } from '../../http/errors';
+import { publicHttpOrigin } from '../../http/public-origin';
 import { identifyCaller, type Caller } from './directline.auth';
 import type { DirectLineRepository } from './directline.repository';
 import type { DirectLineService, Origin } from './directline.service';
@@ -21,19 +22,10 @@ export interface DirectLineRouteDeps {
   rateCounters: RateCounters;
 }
 
-/**
- * Our public origin, from configuration only: PUBLIC_BASE_URL (required in production), else, in development and
- * tests, the address this socket was accepted on. Never the Host header: a forged Host made an attacker's URL pass
- * the attachment allow-list and pointed streamUrl at the attacker.
- */
+/** Our public origin (see publicHttpOrigin: configuration only, never the Host header), for HTTP and WebSocket. */
 export function requestOrigin(req: Request, publicBaseUrl: string | undefined): Origin {
-  const http = publicBaseUrl ?? localOrigin(req);
+  const http = publicHttpOrigin(req, publicBaseUrl);
   return { http, ws: http.replace(/^http/, 'ws') };
-}
-
-function localOrigin(req: Request): string {
-  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
-  return `http://${address.includes(':') ? `[${address}]` : address}:${req.socket.localPort}`;
 }
 
 /** Direct Line 3.0 under /v3/directline: thin handlers over DirectLineService. */

@@ -41,14 +41,6 @@ export interface ZaloAdapterDeps {
 
 type Actionable = Exclude<ZaloInbound, { kind: 'ignored' | 'receipt' }>;
 
-/** Zalo shows text as typed: Web Chat's Markdown (bold, links) becomes plain text. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/__([^_]+)__/g, '$1');
-}
-
 /** Zalo sends phone numbers as 84xxxxxxxxx; citizens and agencies read them as 0xxxxxxxxx. */
 function localPhone(phone: string | undefined): string | undefined {
   if (!phone) return undefined;
@@ -173,7 +165,8 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       context.turnState.set(REPLY_INDEX, index);
       const userId = activity.conversation?.id ?? context.activity.conversation?.id ?? '';
       const choices = (activity.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''));
-      const reply: ZaloHeldReply = { userId, text: plainText(activity.text ?? ''), choices };
+      // Made plain text (and its links checked) by the outbound channel, like every message to Zalo.
+      const reply: ZaloHeldReply = { userId, text: activity.text ?? '', choices };
       const held = currentTurnEffects();
       const id = `${context.activity.id ?? 'proactive'}:r${index}`;
       if (held) held.replies.push({ conversationId: userId, activity: { ...reply } });

@@ -12,6 +12,7 @@ import { zaloWebhookRoutes } from './zalo.routes';
 import { systemTimer, type Timer } from '../../reference/clock';
 import { ZaloTokenStore } from './zalo.token-store';
 import { ZaloTurnRepository } from './zalo.turn.repository';
+import type { LinkAllowList } from '../../http/link-allow-list';
 
 /** Everything the Zalo channel needs from the outside. */
 export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConversationHandler> {
@@ -31,6 +32,8 @@ export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConvers
   publicBaseUrl?: string;
   /** Called when a turn queued replies in the outbox (the composition root kicks the outbox job). */
   onReplies?: () => void;
+  /** Which links messages to citizens may carry. */
+  links?: LinkAllowList;
 }
 
 /** The assembled Zalo channel: webhook router, OA client, outbound channel and the handler of inbound events. */
@@ -55,7 +58,16 @@ export function createZaloChannel<H extends ZaloConversationHandler>(
   const alerts = new ChannelAlertRepository(deps.db);
   const template = deps.config.template;
   const trackingUrl = deps.publicBaseUrl ? `${deps.publicBaseUrl.replace(/\/+$/, '')}/tra-cuu` : undefined;
-  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock, alerts, template, trackingUrl });
+  const outbound = new ZaloOutboundChannel({
+    client,
+    repo,
+    logger,
+    clock,
+    alerts,
+    template,
+    trackingUrl,
+    links: deps.links,
+  });
   const handler = deps.handler(outbound);
   deps.jobs.add(
     zaloInboundJob({

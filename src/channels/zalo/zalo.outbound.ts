@@ -8,6 +8,9 @@ import { TOKEN_ERRORS, ZaloApiError } from './zalo.errors';
 import type { ZaloRepository } from './zalo.repository';
 import { numberedChoices, splitMessage } from './zalo.text';
 import type { Timer } from '../../reference/clock';
+import type { LinkAllowList } from '../../http/link-allow-list';
+import { ownOriginOnly } from '../../text/link-policy';
+import { plainTextOf } from '../../text/plain-text';
 
 /** Dependencies of the Zalo outbound channel. */
 export interface ZaloOutboundDeps {
@@ -21,6 +24,8 @@ export interface ZaloOutboundDeps {
   template?: ZaloConfig['template'];
   /** The public tracking page's address, told to citizens at filing when there is no proactive route. */
   trackingUrl?: string;
+  /** Which links messages may carry (without it: links to our own pages only). */
+  links?: LinkAllowList;
 }
 
 // A template parameter holds a short text: the start of the message, the rest is on /tra-cuu.
@@ -60,7 +65,9 @@ export class ZaloOutboundChannel implements OutboundChannel {
 
   private async sendParts(message: OutboundMessage): Promise<DeliveryResult> {
     const { client, repo, clock } = this.deps;
-    const parts = splitMessage(numberedChoices(message.text, message.suggestedActions ?? []));
+    const parts = splitMessage(
+      numberedChoices(await this.plain(message.text), message.suggestedActions ?? []),
+    );
     const ids: string[] = [];
     for (const [i, part] of parts.entries()) {
       const key = `${message.id}#${i}`;
@@ -76,6 +83,12 @@ export class ZaloOutboundChannel implements OutboundChannel {
     return { ok: true, externalId: ids.join(',') };
   }
 
+  // Zalo shows text as typed: Markdown becomes plain text, links only where the allow-list lets them go.
+  private async plain(text: string): Promise<string> {
+    const policy = (await this.deps.links?.policy()) ?? ownOriginOnly();
+    return plainTextOf(text, policy);
+  }
+
   private async byTemplate(message: OutboundMessage, refused: ZaloApiError): Promise<DeliveryResult> {
     const { client, repo, clock, template } = this.deps;
     const key = `${message.id}#template`;
@@ -84,7 +97,7 @@ export class ZaloOutboundChannel implements OutboundChannel {
       if (already.length > 0) return { ok: true, externalId: already.join(','), via: 'template' };
       const data = {
         ma_tra_cuu: message.ticket!.trackingCode,
-        noi_dung: message.text.slice(0, TEMPLATE_TEXT_LIMIT),
+        noi_dung: (await this.plain(message.text)).slice(0, TEMPLATE_TEXT_LIMIT),
       };
       const id = await client.sendTemplate(
         template!.path,

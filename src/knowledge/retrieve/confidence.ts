@@ -30,14 +30,22 @@ export function contentTerms(question: string): string[] {
 }
 
 // A pair of known syllables that the corpus never puts together ("đặt_mục" of "đặt mục tiêu") says how the
-// question is phrased, not that its topic is missing: its syllables already count on their own.
-function unusedPhrase(term: string, df: ReadonlyMap<string, number>): boolean {
+// question is phrased, not that its topic is missing, when one of its syllables already belongs to a pair the
+// corpus knows ("mục_tiêu"). A pair with no such neighbour is the question's own compound ("học_phí" of "hỗ trợ
+// học phí"): the corpus not holding it is evidence that the topic is missing, however common "học" and "phí" are.
+function unusedPhrase(term: string, df: ReadonlyMap<string, number>, knownPairs: ReadonlySet<string>): boolean {
   if (!term.includes('_') || (df.get(term) ?? 0) > 0) return false;
   const prefix = term.slice(0, 2);
-  return term
-    .slice(2)
-    .split('_')
-    .every((w) => (df.get(prefix + w) ?? 0) > 0);
+  const words = term.slice(2).split('_');
+  return words.every((w) => (df.get(prefix + w) ?? 0) > 0) && words.some((w) => knownPairs.has(w));
+}
+
+/** The syllables of the question's pairs that the corpus holds as pairs. */
+function syllablesOfKnownPairs(terms: readonly string[], df: ReadonlyMap<string, number>): Set<string> {
+  const inPairs = new Set<string>();
+  for (const t of terms)
+    if (t.includes('_') && (df.get(t) ?? 0) > 0) for (const w of t.slice(2).split('_')) inPairs.add(w);
+  return inPairs;
 }
 
 /** Question terms judged apart from the passage's words: left out of coverage, or counted as present. */
@@ -58,7 +66,9 @@ export function coverage(
   chunks: number,
   given: TermJudgement = {},
 ): number {
-  const terms = contentTerms(question).filter((t) => !given.ignore?.(t) && !unusedPhrase(t, df));
+  const all = contentTerms(question);
+  const knownPairs = syllablesOfKnownPairs(all, df);
+  const terms = all.filter((t) => !given.ignore?.(t) && !unusedPhrase(t, df, knownPairs));
   let total = 0;
   let matched = 0;
   for (const t of terms) {

@@ -24,7 +24,7 @@ export interface RequestRow {
 /** Filters of GET /requests. */
 export interface RequestFilter {
   codes?: string[];
-  category?: string;
+  categories?: string[];
   from: Date;
   to: Date;
   status?: 'open' | 'closed';
@@ -72,11 +72,11 @@ export class Open311Repository {
          LEFT JOIN admin_units u ON u.code = t.commune_code
         WHERE t.kind IN ('feedback', 'question')
           AND ($1::text[] IS NULL OR t.tracking_code = ANY($1::text[]))
-          AND ($2::text IS NULL OR t.category = $2)
+          AND ($2::text[] IS NULL OR t.category = ANY($2::text[]))
           AND t.created_at >= $3 AND t.created_at < $4
           AND ($5::text IS NULL OR ($5 = 'closed') = (t.status IN ${CLOSED}))
         ORDER BY t.created_at DESC LIMIT $6`,
-      [f.codes ?? null, f.category ?? null, f.from, f.to, f.status ?? null, f.limit],
+      [f.codes ?? null, f.categories ?? null, f.from, f.to, f.status ?? null, f.limit],
     );
     return r.rows;
   }

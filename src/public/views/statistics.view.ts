@@ -10,12 +10,13 @@ const pct = (r: number | null) => (r === null ? p.noData : `${(r * 100).toFixed(
 const num = (v: number | null) => (v === null ? p.noData : String(v).replace('.', ','));
 
 function row(r: AgencyStats, total = false) {
-  const cells = html`<td class="num">${r.received}</td>
-    <td class="num">${r.answered}</td>
-    <td class="num">${pct(r.onTimeRate)}</td>
-    <td class="num">${num(r.medianDaysToAnswer)}</td>
-    <td class="num">${num(r.satisfaction)}</td>
-    <td class="num">${r.overdueNow}</td>`;
+  // data-label names each figure when a phone shows the rows stacked (the header row is then hidden).
+  const cells = html`<td class="num" data-label="${c.received}">${r.received}</td>
+    <td class="num" data-label="${c.answered}">${r.answered}</td>
+    <td class="num" data-label="${c.onTime}">${pct(r.onTimeRate)}</td>
+    <td class="num" data-label="${c.medianDays}">${num(r.medianDaysToAnswer)}</td>
+    <td class="num" data-label="${c.satisfaction}">${num(r.satisfaction)}</td>
+    <td class="num" data-label="${c.overdue}">${r.overdueNow}</td>`;
   return total
     ? html`<tr>
         <th scope="row">${r.agencyName}</th>
@@ -36,7 +37,7 @@ export function statisticsPage(report: StatisticsReport, query: string): string 
     values: report.agencies.map((a) => (a.onTimeRate === null ? null : Math.round(a.onTimeRate * 1000) / 10)),
   }).replace(/</g, '\\u003c');
   const table = report.agencies.length
-    ? html`<table>
+    ? html`<table class="stack">
         <thead>
           <tr>
             <th scope="col">${c.agency}</th>

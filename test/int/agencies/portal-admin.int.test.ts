@@ -7,7 +7,7 @@ import { signedInStaff } from '../../helpers/portal';
 import { ticketsOn, webTicket } from '../tickets/helpers';
 import type { TestSystem } from '../../helpers/system';
 
-const PW = 'mat-khau-quan-tri-2026';
+const PW = 'mat-khau-du-dai-2026';
 
 describe('portal administration', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -111,6 +111,17 @@ describe('portal administration', () => {
       agencyId: '',
     });
     expect(bad.status).toBe(400);
+    // The refusal comes back on the accounts page, with its reason and the form to try again.
+    expect(bad.text).toContain('name="username"');
+    expect(bad.text).toMatch(/role="status"><strong>[^<]+<\/strong>/);
+    const taken = await post('quantri', '/portal/admin/users', {
+      username: 'MOI.VAO',
+      displayName: 'Trùng tên',
+      role: 'staff',
+      agencyId: 'so-xay-dung',
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.text).toContain('name="username"');
   });
 
   it('when an account is deactivated, then its sessions end; reset issues a new password', async () => {

@@ -154,8 +154,12 @@ describe('agency portal casework', () => {
 
   it('when a ticket is rejected with a reason, then the citizen is told why', async () => {
     expect(
-      (await act('yte', road.id, 'reject', { reason: 'Nội dung đã được giải quyết tại phản ánh khác' }))
-        .status,
+      (
+        await act('yte', road.id, 'reject', {
+          reason: 'Nội dung đã được giải quyết tại phản ánh khác',
+          confirm: '1',
+        })
+      ).status,
     ).toBe(303);
     await runTicketJobs(system);
     const told = [...web.delivered.values()].find((m) => m.text.includes('không thuộc phạm vi thụ lý'));
@@ -308,7 +312,7 @@ describe('agency portal casework', () => {
     );
     const before = (await page('xaydung', `/portal/tickets/${withContact.id}`)).text;
     expect(before).toContain('0912345678');
-    expect((await act('xaydung', withContact.id, 'delete-contact', {})).status).toBe(303);
+    expect((await act('xaydung', withContact.id, 'delete-contact', { confirm: '1' })).status).toBe(303);
     const after = (await page('xaydung', `/portal/tickets/${withContact.id}`)).text;
     expect(after).not.toContain('0912345678');
     expect(after).not.toContain('Nguyễn Văn An');

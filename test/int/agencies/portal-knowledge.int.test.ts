@@ -5,7 +5,7 @@ import { UPLOADS_JOB, type Knowledge } from '../../../src/knowledge/knowledge';
 import { signedInStaff } from '../../helpers/portal';
 import { testSystem, type TestSystem } from '../../helpers/system';
 
-const PW = 'mat-khau-quan-tri-2026';
+const PW = 'mat-khau-du-dai-2026';
 const MAX_UPLOAD = 64 * 1024;
 const HOURS_DOC = [
   '# Giờ làm việc của Trung tâm Phục vụ hành chính công tỉnh',

@@ -9,7 +9,7 @@ import { createTestDb } from '../../helpers/db';
 import { signedInStaff } from '../../helpers/portal';
 import { ticketsOn, webTicket } from '../tickets/helpers';
 
-const PW = 'mat-khau-can-bo-2026';
+const PW = 'mat-khau-du-dai-2026';
 const now = new Date('2026-12-01T03:00:00Z');
 const PDF = Buffer.from('%PDF-1.4\n% minh chứng\n');
 

@@ -1,4 +1,4 @@
-import { formatAnswer } from '../../../dialogs/ask-question.dialog';
+import { answerActivity } from '../../../dialogs/ask-question.dialog';
 import { findTrackingCode, globalCommand, readPin } from '../../../dialogs/dialog-helpers';
 import { isValidPhone } from '../../../dialogs/feedback-draft';
 
@@ -33,23 +33,23 @@ describe('dialog helpers', () => {
     expect(isValidPhone('12345')).toBe(false);
   });
 
-  it('when an answer has citations, then each source is listed with title, date, link and quote', () => {
-    const text = formatAnswer({
-      answer: 'Nghị quyết xác định 8 nhiệm vụ trọng tâm.',
-      grounded: true,
-      citations: [
-        {
-          documentId: 'd1',
-          title: 'Nghị quyết Đại hội XX',
-          source: 'https://thanhhoa.gov.vn/nq',
-          date: '2025-10-01',
-          quote: '8 nhiệm vụ trọng tâm',
-        },
-      ],
+  it('when an answer has citations, then its text goes out unchanged and its channel data names each document once', () => {
+    const citation = (documentId: string, quote: string) => ({
+      documentId,
+      title: 'Nghị quyết Đại hội XX',
+      source: 'https://thanhhoa.gov.vn/nq',
+      date: '2025-10-01',
+      quote,
     });
-    expect(text).toBe(
-      'Nghị quyết xác định 8 nhiệm vụ trọng tâm.\n\nNguồn trích dẫn:\n\n' +
-        '1. Nghị quyết Đại hội XX, 2025-10-01 — https://thanhhoa.gov.vn/nq\n   > “8 nhiệm vụ trọng tâm”',
-    );
+    const answer = 'Nghị quyết xác định 8 nhiệm vụ trọng tâm.\n\nNguồn: «Nghị quyết Đại hội XX», 2025-10-01';
+    const activity = answerActivity({
+      answer,
+      grounded: true,
+      citations: [citation('d1', '8 nhiệm vụ'), citation('d1', 'trọng tâm'), citation('d2', 'khâu đột phá')],
+    });
+    expect({ text: activity.text, channelData: activity.channelData as unknown }).toEqual({
+      text: answer,
+      channelData: { knowledge: { grounded: true, documentIds: ['d1', 'd2'] } },
+    });
   });
 });

@@ -21,7 +21,13 @@ function world(): DialogFakes {
       {
         match: /khau dot pha/,
         result: {
-          answer: 'Đại hội xác định 3 khâu đột phá chiến lược.',
+          // As the knowledge service writes it: the fact first, then its source line.
+          answer: `Đại hội xác định 3 khâu đột phá chiến lược.\n\n${vi.knowledge.sourceLine(
+            'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX',
+            '2025-10-01',
+            null,
+            false,
+          )}`,
           grounded: true,
           citations: [
             {
@@ -72,13 +78,13 @@ const ask: DialogCase[] = [
     then: (chat) => expect(chat.fakes.tickets.tickets).toHaveLength(0),
   },
   {
-    name: 'an answered question quotes its source and lists it',
+    name: 'an answered question is sent as the knowledge service wrote it, source line included, then the menu',
     turns: [
       { user: b.menu.ask },
       {
         user: 'Đại hội lần thứ XX xác định bao nhiêu khâu đột phá?',
         expect:
-          /3 khâu đột phá[\s\S]*Nguồn trích dẫn:[\s\S]*1\. Nghị quyết Đại hội.*, 2025-10-01\n {3}> “Cam kết/,
+          /^Đại hội xác định 3 khâu đột phá chiến lược\.\n\nNguồn: «Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX», 2025-10-01\n/,
         buttons: MENU,
       },
     ],
