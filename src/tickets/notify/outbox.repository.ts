@@ -57,21 +57,33 @@ export async function claimDueMessages(
   limit: number,
 ): Promise<OutboxRow[]> {
   return db.transaction(async (tx) => {
-    // A row waits while an earlier row of its conversation is unsent (backing off, or leased by a replica that
-    // died): a citizen reads a turn's replies, and a ticket's messages, in the order they were queued.
+    // A row waits while an earlier row of its conversation is unsent and not due (backing off, or leased by
+    // another worker): a citizen reads a turn's replies, and a ticket's messages, in the order they were queued.
+    // Rows of one conversation that are all due are claimed together, oldest first (the limit never skips one).
     const r = await tx.query<OutboxRow>(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $2
        WHERE id IN (SELECT d.id FROM outbox d WHERE d.status IN ('pending', 'sending') AND d.next_attempt_at <= $1
                       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = d.channel
-                                        AND p.conversation_id = d.conversation_id
-                                        AND p.status IN ('pending', 'sending') AND p.id < d.id)
-                    ORDER BY d.next_attempt_at, d.id LIMIT $3 FOR UPDATE SKIP LOCKED)
+                                        AND p.conversation_id = d.conversation_id AND p.id < d.id
+                                        AND p.status IN ('pending', 'sending') AND p.next_attempt_at > $1)
+                    ORDER BY d.id LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING id, event_key, channel, conversation_id, user_id, text, suggested_actions, attempts, status, ticket_id,
          (SELECT t.tracking_code FROM tickets t WHERE t.id = outbox.ticket_id) AS tracking_code`,
       [now, leaseUntil, limit],
     );
-    return r.rows;
+    // RETURNING follows no order: a conversation's rows are delivered in queue order.
+    return r.rows.sort((a, b) => Number(a.id) - Number(b.id));
   });
+}
+
+/** Hands claimed rows back untried (an earlier row of their conversation failed and must go first). */
+export async function releaseClaimed(db: Queryable, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE outbox SET status = 'pending', attempts = attempts - 1, next_attempt_at = $2
+      WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
+    [ids, now],
+  );
 }
 
 /** Records a delivery. */

@@ -7,6 +7,7 @@ import {
   markSent,
   recordDeliveryOutcome,
   recordUndelivered,
+  releaseClaimed,
   type OutboxRow,
 } from './outbox.repository';
 
@@ -35,7 +36,7 @@ export interface OutboxDeps {
   leaseMs: number;
   backoffBaseMs: number;
   batchSize?: number;
-  /** Rows delivered at once (each is a different conversation's: a conversation's rows leave in order). */
+  /** Conversations delivered to at once (a conversation's own rows leave one after another, in order). */
   concurrency?: number;
 }
 
@@ -67,7 +68,10 @@ export function toOutbound(row: OutboxRow): OutboundMessage {
   };
 }
 
-/** One delivery pass at the instant `now`: claim due rows, deliver them (several at once), record each outcome. */
+/**
+ * One delivery pass at the instant `now`: claim due rows, deliver several conversations at once, each
+ * conversation's rows in order; a row that will be retried holds back the rest of its conversation.
+ */
 export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Promise<OutboxPassResult> {
   const result: OutboxPassResult = { sent: 0, retried: 0, failed: 0 };
   const rows = await claimDueMessages(
@@ -76,12 +80,36 @@ export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Pro
     new Date(input.now.getTime() + deps.leaseMs),
     deps.batchSize ?? 20,
   );
+  const groups = byConversation(rows);
+  const deliverGroup = async (group: OutboxRow[]) => {
+    for (const [i, row] of group.entries()) {
+      const outcome = await settleOne(row, input.now, deps);
+      result[outcome]++;
+      if (outcome !== 'retried') continue;
+      await releaseClaimed(
+        deps.db,
+        group.slice(i + 1).map((r) => r.id),
+        input.now,
+      );
+      return;
+    }
+  };
   let next = 0;
   const worker = async () => {
-    while (next < rows.length) result[await settleOne(rows[next++]!, input.now, deps)]++;
+    while (next < groups.length) await deliverGroup(groups[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, rows.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, groups.length) }, worker));
   return result;
+}
+
+// Rows of one conversation, in claim (id) order; conversations in the order their first row was claimed.
+function byConversation(rows: OutboxRow[]): OutboxRow[][] {
+  const groups = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = `${row.channel}\u0000${row.conversation_id}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()];
 }
 
 async function settleOne(row: OutboxRow, now: Date, deps: OutboxDeps): Promise<keyof OutboxPassResult> {
