@@ -98,19 +98,52 @@ async function processOne(event: StoredEvent, deps: InboundDeps): Promise<Outcom
 
 /**
  * Processes due webhook events, several users at once: a claim holds at most one event per user (the earliest
- * pending), so each user's events still run in arrival order while other users' run beside them.
+ * pending), so each user's events still run in arrival order while other users' run beside them. A worker that
+ * runs out of claimed events claims more (one claim at a time), so a slow turn never holds the others back.
  */
 export async function processZaloEvents(
   input: { limit: number },
   deps: InboundDeps,
 ): Promise<{ done: number; failed: number }> {
-  const events = await deps.repo.claimDue(deps.clock.now(), deps.leaseMs ?? LEASE_MS, input.limit);
+  const concurrency = deps.concurrency ?? 8;
   const counts = { done: 0, failed: 0, lost: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < events.length) counts[await processOne(events[next++]!, deps)]++;
+  const queue: StoredEvent[] = [];
+  let claiming: Promise<boolean> | undefined;
+  let claimed = 0;
+  // True when the claim found work; a pass ends when a claim finds none or `limit` events were claimed.
+  const refill = () =>
+    (claiming ??= (async () => {
+      if (claimed >= input.limit) return false;
+      const want = Math.min(concurrency, input.limit - claimed);
+      const events = await deps.repo.claimDue(deps.clock.now(), deps.leaseMs ?? LEASE_MS, want);
+      claimed += events.length;
+      queue.push(...events);
+      return events.length > 0;
+    })().finally(() => (claiming = undefined)));
+  let active = 0;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  // Workers stop when a claim finds nothing; one that finds more starts others again, up to `concurrency`.
+  const spawn = () => {
+    while (active < concurrency && queue.length > 0) {
+      active++;
+      void worker()
+        .catch((err: unknown) => deps.logger.error({ err }, 'Zalo inbound worker failed'))
+        .finally(() => --active === 0 && finish());
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, events.length) }, worker));
+  const worker = async () => {
+    for (;;) {
+      const event = queue.shift();
+      if (event) counts[await processOne(event, deps)]++;
+      else if (await refill()) spawn();
+      else return;
+    }
+  };
+  if (await refill()) {
+    spawn();
+    await finished;
+  }
   if (counts.lost > 0)
     deps.logger.warn({ lost: counts.lost }, 'Zalo events claimed again by another replica');
   return { done: counts.done, failed: counts.failed };
@@ -121,7 +154,8 @@ export const ZALO_INBOUND_JOB = 'zalo-inbound';
 
 /** processZaloEvents as a job; a pass that made progress goes round again (a user's next event is due now). */
 export function zaloInboundJob(deps: InboundDeps, intervalMs = 1000): Job {
-  const limit = Math.max(20, (deps.concurrency ?? 8) * 4);
+  // A pass ends (and the next starts) after this many events: few barriers under load, and a bounded pass.
+  const limit = Math.max(20, (deps.concurrency ?? 8) * 25);
   return {
     name: ZALO_INBOUND_JOB,
     intervalMs,

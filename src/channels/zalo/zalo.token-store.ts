@@ -32,6 +32,7 @@ export interface TokenStoreDeps {
 }
 
 const LEASE_MS = 30_000;
+const CACHE_MS = 5_000;
 const WAIT_STEP_MS = 200;
 
 /**
@@ -41,6 +42,7 @@ const WAIT_STEP_MS = 200;
 export class ZaloTokenStore {
   private inflight: Promise<string> | undefined;
   private envChecked = false;
+  private cached: { token: string; until: number } | undefined;
   private readonly clock: Timer;
   private readonly fetchFn: typeof fetch;
   private readonly margin: number;
@@ -51,15 +53,28 @@ export class ZaloTokenStore {
     this.margin = deps.refreshMarginMs ?? 5 * 3600_000;
   }
 
-  /** A valid access token, refreshed first when it is about to expire. */
+  /**
+   * A valid access token, refreshed first when it is about to expire. The row is re-read at most every few
+   * seconds (every send asks): a token another replica replaced meanwhile fails with -216, and refresh(stale)
+   * then finds the new one in the row.
+   */
   async accessToken(): Promise<string> {
+    const now = this.clock.now().getTime();
+    if (this.cached && this.cached.until > now) return this.cached.token;
     const row = await this.read();
-    if (row.expires_at.getTime() - this.margin > this.clock.now().getTime()) return row.access_token;
+    if (row.expires_at.getTime() - this.margin > now) {
+      this.cached = {
+        token: row.access_token,
+        until: Math.min(now + CACHE_MS, row.expires_at.getTime() - this.margin),
+      };
+      return row.access_token;
+    }
     return this.refresh(row.access_token);
   }
 
   /** Refreshes unless someone already replaced `stale`; concurrent callers in this process share one refresh. */
   refresh(stale: string): Promise<string> {
+    this.cached = undefined;
     this.inflight ??= this.refreshOnce(stale).finally(() => {
       this.inflight = undefined;
     });
@@ -147,6 +162,7 @@ export class ZaloTokenStore {
       [accessToken, refreshToken, this.unknownAgeExpiry(), envHash, source, this.clock.now()],
     );
     this.envChecked = true;
+    this.cached = undefined;
   }
 
   // The age of a pair handed to us is unknown: treat the access token as due soon, so it rotates early.

@@ -14,6 +14,9 @@ ALTER TABLE zalo_tokens ADD COLUMN env_pair_hash text, ADD COLUMN source text NO
 
 -- A conversation's messages leave in the order they were queued: a row waits while an earlier one is unsent.
 CREATE INDEX outbox_conversation_unsent ON outbox (channel, conversation_id, id) WHERE status IN ('pending', 'sending');
+-- Every citizen message looks for that citizen's messages held by a closed window; now that every bot reply is an
+-- outbox row, that lookup must not scan the table.
+CREATE INDEX outbox_failed_by_user ON outbox (channel, user_id) WHERE status = 'failed';
 
 -- Photos a citizen sent on Zalo, downloaded on receipt (Zalo's CDN links are not ours to keep).
 CREATE TABLE zalo_media (
