@@ -207,7 +207,7 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
     clock,
     fetch: deps.fetch,
     publicBaseUrl: config.publicBaseUrl,
-    onReplies: () => void jobs.kick(TICKET_JOBS.outbox),
+    onReplies: (userId) => tickets.deliverConversation(ZALO_CHANNEL, userId),
     links,
     handler: (outbound) => {
       const adapter = new ZaloAdapter({

@@ -30,8 +30,8 @@ export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConvers
   fetch?: typeof fetch;
   /** Our public origin (PUBLIC_BASE_URL), for the tracking page's address. */
   publicBaseUrl?: string;
-  /** Called when a turn queued replies in the outbox (the composition root kicks the outbox job). */
-  onReplies?: () => void;
+  /** Sends a user's queued replies right after their turn committed (the tickets area's outbox). */
+  onReplies?: (userId: string) => Promise<void>;
   /** Which links messages to citizens may carry. */
   links?: LinkAllowList;
 }

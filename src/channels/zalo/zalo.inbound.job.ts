@@ -23,8 +23,8 @@ export interface InboundDeps {
   leaseMs?: number;
   /** How many users' events run at once (ZALO_INBOUND_CONCURRENCY); default 8. */
   concurrency?: number;
-  /** Called after a turn committed replies: the outbox sends them. */
-  onReplies?: () => void;
+  /** Called after a turn committed replies for this user: the outbox sends them (awaited, in this worker). */
+  onReplies?: (userId: string) => Promise<void>;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -59,7 +59,6 @@ async function runTurn(
     }
     first = false;
     replyIndex += replies.length;
-    if (replies.length > 0) deps.onReplies?.();
   };
   const leaseMs = deps.leaseMs ?? LEASE_MS;
   const renew = () =>
@@ -69,7 +68,10 @@ async function runTurn(
   } catch (err) {
     if (!lost) throw err;
   }
-  return lost ? 'lost' : 'done';
+  if (lost) return 'lost';
+  // Sent right after the commit by this worker; a failure stays in the outbox for its job to retry.
+  if (replyIndex > 0) await deps.onReplies?.(inbound.userId).catch(() => undefined);
+  return 'done';
 }
 
 async function processOne(event: StoredEvent, deps: InboundDeps): Promise<Outcome> {

@@ -55,6 +55,7 @@ export async function claimDueMessages(
   now: Date,
   leaseUntil: Date,
   limit: number,
+  only?: { channel: string; conversationId: string },
 ): Promise<OutboxRow[]> {
   return db.transaction(async (tx) => {
     // A row waits while an earlier row of its conversation is unsent and not due (backing off, or leased by
@@ -66,10 +67,11 @@ export async function claimDueMessages(
                       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = d.channel
                                         AND p.conversation_id = d.conversation_id AND p.id < d.id
                                         AND p.status IN ('pending', 'sending') AND p.next_attempt_at > $1)
+                      AND ($4::text IS NULL OR (d.channel = $4 AND d.conversation_id = $5))
                     ORDER BY d.id LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING id, event_key, channel, conversation_id, user_id, text, suggested_actions, attempts, status, ticket_id,
          (SELECT t.tracking_code FROM tickets t WHERE t.id = outbox.ticket_id) AS tracking_code`,
-      [now, leaseUntil, limit],
+      [now, leaseUntil, limit, only?.channel ?? null, only?.conversationId ?? null],
     );
     // RETURNING follows no order: a conversation's rows are delivered in queue order.
     return r.rows.sort((a, b) => Number(a.id) - Number(b.id));

@@ -69,16 +69,20 @@ export function toOutbound(row: OutboxRow): OutboundMessage {
 }
 
 /**
- * One delivery pass at the instant `now`: claim due rows, deliver several conversations at once, each
+ * One delivery pass at the instant `now` (of one conversation's rows with `only`): claim due rows, deliver several conversations at once, each
  * conversation's rows in order; a row that will be retried holds back the rest of its conversation.
  */
-export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Promise<OutboxPassResult> {
+export async function performOutbox(
+  input: { now: Date; only?: { channel: string; conversationId: string } },
+  deps: OutboxDeps,
+): Promise<OutboxPassResult> {
   const result: OutboxPassResult = { sent: 0, retried: 0, failed: 0 };
   const rows = await claimDueMessages(
     deps.db,
     input.now,
     new Date(input.now.getTime() + deps.leaseMs),
     deps.batchSize ?? 20,
+    input.only,
   );
   const groups = byConversation(rows);
   const deliverGroup = async (group: OutboxRow[]) => {
