@@ -34,6 +34,7 @@ import { publicRoutes } from './public/public.routes';
 import { StatisticsService } from './public/statistics.service';
 import { ChannelAlertRepository } from './tickets/notify/channel-alerts.repository';
 import { createTickets, TICKET_JOBS, type TicketsModule } from './tickets/tickets.module';
+import { rateCountersFor } from './http/rate-counter';
 
 /** What a caller may replace when building the system: test seams and the benchmark's variations. */
 export interface SystemOverrides {
@@ -249,6 +250,7 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
   const { config, db, knowledge, tickets, programmes, auth, now } = deps;
   const publicRepo = new PublicRepository(db);
   const caseRepo = new CaseworkRepository(db);
+  const counters = rateCountersFor(db);
   return [
     portalRoutes({
       auth,
@@ -258,12 +260,14 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
       casework: new CaseworkService(db, tickets.staff, now),
       categories: () => publicRepo.categoryNames(),
       routers: [...programmes.portalRouters, channelAlertRoutes(new ChannelAlertRepository(db), now)],
+      rateCounters: counters,
     }),
     publicRoutes({
       tickets: tickets.tickets,
       repo: publicRepo,
       statistics: new StatisticsService(publicRepo, now),
       lookupsPerMinute: config.tickets.lookupsPerMinute,
+      rateCounters: counters,
     }),
     open311Routes({
       db,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { optional, withDefault } from './env-schema';
+import { int, optional, withDefault } from './env-schema';
 
-/** The Zalo keys of the environment (merged into the main schema by config.ts). */
-export const zaloEnvShape = {
+/** The Zalo Official Account channel's environment keys. */
+export const zaloEnv = {
   ZALO_APP_ID: optional(
     z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
   ),
@@ -13,17 +13,10 @@ export const zaloEnvShape = {
   ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
   ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
   ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
-  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(
-    z.coerce
-      .number()
-      .int()
-      .min(60_000)
-      .max(7 * 24 * 3600_000),
-    24 * 3600_000,
-  ),
-  ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
-  ZALO_EVENT_LEASE_MS: withDefault(z.coerce.number().int().min(5_000).max(600_000), 60_000),
-  ZALO_INBOUND_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(256), 8),
+  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(int(60_000, 7 * 24 * 3600_000), 24 * 3600_000),
+  ZALO_HTTP_TIMEOUT_MS: withDefault(int(100, 60_000), 8_000),
+  ZALO_EVENT_LEASE_MS: withDefault(int(5_000, 600_000), 60_000),
+  ZALO_INBOUND_CONCURRENCY: withDefault(int(1, 256), 8),
   ZALO_TEMPLATE_PATH: optional(z.string().regex(/^\/\S*$/, 'must be a path starting with /')),
   ZALO_TEMPLATE_ID: optional(z.string().min(1).max(64)),
   ZALO_SITE_VERIFICATION: optional(
@@ -31,17 +24,10 @@ export const zaloEnvShape = {
       .string()
       .regex(/^[A-Za-z0-9_-]{4,128}$/, 'must be the code from the Zalo console (letters, digits, _ or -)'),
   ),
-  ZALO_MEDIA_MAX_BYTES: withDefault(
-    z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(50 * 1024 * 1024),
-    5 * 1024 * 1024,
-  ),
+  ZALO_MEDIA_MAX_BYTES: withDefault(int(1024, 50 * 1024 * 1024), 5 * 1024 * 1024),
 };
 
-type ZaloEnv = z.output<z.ZodObject<typeof zaloEnvShape>>;
+type ZaloEnv = z.infer<z.ZodObject<typeof zaloEnv>>;
 
 /** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
 export type ZaloConfig = Readonly<{
@@ -66,8 +52,21 @@ export type ZaloConfig = Readonly<{
   mediaMaxBytes?: number;
 }>;
 
-/** The Zalo channel's settings from the parsed environment (undefined when the channel is off). */
-export function zaloConfigFrom(e: ZaloEnv): ZaloConfig | undefined {
+/** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
+export function zaloRequirements(e: {
+  ZALO_APP_ID?: string;
+  ZALO_APP_SECRET?: string;
+  ZALO_OA_SECRET_KEY?: string;
+}): Array<{ key: string; message: string }> {
+  if (!e.ZALO_APP_ID) return [];
+  const required = { ZALO_APP_SECRET: e.ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: e.ZALO_OA_SECRET_KEY };
+  return Object.entries(required)
+    .filter(([, v]) => !v)
+    .map(([key]) => ({ key, message: 'required when ZALO_APP_ID is set' }));
+}
+
+/** The Zalo settings from the parsed environment (checked by zaloRequirements first); undefined when off. */
+export function zaloConfigOf(e: ZaloEnv): ZaloConfig | undefined {
   if (!e.ZALO_APP_ID) return undefined;
   return Object.freeze({
     appId: e.ZALO_APP_ID,
