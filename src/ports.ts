@@ -166,11 +166,13 @@ export interface OutboundMessage {
   text: string;
   /** Suggested replies the channel may render as buttons or numbered options. */
   suggestedActions?: string[];
+  /** The ticket the message is about, for channels that can deliver it another way (a template message). */
+  ticket?: { trackingCode: string; event?: string };
 }
 
 /** Outcome of one delivery attempt; `permanent` failures are not retried. */
 export type DeliveryResult =
-  { ok: true; externalId?: string } | { ok: false; permanent: boolean; error: string };
+  { ok: true; externalId?: string; via?: 'template' } | { ok: false; permanent: boolean; error: string };
 
 /** A channel that can deliver a message proactively (days later, after the conversation went quiet). */
 export interface OutboundChannel {

@@ -1,3 +1,4 @@
+import { zaloVi } from './zalo.vi';
 /** The agency portal: sign-in, queue, case view and dashboard. */
 export const portalVi = {
   title: 'Cổng xử lý phản ánh, kiến nghị',
@@ -122,6 +123,7 @@ export const portalVi = {
     linked_duplicate: 'Gộp với phản ánh trùng nội dung',
     overdue: 'Quá hạn xử lý',
     ack_overdue: 'Quá hạn tiếp nhận',
+    ...zaloVi.eventTypes,
   } as Record<string, string>,
   actions: {
     start: 'Nhận xử lý',

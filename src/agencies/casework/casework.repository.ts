@@ -215,10 +215,11 @@ export class CaseworkRepository {
     return r.rows;
   }
 
-  /** A web-chat upload by id, with the conversation it belongs to. */
+  /** An upload by id (a web-chat upload, or a photo kept from Zalo), with the conversation it belongs to. */
   async upload(id: string): Promise<{ conversationId: string; contentType: string; data: Buffer } | null> {
     const { rows } = await this.db.query<{ conversation_id: string; content_type: string; data: Uint8Array }>(
-      'SELECT conversation_id, content_type, data FROM directline_upload WHERE id = $1',
+      `SELECT conversation_id, content_type, data FROM directline_upload WHERE id = $1
+       UNION ALL SELECT user_id, content_type, data FROM zalo_media WHERE id = $1`,
       [id],
     );
     const row = rows[0];
