@@ -44,6 +44,8 @@ describe('Zalo replies go through the durable outbox', () => {
     await z.say('Bãi rác tự phát cạnh trường học bốc mùi');
     await z.say(vi.bot.skip);
     await z.say('2');
+    // Publication: "2" is "Không công khai".
+    await z.say('2');
     const receipt = (await z.say(f.confirmYes)).join('\n');
     expect(receipt).toMatch(/TH-[A-Z0-9]{5}/);
     expect(receipt).not.toContain(vi.bot.error);

@@ -67,6 +67,8 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
     await say('Bãi rác tự phát bốc mùi hôi cạnh trường học');
     await say(vi.bot.skip);
     await say('2');
+    // Publication: "2" is "Không công khai".
+    await say('2');
     const receipt = (await say(f.confirmYes)).join('\n');
     const code = /Mã tra cứu: (TH-[A-Z0-9]{5})/.exec(receipt)?.[1];
     expect(code).toBeDefined();
@@ -90,7 +92,9 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
     await runTicketJobs(system);
     const answer = fake.sent.at(-1)?.text ?? '';
     expect(answer).toContain('Đã thu gom bãi rác và lắp biển cấm đổ rác.');
-    expect(answer).toMatch(/\n1\. 1\n2\. 2\n3\. 3\n4\. 4\n5\. 5$/);
+    // The rating buttons become a numbered list on Zalo.
+    const buttons = vi.tickets.ratingButtons(code!).map((label, i) => `${i + 1}. ${label}`);
+    expect(answer.endsWith(`\n${buttons.join('\n')}`)).toBe(true);
   });
 
   it('when the 7-day window is closed, then a notification is recorded as undeliverable and not retried', async () => {

@@ -33,8 +33,11 @@ describe('Zalo photos are downloaded on receipt', () => {
     await z.say('Thôn 3, xã Quảng Phú');
     await z.say('Bãi rác tự phát cạnh trường học bốc mùi');
     const got = await z.post(fx.imageEvent(clock.now().getTime(), `${z.fake.baseUrl}/media/ok.jpg`));
-    expect(got.join('\n')).toContain(f.photosReceived(1).replace(/\*\*([^*]+)\*\*/g, '$1'));
-    await z.say('2');
+    expect(got.join('\n')).toContain(f.photosMore(1).replace(/\*\*([^*]+)\*\*/g, '$1'));
+    // Typed as on Zalo: done with photos, no contact details, not published, then send.
+    await z.say('xong');
+    await z.say(vi.bot.skip);
+    await z.say(f.publishNo);
     const receipt = (await z.say(f.confirmYes)).join('\n');
     const code = /TH-[A-Z0-9]{5}/.exec(receipt)?.[0];
     const row = await z.system.db.query<{
