@@ -132,10 +132,15 @@ export const programmesVi = {
   },
   follow: {
     hint: (code: string) => `Nhắn «theo dõi ${code}» để nhận tin khi tình trạng thay đổi.`,
-    done: (title: string, status: string) =>
-      `Đã ghi nhận anh/chị theo dõi «${title}» (hiện: ${status.toLowerCase()}). Khi tình trạng thay đổi, hệ thống sẽ nhắn tin cho anh/chị tại đây.`,
-    unknown: (code: string) =>
-      `Không tìm thấy chỉ tiêu, nhiệm vụ có mã ${code}. Anh/chị vui lòng kiểm tra lại mã.`,
+    done: (title: string, status: string, code: string) =>
+      `Đã ghi nhận anh/chị theo dõi «${title}» (hiện: ${status.toLowerCase()}). Khi tình trạng thay đổi, hệ thống sẽ nhắn tin cho anh/chị tại đây. Nhắn «bỏ theo dõi ${code}» để dừng nhận tin.`,
+    unknown: (named: string) =>
+      `Không tìm thấy chỉ tiêu, nhiệm vụ «${named}». Anh/chị vui lòng kiểm tra lại mã hoặc tên (ví dụ: «theo dõi TH-DP-01»).`,
+    ambiguous: (codes: string[]) =>
+      `Có nhiều chỉ tiêu, nhiệm vụ trùng tên này: ${codes.join(', ')}. Anh/chị vui lòng nhắn «theo dõi <mã>» với một mã trong số đó.`,
+    stopped: (title: string) => `Anh/chị đã dừng theo dõi «${title}» và sẽ không nhận tin về mục này nữa.`,
+    notFollowing: (title: string) => `Anh/chị chưa theo dõi «${title}».`,
+    button: (code: string) => `Theo dõi ${code}`,
     changed: (title: string, status: string, url: string) =>
       `«${title}» vừa chuyển sang tình trạng: ${status.toLowerCase()}. Chi tiết: ${url}`,
   },

@@ -75,9 +75,15 @@ export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
   const log = deps.logger.child({ component: 'programmes' });
   const clock = deps.clock ?? (() => new Date());
   const service = new ProgrammeService(db, clock);
-  const reports = new ProgrammeReportService(db, clock);
   const places = placeOptions(config);
   const follow = new ProgrammeFollowService(db, service, places.baseUrl);
+  // The report is stored whatever happens here; a failed notification is retried by the timer job.
+  const reports = new ProgrammeReportService(db, clock, (code) =>
+    follow.notifyItem(code, clock()).then(
+      () => undefined,
+      (err: unknown) => log.warn({ err, code }, 'follow notification after a report failed'),
+    ),
+  );
   deps.jobs?.add({
     name: PROGRAMME_STATUS_JOB,
     intervalMs: FOLLOW_INTERVAL_MS,
