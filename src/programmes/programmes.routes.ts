@@ -5,6 +5,7 @@ import { AppError } from '../http/errors';
 import { safeEqual } from '../http/security';
 import { programmesVi as P } from '../i18n/programmes.vi';
 import { importProgrammeFile } from './import/import.service';
+import { commentsOf } from './oversight/oversight.repository';
 import { evidenceById } from './programme.repository';
 import { itemJson, programmeCsv, programmeJson, reportJson } from './programme.present';
 import type { ProgrammeService } from './programme.service';
@@ -77,9 +78,10 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
   importRoute(router, deps);
 
   router.get('/tien-do', async (_req, res) => page(res, programmesPage(await service.list())));
-  router.get('/tien-do/nhiem-vu/:code', async (req, res) =>
-    page(res, itemPage(await service.item(param(code, req.params.code, 'item')))),
-  );
+  router.get('/tien-do/nhiem-vu/:code', async (req, res) => {
+    const v = await service.item(param(code, req.params.code, 'item'));
+    page(res, itemPage({ ...v, comments: await commentsOf(deps.db, v.item.code, false) }));
+  });
   router.get('/tien-do/minh-chung/:id', async (req, res) => {
     const n = Number(req.params.id);
     const file = Number.isSafeInteger(n) && n > 0 ? await evidenceById(deps.db, n) : null;

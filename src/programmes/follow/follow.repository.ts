@@ -21,7 +21,8 @@ export async function initNotifiedStatus(db: Queryable, code: string, status: st
 /** Codes of the items someone follows (or just `code`, when it is followed). */
 export async function followedCodes(db: Queryable, code: string | null = null): Promise<string[]> {
   const r = await db.query<{ item_code: string }>(
-    'SELECT DISTINCT item_code FROM programme_followers WHERE $1::text IS NULL OR item_code = $1',
+    `SELECT item_code FROM programme_followers WHERE $1::text IS NULL OR item_code = $1
+     UNION SELECT item_code FROM programme_staff_followers WHERE $1::text IS NULL OR item_code = $1`,
     [code],
   );
   return r.rows.map((x) => x.item_code);

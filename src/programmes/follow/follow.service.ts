@@ -3,6 +3,7 @@ import { programmesVi as P } from '../../i18n/programmes.vi';
 import type { ConversationRef } from '../../ports';
 import { enqueueMessage } from '../../tickets/notify/outbox.repository';
 import { agencyKey } from '../import/values';
+import { insertNotice, staffFollowersOf } from '../oversight/oversight.repository';
 import { itemPath } from '../programme.present';
 import { itemByCode, programmeItems, type ItemRow } from '../programme.repository';
 import type { ItemView, ProgrammeService } from '../programme.service';
@@ -92,6 +93,11 @@ export class ProgrammeFollowService {
     const text = P.follow.changed(item.title, P.status[item.status], `${this.baseUrl}${itemPath(item.code)}`);
     return this.db.transaction(async (tx) => {
       if (!(await advanceNotifiedStatus(tx, item.code, item.notified_status, item.status))) return 0;
+      const notice = P.oversight.statusNotice(item.code, item.title, P.status[item.status]);
+      for (const userId of await staffFollowersOf(tx, item.code)) {
+        const key = `programme:${item.code}:${item.notified_status ?? '-'}>${item.status}:${now.toISOString()}:${userId}`;
+        await insertNotice(tx, { userId, code: item.code, kind: 'status', text: notice, key, now });
+      }
       let n = 0;
       for (const to of await followersOf(tx, item.code)) {
         const eventKey = `programme:${item.code}:${item.notified_status ?? '-'}>${item.status}:${now.toISOString()}:${to.channel}:${to.userId}`;
