@@ -6,6 +6,7 @@ import { safeEqual } from '../http/security';
 import { programmesVi as P } from '../i18n/programmes.vi';
 import { importProgrammeFile } from './import/import.service';
 import { commentsOf } from './oversight/oversight.repository';
+import { linkedTickets } from './programme-links.repository';
 import { evidenceById } from './programme.repository';
 import { itemJson, programmeCsv, programmeJson, reportJson } from './programme.present';
 import type { ProgrammeService } from './programme.service';
@@ -80,7 +81,11 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
   router.get('/tien-do', async (_req, res) => page(res, programmesPage(await service.list())));
   router.get('/tien-do/nhiem-vu/:code', async (req, res) => {
     const v = await service.item(param(code, req.params.code, 'item'));
-    page(res, itemPage({ ...v, comments: await commentsOf(deps.db, v.item.code, false) }));
+    const [comments, tickets] = await Promise.all([
+      commentsOf(deps.db, v.item.code, false),
+      linkedTickets(deps.db, v.item.code),
+    ]);
+    page(res, itemPage({ ...v, comments, tickets }));
   });
   router.get('/tien-do/minh-chung/:id', async (req, res) => {
     const n = Number(req.params.id);

@@ -5,12 +5,13 @@ import { programmesVi as P } from '../../i18n/programmes.vi';
 import type { CommentRow, NoticeRow, TicketFigures } from '../oversight/oversight.repository';
 import { MAX_COMMENT_CHARS } from '../oversight/oversight.service';
 import type { OwedItem, ReportingOverview } from '../oversight/reporting.service';
+import { vnDay } from '../../reference/vn-time';
 import { dmy, PROGRAMME_STYLE } from '../views/programme-parts.view';
 
 const O = P.oversight;
 const R = P.reporting;
 const csrf = (user: StaffPrincipal) => html`<input type="hidden" name="_csrf" value="${user.csrfToken}" />`;
-const when = (at: Date) => dmy(at.toISOString().slice(0, 10));
+const when = (at: Date) => dmy(vnDay(at));
 
 /** Unread portal notices (followed items' status changes, reporting reminders) with a "mark read" button. */
 export function noticesCard(user: StaffPrincipal, notes: NoticeRow[]): SafeHtml | string {

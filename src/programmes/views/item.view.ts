@@ -1,7 +1,10 @@
 import { html, SafeHtml } from '../../http/html';
 import { programmesVi as P } from '../../i18n/programmes.vi';
 import { publicLayout } from '../../public/views/public-layout.view';
+import { vi } from '../../i18n/strings.vi';
+import { vnDay } from '../../reference/vn-time';
 import type { CommentRow } from '../oversight/oversight.repository';
+import type { LinkedTicket } from '../programme-links.repository';
 import type { ProgrammeRow, ReportRow } from '../programme.repository';
 import type { ItemView } from '../programme.service';
 import { badge, bar, dmy, pctText, PROGRAMME_STYLE, sampleNotice } from './programme-parts.view';
@@ -35,6 +38,20 @@ function timeline(reports: ReportRow[], unit: string | null): SafeHtml {
   </ol>`;
 }
 
+// Citizens' tickets linked to the item: code (looked up with its PIN at /tra-cuu), category, status, day.
+function linked(list: LinkedTicket[]): SafeHtml {
+  if (list.length === 0) return html`<p class="muted">${P.page.linkedCount(0)}</p>`;
+  return html`<ul>
+    ${list.map(
+      (t) =>
+        html`<li>
+          ${t.tracking_code} · ${t.category_name} · ${vi.public.statuses[t.status] ?? t.status} ·
+          ${dmy(vnDay(t.created_at))}
+        </li>`,
+    )}
+  </ul>`;
+}
+
 // Oversight comments, each with its author and role (giám sát, phản biện); hidden ones never reach this page.
 function comments(list: CommentRow[]): SafeHtml {
   if (list.length === 0) return html`<p class="muted">${P.oversight.noComments}</p>`;
@@ -42,8 +59,8 @@ function comments(list: CommentRow[]): SafeHtml {
     ${list.map(
       (c) =>
         html`<li>
-          <strong>${c.author_name}</strong> · ${P.oversight.role} ·
-          ${dmy(c.created_at.toISOString().slice(0, 10))} <br />${c.body}
+          <strong>${c.author_name}</strong> · ${P.oversight.role} · ${dmy(vnDay(c.created_at))}
+          <br />${c.body}
         </li>`,
     )}
   </ul>`;
@@ -55,6 +72,7 @@ export function itemPage(v: {
   programme: ProgrammeRow;
   reports: ReportRow[];
   comments: CommentRow[];
+  tickets: LinkedTicket[];
 }): string {
   const { item: i, programme: p } = v;
   const body = html`<div class="card">
@@ -76,6 +94,10 @@ export function itemPage(v: {
     <section class="card">
       <h3>${P.page.timeline}</h3>
       ${timeline(v.reports, i.unit)}
+    </section>
+    <section class="card">
+      <h3>${F.linked} (${v.item.linked_tickets})</h3>
+      ${linked(v.tickets)}
     </section>
     <section class="card">
       <h3>${P.oversight.commentsTitle}</h3>
