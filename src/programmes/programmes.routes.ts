@@ -43,7 +43,9 @@ function importRoute(router: Router, deps: ProgrammeRoutesDeps): void {
         throw new AppError('import_token_invalid', 401, P.errors.import_token_invalid);
       if (!Buffer.isBuffer(req.body) || req.body.length === 0)
         throw new AppError('import_file_invalid', 400, P.errors.import_file_invalid);
-      res.json(await importProgrammeFile(deps.db, req.body, { sample: req.query.sample === '1' }));
+      const result = await importProgrammeFile(deps.db, req.body, { sample: req.query.sample === '1' });
+      deps.service.invalidate();
+      res.json(result);
     },
   );
 }
