@@ -11,11 +11,11 @@ import type { AskResult, MessageTriage } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
   MENU_LABELS,
-  choiceOptions,
   menuMessage,
   stepValues,
   vietnameseChoicePrompt,
   withSuggestions,
+  yesNoOptions,
 } from './dialog-helpers';
 import type { FeedbackOptions } from './file-feedback.dialog';
 import { vi } from '../src/i18n/strings.vi';
@@ -76,7 +76,7 @@ export class AskQuestionDialog extends ComponentDialog {
       await step.context.sendActivity(afterAnswerMenu(result, this.services.follow !== undefined));
       return step.endDialog({ subject } satisfies AskOutcome);
     }
-    return step.prompt(FORWARD, choiceOptions(vi.bot.ask.forwardPrompt, [vi.bot.ask.forwardYes, vi.bot.no]));
+    return step.prompt(FORWARD, yesNoOptions(vi.bot.ask.forwardPrompt, [vi.bot.ask.forwardYes, vi.bot.no]));
   }
 
   private async forwardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -37,6 +37,27 @@ describe('loadConfig', () => {
     });
   });
 
+  it('when LINK_ALLOWED_HOSTS lists hosts, then they are trimmed and lower-cased; a URL in the list is refused', () => {
+    expect(
+      loadConfig({ LINK_ALLOWED_HOSTS: ' ThanhHoa.gov.vn, ,dichvucong.gov.vn ' }).linkAllowedHosts,
+    ).toEqual(['thanhhoa.gov.vn', 'dichvucong.gov.vn']);
+    expect(() => loadConfig({ LINK_ALLOWED_HOSTS: 'https://evil.example/x' })).toThrow(/LINK_ALLOWED_HOSTS/);
+  });
+
+  it('when each area reads its keys, then the sections are built from them and frozen', () => {
+    const config = loadConfig({ TICKET_FEEDBACK_WORKING_DAYS: '7', KNOWLEDGE_MIN_CONFIDENCE: '0.5' });
+    expect({
+      days: config.tickets.feedbackWorkingDays,
+      min: config.knowledge.minConfidence,
+      zalo: config.zalo,
+    }).toEqual({
+      days: 7,
+      min: 0.5,
+      zalo: undefined,
+    });
+    expect([config.tickets, config.knowledge, config.directLine].every((s) => Object.isFrozen(s))).toBe(true);
+  });
+
   it('when TRUST_PROXY names the proxies, then it is a list; "true" (trust every hop) is refused', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,fd00::/8' }).trustProxy).toEqual([
       '10.0.0.0/8',
@@ -122,6 +143,41 @@ describe('loadConfig', () => {
       oauthBaseUrl: 'https://oauth.zaloapp.com',
       webhookMaxAgeMs: 24 * 3600_000,
     });
+  });
+
+  it('when the proactive route, concurrency and site verification are set, then they are typed; the route needs both keys', () => {
+    const base = {
+      ZALO_APP_ID: '3608465249409',
+      ZALO_APP_SECRET: 'app-secret-1',
+      ZALO_OA_SECRET_KEY: 'oa-secret-1',
+    };
+    expect(loadConfig(base).zalo).toMatchObject({ inboundConcurrency: 8, template: undefined });
+    expect(
+      loadConfig({ ...base, ZALO_TEMPLATE_PATH: '/v3.0/oa/message/transaction' }).zalo?.template,
+    ).toBeUndefined();
+    const config = loadConfig({
+      ...base,
+      ZALO_INBOUND_CONCURRENCY: '16',
+      ZALO_TEMPLATE_PATH: '/v3.0/oa/message/transaction',
+      ZALO_TEMPLATE_ID: '123456',
+      ZALO_SITE_VERIFICATION: 'Abc_123-x',
+    });
+    expect(config.zalo).toMatchObject({
+      inboundConcurrency: 16,
+      template: { path: '/v3.0/oa/message/transaction', templateId: '123456' },
+    });
+    expect(config.zaloSiteVerification).toBe('Abc_123-x');
+    expect(loadConfig({ ZALO_SITE_VERIFICATION: 'Abc_123-x' }).zaloSiteVerification).toBe('Abc_123-x');
+  });
+
+  it.each([
+    ['ZALO_INBOUND_CONCURRENCY', '0'],
+    ['ZALO_TEMPLATE_PATH', 'no-slash'],
+    ['ZALO_SITE_VERIFICATION', 'a"><script>'],
+  ])('when %s=%s, then that key is reported', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ key })] }),
+    );
   });
 
   it('when ZALO_APP_ID is set without its secrets, then both missing keys are reported', () => {
