@@ -6,7 +6,9 @@ export interface BotServices {
   triage: TriageService;
   tickets: TicketService;
   /** Follows an action-programme item by code for this conversation; returns the sentence to answer with. */
-  follow?: (code: string, ref: ConversationRef) => Promise<string>;
+  follow?: (named: string, ref: ConversationRef) => Promise<string>;
+  /** Stops following an action-programme item (by code or title words); returns the sentence to answer with. */
+  unfollow?: (named: string, ref: ConversationRef) => Promise<string>;
 }
 
 /** Dialog ids, shared so dialogs can start each other without importing each other's classes. */

@@ -36,12 +36,16 @@ const THANKS = /^(cam on|cam on ban|thanks|thank you|ok cam on|cam on nhieu)$/;
 const FORGET =
   /^(toi muon |xin |vui long |hay )?((xoa|huy|bo) (het )?(thong tin|du lieu) (ca nhan|lien he|lien lac)|rut lai (su )?dong y|huy (bo )?(su )?dong y|xoa so dien thoai)( cua toi)?( cung cap thong tin)?$/;
 
-// "theo dõi TH-DP-01": follow an action-programme item by its code.
-const FOLLOW = /^theo doi ([a-z0-9][a-z0-9._-]{0,39})$/;
+// "theo dõi TH-DP-01", "theo dõi nhiệm vụ chuyển đổi số", "bỏ theo dõi TH-DP-01": (un)follow a programme item
+// by its code (letters and digits with a dash or dot: not a ticket's tracking code) or by words of its title.
+const FOLLOW =
+  /^(bo |huy |ngung |dung |thoi )?theo doi ((?:nhiem vu|chi tieu) .+|[a-z0-9]+[._-][a-z0-9._-]{0,38})$/;
 
 /** Where a message goes: a child dialog with options, or a direct reply. */
 type Route =
-  { dialog: string; options?: object } | { reply: 'welcome' | 'thanks' | 'menu' } | { follow: string };
+  | { dialog: string; options?: object }
+  | { reply: 'welcome' | 'thanks' | 'menu' }
+  | { follow: string; stop: boolean };
 
 /**
  * The root dialog: routes each free-text message to a task (question, feedback, complaint, tracking, rating) or
@@ -82,7 +86,8 @@ export class MainDialog extends ComponentDialog {
         conversationId: a.conversation?.id ?? '',
         userId: a.from?.id ?? '',
       };
-      await step.context.sendActivity(menuMessage(await this.services.follow!(route.follow, ref)));
+      const follow = route.stop ? this.services.unfollow : this.services.follow;
+      await step.context.sendActivity(menuMessage(await follow!(route.follow, ref)));
       return step.endDialog();
     }
     if (route.reply === 'welcome')
@@ -113,7 +118,8 @@ export class MainDialog extends ComponentDialog {
     if (THANKS.test(said)) return { reply: 'thanks' };
     if (FORGET.test(said)) return { dialog: DIALOG_IDS.forget };
     const follow = FOLLOW.exec(said);
-    if (follow && this.services.follow) return { follow: follow[1]! };
+    if (follow && this.services.follow && findTrackingCode(follow[2]) !== follow[2]!.toUpperCase())
+      return { follow: follow[2]!, stop: follow[1] !== undefined };
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
     if (await this.services.answers.recognises?.(text))

@@ -181,7 +181,7 @@ export interface OutboundChannel {
 }
 
 /** Roles of portal users, from least to most powerful. */
-export type StaffRole = 'staff' | 'supervisor' | 'admin';
+export type StaffRole = 'staff' | 'supervisor' | 'admin' | 'oversight';
 
 /** The signed-in portal user as every area sees them (the agencies area signs them in). */
 export interface StaffPrincipal {

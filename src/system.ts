@@ -160,10 +160,11 @@ function buildBot(
   tickets: TicketsModule,
   programmes: ProgrammesModule,
 ): Bot {
-  const follow = (code: string, ref: ConversationRef) => programmes.follow.follow(code, ref);
+  const follow = (named: string, ref: ConversationRef) => programmes.follow.follow(named, ref);
+  const unfollow = (named: string, ref: ConversationRef) => programmes.follow.unfollow(named, ref);
   return createBot({
     storage: new PostgresStorage(db),
-    services: { answers, triage: tickets.triage, tickets: tickets.tickets, follow },
+    services: { answers, triage: tickets.triage, tickets: tickets.tickets, follow, unfollow },
     logger,
     turnLock: new TurnLock(db),
   });

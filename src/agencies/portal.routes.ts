@@ -105,6 +105,8 @@ export function portalRoutes(deps: PortalDeps): Router {
 
   router.get('/portal', requirePortalUser, async (req, res) => {
     const user = req.staff!;
+    // Oversight reads programmes and figures, never the tickets themselves (they hold personal data).
+    if (user.role === 'oversight') return res.redirect(303, '/portal/tien-do');
     const agency = user.agencyId ? await deps.agencyName(user.agencyId) : null;
     if (!deps.casework)
       return res.type('html').set('Cache-Control', 'no-store').send(dashboardPage(user, agency));

@@ -73,4 +73,6 @@ export const errorsVi = {
   report_invalid: programmesVi.errors.report_invalid,
   evidence_too_large: programmesVi.errors.evidence_too_large(5),
   ticket_code_unknown: programmesVi.errors.ticket_code_unknown,
+  comment_invalid: programmesVi.errors.comment_invalid(4000),
+  comment_not_found: programmesVi.errors.comment_not_found,
 } as const satisfies Record<ErrorCode, string>;

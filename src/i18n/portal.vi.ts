@@ -23,7 +23,12 @@ export const portalVi = {
   signIn: 'Đăng nhập',
   signOut: 'Đăng xuất',
   signedInAs: 'Đang đăng nhập:',
-  roles: { staff: 'Cán bộ xử lý', supervisor: 'Lãnh đạo đơn vị', admin: 'Quản trị hệ thống' },
+  roles: {
+    staff: 'Cán bộ xử lý',
+    supervisor: 'Lãnh đạo đơn vị',
+    admin: 'Quản trị hệ thống',
+    oversight: 'Giám sát, phản biện',
+  },
   noAgency: 'Toàn tỉnh',
   dashboardTitle: 'Bàn làm việc',
   queueTitle: 'Phản ánh cần xử lý',

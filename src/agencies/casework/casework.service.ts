@@ -39,6 +39,7 @@ export class CaseworkService {
 
   /** The user's queue; non-administrators always see only their agency. */
   queue(user: StaffPrincipal, filter: Omit<QueueFilter, 'agencyId'> & { agencyId?: string | null }) {
+    requireRole(user, 'staff');
     const agencyId = user.role === 'admin' ? (filter.agencyId ?? null) : user.agencyId;
     return this.repo.queue(this.clock(), { ...filter, agencyId });
   }

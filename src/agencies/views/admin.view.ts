@@ -81,7 +81,7 @@ export function usersPage(
     <label for="displayName">${A.displayName}</label
     ><input id="displayName" name="displayName" required maxlength="200" /> <label for="role">${A.role}</label
     ><select id="role" name="role">
-      ${(['staff', 'supervisor', 'admin'] as const).map((r) => html`<option value="${r}">${vi.portal.roles[r]}</option>`)}
+      ${(['staff', 'supervisor', 'admin', 'oversight'] as const).map((r) => html`<option value="${r}">${vi.portal.roles[r]}</option>`)}
     </select>
     <label for="agencyId">${A.agency}</label
     ><select id="agencyId" name="agencyId">
