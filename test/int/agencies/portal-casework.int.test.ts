@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
+import { vi } from '../../../src/i18n/strings.vi';
 import { PinSealer } from '../../../src/channels/pin-seal';
 import { DirectLineRepository } from '../../../src/channels/directline/directline.repository';
 import { ZaloRepository } from '../../../src/channels/zalo/zalo.repository';
@@ -115,7 +116,8 @@ describe('agency portal casework', () => {
   it('when staff answer, then the answer reaches the citizen on their channel with rating choices, by the named user', async () => {
     expect((await act('yte', health.id, 'start', {})).status).toBe(303);
     const canned = await page('yte', `/portal/tickets/${health.id}?mau=1`);
-    expect(canned.text).toContain('Cơ quan đã tiếp nhận phản ánh của ông/bà');
+    expect(canned.text).toContain('Cơ quan đã tiếp nhận phản ánh của anh/chị');
+    expect(canned.text).not.toContain('ông/bà');
     expect(
       (await act('yte', health.id, 'answer', { text: 'Đoàn thanh tra đã xử phạt nhà thuốc vi phạm.' }))
         .status,
@@ -123,7 +125,8 @@ describe('agency portal casework', () => {
     await runTicketJobs(system);
     const delivered = [...web.delivered.values()].find((m) => m.text.includes('Đoàn thanh tra đã xử phạt'));
     expect(delivered?.to.conversationId).toMatch(/^conv-/);
-    expect(delivered?.suggestedActions).toEqual(['1', '2', '3', '4', '5']);
+    // The rating buttons name the ticket, so they are understood in any dialog state.
+    expect(delivered?.suggestedActions).toEqual(vi.tickets.ratingButtons(health.trackingCode));
     const events = await db.query<{ actor: string; type: string }>(
       'SELECT actor, type FROM ticket_events WHERE ticket_id = $1 ORDER BY id',
       [health.id],

@@ -18,6 +18,7 @@ describe('tracking codes under concurrency', () => {
     const pg = await openPg({
       connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
       max: 1,
+      singleConnection: true,
     });
     handle = {
       db: pg,
