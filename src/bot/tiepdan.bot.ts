@@ -10,7 +10,8 @@ import { DialogSet, DialogTurnStatus, type DialogState } from '@microsoft/agents
 import type { Logger } from 'pino';
 import { DIALOG_IDS, type BotServices } from '../../dialogs/bot-services';
 import { globalCommand, menuMessage } from '../../dialogs/dialog-helpers';
-import { MainDialog } from '../../dialogs/main.dialog';
+import { MainDialog, type MainOptions } from '../../dialogs/main.dialog';
+import { agedSubject, type Subject } from '../knowledge/answer/follow-up';
 import { vi } from '../i18n/strings.vi';
 import type { TurnLock } from './turn-lock.repository';
 import { flushTurnEffects } from './turn-effects';
@@ -23,6 +24,7 @@ import { KeyedSerialQueue } from './turn-queue';
 export class TiepdanBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: AgentStatePropertyAccessor<DialogState>;
+  private readonly subject: AgentStatePropertyAccessor<Subject | null>;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -31,6 +33,7 @@ export class TiepdanBot extends ActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.subject = conversationState.createProperty<Subject | null>('askSubject');
     this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -71,9 +74,18 @@ export class TiepdanBot extends ActivityHandler {
       else await ctx.sendActivity(menuMessage());
       return;
     }
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty)
-      await dc.beginDialog(DIALOG_IDS.main, { text: ctx.activity.text ?? '' });
+    // What the conversation is about grows one message older each turn and is forgotten when too old.
+    const subject = agedSubject(await this.subject.get(ctx, null));
+    await this.subject.set(ctx, subject);
+    let result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      const options: MainOptions = { text: ctx.activity.text ?? '', subject };
+      result = await dc.beginDialog(DIALOG_IDS.main, options);
+    }
+    // An answered question (the ask dialog's outcome) becomes the subject for the next messages.
+    const outcome = result.result as { subject?: Subject | null } | undefined;
+    if (result.status === DialogTurnStatus.complete && outcome && 'subject' in outcome)
+      await this.subject.set(ctx, outcome.subject ?? null);
   }
 }
 
