@@ -52,8 +52,7 @@ const SECRET = `bench-direct-line-secret-${randomBytes(12).toString('hex')}`;
 function serverEnv(databaseUrl: string | undefined): Record<string, string> {
   return {
     NODE_ENV: 'production',
-    // Production refuses to start without its public origin; links in the bench point at the loopback.
-    PUBLIC_BASE_URL: 'http://127.0.0.1',
+    // PORT and PUBLIC_BASE_URL (required in production) are set by the child once it has a free port.
     LOG_LEVEL: 'warn',
     PORT: '0',
     HOST: '127.0.0.1',

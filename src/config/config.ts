@@ -1,14 +1,20 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { optional, withDefault } from './env-schema';
-import { productionRequirements, zaloRequirements } from './requirements';
+import { directLineConfigOf, directLineEnv, type DirectLineConfig } from './directline.config';
+import { commaList, int, optional, withDefault } from './env-schema';
+import { knowledgeConfigOf, knowledgeEnv, type KnowledgeConfig } from './knowledge.config';
+import { productionRequirements } from './requirements';
+import { ticketsConfigOf, ticketsEnv, type TicketsConfig } from './tickets.config';
 import { trustProxySchema } from './trust-proxy';
+import { zaloConfigOf, zaloEnv, zaloRequirements, type ZaloConfig } from './zalo.config';
+
+export type { DirectLineConfig, KnowledgeConfig, TicketsConfig, ZaloConfig };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const schema = z.object({
   NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
-  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
+  PORT: withDefault(int(0, 65535), 3978),
   HOST: withDefault(z.string().min(1), '0.0.0.0'),
   DATA_DIR: withDefault(z.string().min(1), './data'),
   DATABASE_URL: optional(
@@ -17,20 +23,13 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
       .pipe(z.url()),
   ),
-  DATABASE_POOL_MAX: withDefault(z.coerce.number().int().min(1).max(200), 10),
-  DATABASE_CONNECT_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0).max(600_000), 10_000),
-  DATABASE_STATEMENT_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0).max(3_600_000), 30_000),
+  DATABASE_POOL_MAX: withDefault(int(1, 200), 10),
+  DATABASE_CONNECT_TIMEOUT_MS: withDefault(int(0, 600_000), 10_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: withDefault(int(0, 3_600_000), 30_000),
   PROVINCE_CODE: withDefault(z.string().regex(/^\d{2}$/, 'must be a two-digit province code, e.g. 38'), '38'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
-  BODY_LIMIT_BYTES: withDefault(
-    z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(50 * 1024 * 1024),
-    256 * 1024,
-  ),
-  SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
+  BODY_LIMIT_BYTES: withDefault(int(1024, 50 * 1024 * 1024), 256 * 1024),
+  SHUTDOWN_TIMEOUT_MS: withDefault(int(100, 120_000), 10_000),
   TRUST_PROXY: withDefault(trustProxySchema(), 'false'),
   PUBLIC_BASE_URL: optional(
     z
@@ -38,131 +37,18 @@ const schema = z.object({
       .transform((v) => v.replace(/\/+$/, '')),
   ),
   LINK_ALLOWED_HOSTS: optional(
-    z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((h) => h.trim().toLowerCase())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'hosts are names such as thanhhoa.gov.vn')),
-      ),
+    commaList(
+      (h) => h.toLowerCase(),
+      z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'hosts are names such as thanhhoa.gov.vn'),
+    ),
   ),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
-  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
-  KNOWLEDGE_DIR: withDefault(z.string().min(1), './knowledge'),
-  KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.6),
-  KNOWLEDGE_EMBEDDINGS_PROVIDER: withDefault(z.enum(['hashed', 'openai']), 'hashed'),
-  KNOWLEDGE_EMBEDDINGS_MODEL: withDefault(z.string().min(1), 'text-embedding-3-small'),
-  KNOWLEDGE_EMBEDDINGS_BASE_URL: optional(z.url()),
-  KNOWLEDGE_EMBEDDINGS_API_KEY: optional(z.string()),
-  KNOWLEDGE_EMBEDDINGS_DIMENSIONS: withDefault(z.coerce.number().int().min(8).max(512), 512),
-  KNOWLEDGE_LLM_BASE_URL: optional(z.url()),
-  KNOWLEDGE_LLM_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
-  KNOWLEDGE_LLM_API_KEY: optional(z.string()),
-  KNOWLEDGE_LLM_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 15_000),
-  KNOWLEDGE_UPLOAD_MAX_BYTES: withDefault(
-    z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(200 * 1024 * 1024),
-    20 * 1024 * 1024,
-  ),
-  ASK_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(100_000), 30),
-  DIRECT_LINE_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
-  DIRECT_LINE_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(86_400), 1800),
-  DIRECT_LINE_TOKENS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
-  DIRECT_LINE_REQUESTS_PER_MINUTE: withDefault(z.coerce.number().int().min(10).max(100_000), 300),
-  DIRECT_LINE_MESSAGES_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 30),
-  DIRECT_LINE_UPLOAD_MAX_BYTES: withDefault(
-    z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(50 * 1024 * 1024),
-    5 * 1024 * 1024,
-  ),
-  DIRECT_LINE_STREAM_POLL_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1500),
-  DIRECT_LINE_CORS_ORIGINS: optional(
-    z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'origins are scheme://host[:port] without a path'))),
-  ),
-  TICKET_CODE_PREFIX: optional(z.string().regex(/^[A-Z]{2,3}$/, 'must be 2–3 capital letters, e.g. TH')),
-  TICKET_ACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(30), 1),
-  TICKET_QUESTION_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 5),
-  TICKET_FEEDBACK_WORKING_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 10),
-  TICKET_COMPLAINT_DAYS: withDefault(z.coerce.number().int().min(1).max(180), 30),
-  TICKET_LOOKUPS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(1000), 10),
-  OUTBOX_POLL_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2000),
-  OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
-  ESCALATION_INTERVAL_MS: withDefault(z.coerce.number().int().min(1000).max(86_400_000), 60_000),
-  ZALO_APP_ID: optional(
-    z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
-  ),
-  ZALO_APP_SECRET: optional(z.string().min(8)),
-  ZALO_OA_SECRET_KEY: optional(z.string().min(8)),
-  ZALO_SIGNATURE_SECRET: withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
-  ZALO_API_BASE_URL: withDefault(z.url(), 'https://openapi.zalo.me'),
-  ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
-  ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
-  ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
-  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(
-    z.coerce
-      .number()
-      .int()
-      .min(60_000)
-      .max(7 * 24 * 3600_000),
-    24 * 3600_000,
-  ),
-  ZALO_HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 8_000),
-  ZALO_EVENT_LEASE_MS: withDefault(z.coerce.number().int().min(5_000).max(600_000), 60_000),
+  METRICS_PORT: optional(int(1, 65535)),
+  ...knowledgeEnv,
+  ...directLineEnv,
+  ...ticketsEnv,
+  ...zaloEnv,
 });
-
-/** Knowledge-base settings: corpus folder, answer threshold, embedding and LLM endpoints. */
-export type KnowledgeConfig = Readonly<{
-  dir: string;
-  minConfidence: number;
-  embeddingsProvider: 'hashed' | 'openai';
-  embeddingsModel: string;
-  embeddingsBaseUrl: string | undefined;
-  embeddingsApiKey: string | undefined;
-  embeddingsDimensions: number;
-  /** Set to use an LLM (OpenAI-compatible chat completions) for answers; unset means extractive answers. */
-  llmBaseUrl: string | undefined;
-  llmModel: string;
-  llmApiKey: string | undefined;
-  llmTimeoutMs: number;
-  /** Largest document an administrator may upload in the portal. */
-  uploadMaxBytes: number;
-  askRateLimitPerMinute: number;
-}>;
-
-/** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
-export type ZaloConfig = Readonly<{
-  appId: string;
-  appSecret: string;
-  oaSecretKey: string;
-  /** Which secret fills the last term of the webhook signature (sources disagree; see docs/channels.md). */
-  signatureSecret: 'oa_secret_key' | 'app_secret';
-  apiBaseUrl: string;
-  oauthBaseUrl: string;
-  initialAccessToken: string | undefined;
-  initialRefreshToken: string | undefined;
-  webhookMaxAgeMs: number;
-  httpTimeoutMs: number;
-  /** How long a claimed webhook event belongs to its replica; a crashed replica's events wait this long. */
-  eventLeaseMs?: number;
-}>;
 
 /** The application's typed, frozen configuration. */
 export type Config = Readonly<{
@@ -189,33 +75,8 @@ export type Config = Readonly<{
   /** Who may read /metrics: a bearer token, and/or a separate port; neither in production means not served. */
   metrics: Readonly<{ token: string | undefined; port: number | undefined }>;
   knowledge: KnowledgeConfig;
-  directLine: Readonly<{
-    /** Server-to-server secret accepted as Bearer; also the token signing key when set. */
-    secret: string | undefined;
-    tokenTtlSeconds: number;
-    /** Public token requests per client address per minute. */
-    tokensPerMinute: number;
-    /** Authenticated requests per conversation token per minute. */
-    requestsPerMinute: number;
-    /** Posted activities per conversation token per minute. */
-    messagesPerMinute: number;
-    uploadMaxBytes: number;
-    /** How often an open WebSocket re-reads the database (replies written by another replica). */
-    streamPollMs: number;
-    /** Portal origins whose pages may call Direct Line from the browser (CORS). */
-    corsOrigins: readonly string[];
-  }>;
-  tickets: Readonly<{
-    codePrefix: string | undefined;
-    ackWorkingDays: number;
-    questionWorkingDays: number;
-    feedbackWorkingDays: number;
-    complaintDays: number;
-    lookupsPerMinute: number;
-    outboxPollMs: number;
-    outboxMaxAttempts: number;
-    escalationIntervalMs: number;
-  }>;
+  directLine: DirectLineConfig;
+  tickets: TicketsConfig;
   zalo: ZaloConfig | undefined;
 }>;
 
@@ -257,56 +118,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     linkAllowedHosts: Object.freeze(e.LINK_ALLOWED_HOSTS ?? []),
     metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
-    knowledge: Object.freeze({
-      dir: path.resolve(e.KNOWLEDGE_DIR),
-      minConfidence: e.KNOWLEDGE_MIN_CONFIDENCE,
-      embeddingsProvider: e.KNOWLEDGE_EMBEDDINGS_PROVIDER,
-      embeddingsModel: e.KNOWLEDGE_EMBEDDINGS_MODEL,
-      embeddingsBaseUrl: e.KNOWLEDGE_EMBEDDINGS_BASE_URL,
-      embeddingsApiKey: e.KNOWLEDGE_EMBEDDINGS_API_KEY,
-      embeddingsDimensions: e.KNOWLEDGE_EMBEDDINGS_DIMENSIONS,
-      llmBaseUrl: e.KNOWLEDGE_LLM_BASE_URL,
-      llmModel: e.KNOWLEDGE_LLM_MODEL,
-      llmApiKey: e.KNOWLEDGE_LLM_API_KEY,
-      llmTimeoutMs: e.KNOWLEDGE_LLM_TIMEOUT_MS,
-      uploadMaxBytes: e.KNOWLEDGE_UPLOAD_MAX_BYTES,
-      askRateLimitPerMinute: e.ASK_RATE_LIMIT_PER_MINUTE,
-    }),
-    directLine: Object.freeze({
-      secret: e.DIRECT_LINE_SECRET,
-      tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
-      tokensPerMinute: e.DIRECT_LINE_TOKENS_PER_MINUTE,
-      requestsPerMinute: e.DIRECT_LINE_REQUESTS_PER_MINUTE,
-      messagesPerMinute: e.DIRECT_LINE_MESSAGES_PER_MINUTE,
-      uploadMaxBytes: e.DIRECT_LINE_UPLOAD_MAX_BYTES,
-      streamPollMs: e.DIRECT_LINE_STREAM_POLL_MS,
-      corsOrigins: Object.freeze(e.DIRECT_LINE_CORS_ORIGINS ?? []),
-    }),
-    tickets: Object.freeze({
-      codePrefix: e.TICKET_CODE_PREFIX,
-      ackWorkingDays: e.TICKET_ACK_WORKING_DAYS,
-      questionWorkingDays: e.TICKET_QUESTION_WORKING_DAYS,
-      feedbackWorkingDays: e.TICKET_FEEDBACK_WORKING_DAYS,
-      complaintDays: e.TICKET_COMPLAINT_DAYS,
-      lookupsPerMinute: e.TICKET_LOOKUPS_PER_MINUTE,
-      outboxPollMs: e.OUTBOX_POLL_MS,
-      outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
-      escalationIntervalMs: e.ESCALATION_INTERVAL_MS,
-    }),
-    zalo: e.ZALO_APP_ID
-      ? Object.freeze({
-          appId: e.ZALO_APP_ID,
-          appSecret: e.ZALO_APP_SECRET as string,
-          oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
-          signatureSecret: e.ZALO_SIGNATURE_SECRET,
-          apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/+$/, ''),
-          oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/+$/, ''),
-          initialAccessToken: e.ZALO_ACCESS_TOKEN,
-          initialRefreshToken: e.ZALO_REFRESH_TOKEN,
-          webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
-          httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
-          eventLeaseMs: e.ZALO_EVENT_LEASE_MS,
-        })
-      : undefined,
+    knowledge: knowledgeConfigOf(e),
+    directLine: directLineConfigOf(e),
+    tickets: ticketsConfigOf(e),
+    zalo: zaloConfigOf(e),
   });
 }

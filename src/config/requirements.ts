@@ -13,16 +13,3 @@ export function productionRequirements(e: {
     },
   ];
 }
-
-/** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
-export function zaloRequirements(e: {
-  ZALO_APP_ID?: string;
-  ZALO_APP_SECRET?: string;
-  ZALO_OA_SECRET_KEY?: string;
-}): Array<{ key: string; message: string }> {
-  if (!e.ZALO_APP_ID) return [];
-  const required = { ZALO_APP_SECRET: e.ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: e.ZALO_OA_SECRET_KEY };
-  return Object.entries(required)
-    .filter(([, v]) => !v)
-    .map(([key]) => ({ key, message: 'required when ZALO_APP_ID is set' }));
-}

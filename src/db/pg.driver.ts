@@ -106,8 +106,7 @@ export async function openPg(options: PgOptions): Promise<Database & { raw: pg.P
   return {
     driver: 'pg',
     raw: pool,
-    query: base.query,
-    exec: base.exec,
+    ...base,
     transaction: (fn) => inTransaction(pool, fn),
     withAdvisoryLock: (key, fn) => (options.singleConnection ? fn() : withAdvisoryLock(options, key, fn)),
     notifications,

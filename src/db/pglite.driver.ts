@@ -44,8 +44,7 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<Database 
   return {
     driver: 'pglite',
     raw: pglite,
-    query: base.query,
-    exec: base.exec,
+    ...base,
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       // PGlite serialises transactions on its single connection, so no other query interleaves.
       return pglite.transaction((tx) => fn(wrap(tx)));

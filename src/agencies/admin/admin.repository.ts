@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database';
 import { sortByVietnameseName } from '../../text/collate';
+import type { RoutingRuleRecord } from '../../tickets/routing/routing-rule';
 
 /** A portal account as the administrator sees it (no password hash). */
 export interface UserListRow {
@@ -14,14 +15,8 @@ export interface UserListRow {
 }
 
 /** A routing rule with its target's name. */
-export interface RuleRow {
+export interface RuleRow extends RoutingRuleRecord {
   id: number;
-  priority: number;
-  kind: string | null;
-  category: string | null;
-  commune_known: boolean | null;
-  to_commune: boolean;
-  agency_id: string | null;
   agency_name: string | null;
 }
 

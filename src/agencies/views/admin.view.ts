@@ -5,6 +5,7 @@ import { vnDate } from '../../public/views/public-layout.view';
 import type { RuleRow, UserListRow } from '../admin/admin.repository';
 import type { StaffPrincipal } from '../auth.service';
 import { layout } from './layout.view';
+import { dataTable } from '../../http/table';
 
 const A = vi.admin;
 type Agency = { id: string; name: string; kind: string; active: boolean };
@@ -45,17 +46,7 @@ const agencyOptions = (agencies: Agency[], selected?: string | null) =>
 
 /** A two-column table (code, name) around the given rows. */
 function codeNameTable(rows: unknown): SafeHtml {
-  return html`<table>
-    <thead>
-      <tr>
-        <th>${A.code}</th>
-        <th>${A.name}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return dataTable([A.code, A.name], rows);
 }
 
 /** Accounts: list with reset/activate buttons, and the create form. */
@@ -101,22 +92,7 @@ export function usersPage(
     user,
     A.usersTitle,
     html`<div class="card">
-        <table>
-          <thead>
-            <tr>
-              <th>${A.username}</th>
-              <th>${A.displayName}</th>
-              <th>${A.role}</th>
-              <th>${A.agency}</th>
-              <th>${A.active}</th>
-              <th>${vi.portal.signIn}</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>
+        ${dataTable([A.username, A.displayName, A.role, A.agency, A.active, vi.portal.signIn, ''], rows)}
       </div>
       ${form}`,
     notice,
@@ -189,22 +165,7 @@ export function routingPage(
   return adminPage(
     user,
     A.routingTitle,
-    html`<div class="card">
-      <table>
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>${A.kind}</th>
-            <th>${A.category}</th>
-            <th>${A.communeKnown}</th>
-            <th>${A.target}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`,
+    html`<div class="card">${dataTable(['#', A.kind, A.category, A.communeKnown, A.target], rows)}</div>`,
   );
 }
 

@@ -8,6 +8,7 @@ import type {
 import { vnDate } from '../../public/views/public-layout.view';
 import type { StaffPrincipal } from '../auth.service';
 import { adminPage, postButton } from './admin.view';
+import { dataTable } from '../../http/table';
 
 const K = vi.admin.knowledge;
 
@@ -87,37 +88,12 @@ export function knowledgePage(
         ${
           uploads.length === 0
             ? html`<p class="muted">${K.noUploads}</p>`
-            : html`<table>
-                <thead>
-                  <tr>
-                    <th>${K.file}</th>
-                    <th>${K.statusLabel}</th>
-                    <th>${K.by}</th>
-                    <th>${K.when}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${uploadRows}
-                </tbody>
-              </table>`
+            : dataTable([K.file, K.statusLabel, K.by, K.when], uploadRows)
         }
       </section>
       <section class="card" aria-labelledby="docs-h">
         <h3 id="docs-h">${K.documentsTitle(documents.length)}</h3>
-        <table>
-          <thead>
-            <tr>
-              <th>${K.docTitle}</th>
-              <th>${K.number}</th>
-              <th>${K.date}</th>
-              <th>${K.chunkCount}</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${docRows}
-          </tbody>
-        </table>
+        ${dataTable([K.docTitle, K.number, K.date, K.chunkCount, ''], docRows)}
       </section>`,
     notice,
   );

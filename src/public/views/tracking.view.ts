@@ -1,9 +1,15 @@
 import { vi } from '../../i18n/strings.vi';
-import { html } from '../../http/html';
+import { html, type SafeHtml } from '../../http/html';
 import type { TicketStatusView } from '../../ports';
 import { publicLayout, vnDate } from './public-layout.view';
 
 const p = vi.public;
+
+// A required field of the lookup form; the browser must not remember codes or PINs.
+function lookupField(name: string, label: string, attributes: SafeHtml): SafeHtml {
+  return html`<label for="${name}">${label}</label>
+    <input id="${name}" name="${name}" required autocomplete="off" ${attributes} />`;
+}
 
 /** The lookup form (code + PIN), with an optional error. */
 export function trackingFormPage(csrf: string, error?: string, code = ''): string {
@@ -15,26 +21,8 @@ export function trackingFormPage(csrf: string, error?: string, code = ''): strin
       ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
       <form method="post" action="/tra-cuu">
         <input type="hidden" name="_csrf" value="${csrf}" />
-        <label for="code">${p.trackingCode}</label>
-        <input
-          id="code"
-          name="code"
-          required
-          maxlength="20"
-          autocomplete="off"
-          placeholder="${p.trackingCodeHint}"
-          value="${code}"
-        />
-        <label for="pin">${p.pin}</label>
-        <input
-          id="pin"
-          name="pin"
-          required
-          inputmode="numeric"
-          pattern="[0-9]{6}"
-          maxlength="6"
-          autocomplete="off"
-        />
+        ${lookupField('code', p.trackingCode, html`maxlength="20" placeholder="${p.trackingCodeHint}" value="${code}"`)}
+        ${lookupField('pin', p.pin, html`inputmode="numeric" pattern="[0-9]{6}" maxlength="6"`)}
         <p><button type="submit">${p.lookup}</button></p>
       </form>
     </div>`,

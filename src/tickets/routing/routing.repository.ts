@@ -1,14 +1,7 @@
 import type { Queryable } from '../../db/database';
+import type { RoutingRule, RoutingRuleRecord } from './routing-rule';
 
-/** One editable routing rule (null conditions match anything). */
-export interface RoutingRule {
-  priority: number;
-  kind: string | null;
-  category: string | null;
-  communeKnown: boolean | null;
-  toCommune: boolean;
-  agencyId: string | null;
-}
+export type { RoutingRule } from './routing-rule';
 
 /** An agency as shown to citizens. */
 export interface AgencyRef {
@@ -18,14 +11,7 @@ export interface AgencyRef {
 
 /** All rules, in the order they are tried. */
 export async function listRoutingRules(db: Queryable): Promise<RoutingRule[]> {
-  const r = await db.query<{
-    priority: number;
-    kind: string | null;
-    category: string | null;
-    commune_known: boolean | null;
-    to_commune: boolean;
-    agency_id: string | null;
-  }>(
+  const r = await db.query<RoutingRuleRecord>(
     'SELECT priority, kind, category, commune_known, to_commune, agency_id FROM routing_rules ORDER BY priority, id',
   );
   return r.rows.map((x) => ({

@@ -37,6 +37,27 @@ describe('loadConfig', () => {
     });
   });
 
+  it('when LINK_ALLOWED_HOSTS lists hosts, then they are trimmed and lower-cased; a URL in the list is refused', () => {
+    expect(
+      loadConfig({ LINK_ALLOWED_HOSTS: ' ThanhHoa.gov.vn, ,dichvucong.gov.vn ' }).linkAllowedHosts,
+    ).toEqual(['thanhhoa.gov.vn', 'dichvucong.gov.vn']);
+    expect(() => loadConfig({ LINK_ALLOWED_HOSTS: 'https://evil.example/x' })).toThrow(/LINK_ALLOWED_HOSTS/);
+  });
+
+  it('when each area reads its keys, then the sections are built from them and frozen', () => {
+    const config = loadConfig({ TICKET_FEEDBACK_WORKING_DAYS: '7', KNOWLEDGE_MIN_CONFIDENCE: '0.5' });
+    expect({
+      days: config.tickets.feedbackWorkingDays,
+      min: config.knowledge.minConfidence,
+      zalo: config.zalo,
+    }).toEqual({
+      days: 7,
+      min: 0.5,
+      zalo: undefined,
+    });
+    expect([config.tickets, config.knowledge, config.directLine].every((s) => Object.isFrozen(s))).toBe(true);
+  });
+
   it('when TRUST_PROXY names the proxies, then it is a list; "true" (trust every hop) is refused', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,fd00::/8' }).trustProxy).toEqual([
       '10.0.0.0/8',

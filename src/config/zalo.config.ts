@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { int, optional, withDefault } from './env-schema';
+
+/** The Zalo Official Account channel's environment keys. */
+export const zaloEnv = {
+  ZALO_APP_ID: optional(
+    z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
+  ),
+  ZALO_APP_SECRET: optional(z.string().min(8)),
+  ZALO_OA_SECRET_KEY: optional(z.string().min(8)),
+  ZALO_SIGNATURE_SECRET: withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
+  ZALO_API_BASE_URL: withDefault(z.url(), 'https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
+  ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
+  ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
+  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(int(60_000, 7 * 24 * 3600_000), 24 * 3600_000),
+  ZALO_HTTP_TIMEOUT_MS: withDefault(int(100, 60_000), 8_000),
+  ZALO_EVENT_LEASE_MS: withDefault(int(5_000, 600_000), 60_000),
+};
+
+type ZaloEnv = z.infer<z.ZodObject<typeof zaloEnv>>;
+
+/** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
+export type ZaloConfig = Readonly<{
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  /** Which secret fills the last term of the webhook signature (sources disagree; see docs/channels.md). */
+  signatureSecret: 'oa_secret_key' | 'app_secret';
+  apiBaseUrl: string;
+  oauthBaseUrl: string;
+  initialAccessToken: string | undefined;
+  initialRefreshToken: string | undefined;
+  webhookMaxAgeMs: number;
+  httpTimeoutMs: number;
+  /** How long a claimed webhook event belongs to its replica; a crashed replica's events wait this long. */
+  eventLeaseMs?: number;
+}>;
+
+/** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
+export function zaloRequirements(e: {
+  ZALO_APP_ID?: string;
+  ZALO_APP_SECRET?: string;
+  ZALO_OA_SECRET_KEY?: string;
+}): Array<{ key: string; message: string }> {
+  if (!e.ZALO_APP_ID) return [];
+  const required = { ZALO_APP_SECRET: e.ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: e.ZALO_OA_SECRET_KEY };
+  return Object.entries(required)
+    .filter(([, v]) => !v)
+    .map(([key]) => ({ key, message: 'required when ZALO_APP_ID is set' }));
+}
+
+/** The Zalo settings from the parsed environment (checked by zaloRequirements first); undefined when off. */
+export function zaloConfigOf(e: ZaloEnv): ZaloConfig | undefined {
+  if (!e.ZALO_APP_ID) return undefined;
+  return Object.freeze({
+    appId: e.ZALO_APP_ID,
+    appSecret: e.ZALO_APP_SECRET as string,
+    oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
+    signatureSecret: e.ZALO_SIGNATURE_SECRET,
+    apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/+$/, ''),
+    oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/+$/, ''),
+    initialAccessToken: e.ZALO_ACCESS_TOKEN,
+    initialRefreshToken: e.ZALO_REFRESH_TOKEN,
+    webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
+    httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
+    eventLeaseMs: e.ZALO_EVENT_LEASE_MS,
+  });
+}
