@@ -2,7 +2,13 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config';
 import { parseBenchOptions, type BenchOptions } from './bench.options';
-import { runTarget, type BenchInputs, type DbTarget, type TargetResults } from './bench.run';
+import {
+  runProgrammesTarget,
+  runTarget,
+  type BenchInputs,
+  type DbTarget,
+  type TargetResults,
+} from './bench.run';
 import {
   DEMO_QUESTIONS,
   feedbackTexts,
@@ -12,8 +18,8 @@ import {
   sharedAvailable,
   type Passage,
 } from './corpus';
-import { renderMarkdown } from './report.markdown';
-import { checkTargets, describeMachine, type BenchResults } from './report';
+import { programmesLines, renderMarkdown } from './report.markdown';
+import { checkTargets, describeMachine, programmeChecks, type BenchResults } from './report';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -57,9 +63,47 @@ async function gatherInputs(root: string, notes: string[]): Promise<BenchInputs>
   };
 }
 
+/** `--only programmes`: that section alone on each target; writes `<date>-programmes.{json,md}`. */
+async function runProgrammesOnly(opts: BenchOptions, targets: DbTarget[]): Promise<void> {
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const results = [];
+  for (const t of targets) results.push(await runProgrammesTarget(t, opts, log));
+  const checks = results.flatMap((r) => programmeChecks(r.programmes, r.driver));
+  const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
+  const json = { date: startedAt.toISOString().slice(0, 10), durationSeconds, machine, results, checks };
+  const m = machine;
+  const markdown = [
+    `# Benchmark ${json.date}: action programmes only${opts.quick ? ' (quick)' : ''}`,
+    '',
+    `Machine: ${m.cores} cores, ${m.cpuModel}, ${m.totalMemoryMb} MB; Node ${m.node}; load average at start ${m.loadAverageAtStart.join(' ')}. Run took ${durationSeconds} s.`,
+    '',
+    ...checks.map((c) => `- ${c.name}: ${c.measured} (wanted ${c.target}; ${c.met ? 'met' : 'not met'})`),
+    '',
+    ...results.flatMap((r) => [`### ${r.driver}`, '', ...programmesLines(r.programmes)]),
+  ].join('\n');
+  await mkdir(opts.out, { recursive: true });
+  const base = path.join(opts.out, `${json.date}-programmes`);
+  await writeFile(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(`${base}.md`, `${markdown}\n`);
+  process.stdout.write(`${markdown}\n\nWrote ${base}.json and ${base}.md\n`);
+}
+
 /** Runs the configured sections on PGlite and, when DATABASE_URL is set, on that server; writes both files. */
-export async function runBench(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<BenchResults> {
+export async function runBench(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<BenchResults | null> {
   const opts: BenchOptions = parseBenchOptions(argv);
+  const databaseUrl = loadConfig(env).databaseUrl;
+  const targets: DbTarget[] = [
+    { driver: 'pglite' },
+    ...(databaseUrl ? [{ driver: 'pg' as const, url: databaseUrl }] : []),
+  ];
+  if (opts.only === 'programmes') {
+    await runProgrammesOnly(opts, targets);
+    return null;
+  }
   const root = process.cwd();
   const startedAt = new Date();
   const machine = describeMachine();
@@ -69,11 +113,6 @@ export async function runBench(argv: readonly string[], env: NodeJS.ProcessEnv):
     notes.push(
       'Quick run (smoke test): small sizes and short runs; the figures are not comparable with a full run.',
     );
-  const databaseUrl = loadConfig(env).databaseUrl;
-  const targets: DbTarget[] = [
-    { driver: 'pglite' },
-    ...(databaseUrl ? [{ driver: 'pg' as const, url: databaseUrl }] : []),
-  ];
   if (!databaseUrl)
     notes.push('DATABASE_URL unset: embedded PGlite only (set it to add a Postgres server side by side).');
   const results: TargetResults[] = [];

@@ -18,6 +18,10 @@ export interface BenchOptions {
   queries: number;
   /** Candidate questions the QA turn draws from (before keeping those answered from sources). */
   questions: number;
+  /** Run one section alone (`--only programmes`); null: every section. */
+  only: 'programmes' | null;
+  /** The programmes section: items and reports of the big programme, timed requests per route. */
+  programmes: { items: number; reports: number; requests: number };
 }
 
 const FULL = {
@@ -29,6 +33,7 @@ const FULL = {
   zaloRate: 200,
   queries: 50,
   questions: 60,
+  programmes: { items: 1_000, reports: 10_000, requests: 100 },
 };
 const QUICK = {
   sizes: [300],
@@ -39,6 +44,7 @@ const QUICK = {
   zaloRate: 50,
   queries: 8,
   questions: 6,
+  programmes: { items: 100, reports: 1_000, requests: 10 },
 };
 
 function numbers(text: string, flag: string): number[] {
@@ -48,7 +54,7 @@ function numbers(text: string, flag: string): number[] {
   return list;
 }
 
-/** Parses `npm run bench -- [--quick] [--sizes 1000,10000] [--levels 1,8,32] [--out dir]`. */
+/** Parses `npm run bench -- [--quick] [--only programmes] [--sizes 1000,10000] [--levels 1,8,32] [--out dir]`. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
@@ -57,12 +63,16 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       sizes: { type: 'string' },
       levels: { type: 'string' },
       out: { type: 'string', default: 'bench/results' },
+      only: { type: 'string' },
     },
   });
+  if (values.only !== undefined && values.only !== 'programmes')
+    throw new Error('--only takes one section name: programmes');
   const base = values.quick ? QUICK : FULL;
   return {
     ...base,
     quick: Boolean(values.quick),
+    only: values.only === 'programmes' ? 'programmes' : null,
     out: String(values.out),
     sizes: values.sizes ? numbers(values.sizes, '--sizes') : base.sizes,
     levels: values.levels ? numbers(values.levels, '--levels') : base.levels,

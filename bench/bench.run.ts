@@ -11,6 +11,7 @@ import { startChild, type RunningChild } from './child-process';
 import type { Passage } from './corpus';
 import type { LoadFigures } from './load';
 import { createScratchSchema, type ScratchSchema } from './pg-scratch.repository';
+import { benchProgrammes, type ProgrammesSection } from './programmes.bench';
 import { benchRetrieval, type RetrievalSize } from './retrieval.bench';
 import { round } from './stats';
 import { benchTurns, type TurnsSection } from './turns.bench';
@@ -34,6 +35,7 @@ export interface TargetResults {
     peakRssMb: number;
   };
   retrieval: RetrievalSize[];
+  programmes: ProgrammesSection;
 }
 
 /** The data a run draws on. */
@@ -234,7 +236,34 @@ export async function runTarget(
     } finally {
       await db.close();
     }
-    return { driver: target.driver, ...servers, ingest, retrieval };
+    const programmes = await runProgrammes(scratch, opts, log);
+    return { driver: target.driver, ...servers, ingest, retrieval, programmes };
+  } finally {
+    await scratch.dropAll();
+  }
+}
+
+async function runProgrammes(scratch: Scratch, opts: BenchOptions, log: (l: string) => void) {
+  const p = opts.programmes;
+  log(`programmes: ${p.items} items, ${p.reports} reports, ${p.requests} requests per route`);
+  const db = await openRetrievalDb(scratch);
+  try {
+    return await benchProgrammes(db, p, log);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The programmes section alone against one database target (`--only programmes`). */
+export async function runProgrammesTarget(
+  target: DbTarget,
+  opts: BenchOptions,
+  log: (l: string) => void,
+): Promise<{ driver: DbTarget['driver']; programmes: ProgrammesSection }> {
+  const scratch = new Scratch(target);
+  try {
+    log(`== ${target.driver}`);
+    return { driver: target.driver, programmes: await runProgrammes(scratch, opts, log) };
   } finally {
     await scratch.dropAll();
   }

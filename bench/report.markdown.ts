@@ -1,4 +1,5 @@
 import type { TargetResults } from './bench.run';
+import type { ProgrammesSection } from './programmes.bench';
 import type { BenchResults } from './report';
 
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
@@ -81,6 +82,25 @@ function retrievalTable(r: TargetResults): string[] {
   ];
 }
 
+/** The programmes section: latency of the public pages and the API over the big programme. */
+export function programmesLines(p: ProgrammesSection): string[] {
+  return [
+    `**Action programmes**: one programme of ${p.items} items with ${p.reports} reports (imported through the real import path in ${p.importSeconds} s); ${p.requests} sequential requests per route on loopback.`,
+    '',
+    row(['route', 'p50 / p95 / p99 ms', 'max ms', 'KiB']),
+    row(['---', '---', '---', '---']),
+    ...p.routes.map((r) =>
+      row([
+        `\`${r.path}\``,
+        `${r.latency.p50} / ${r.latency.p95} / ${r.latency.p99}`,
+        r.latency.max,
+        Math.round(r.bytes / 1024),
+      ]),
+    ),
+    '',
+  ];
+}
+
 function targetSection(r: TargetResults): string[] {
   const explain = r.retrieval.at(-1)?.explain;
   return [
@@ -117,6 +137,7 @@ function targetSection(r: TargetResults): string[] {
           '',
         ]
       : []),
+    ...programmesLines(r.programmes),
   ];
 }
 

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { BenchOptions } from './bench.options';
 import type { TargetResults } from './bench.run';
+import type { ProgrammesSection } from './programmes.bench';
 
 /** The machine a run was measured on (figures mean little without it). */
 export interface Machine {
@@ -79,5 +80,19 @@ export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
       met: big.size >= 100_000 && dflt.recallAt10 >= 0.95 && dflt.latency.p99 < 50,
     });
   }
+  checks.push(...programmeChecks(r.programmes, r.driver));
   return checks;
+}
+
+/** Issue 16's target: `/tien-do` and the API under 200 ms p95 over 1,000 items and 10,000 reports. */
+export function programmeChecks(p: ProgrammesSection, driver: string): TargetCheck[] {
+  const full = p.items >= 1_000 && p.reports >= 10_000;
+  return p.routes
+    .filter((r) => r.path.startsWith('/tien-do/bench') || r.path.startsWith('/api/programmes/'))
+    .map((r) => ({
+      name: `${r.path} p95 over ${p.items} items, ${p.reports} reports (${driver})`,
+      target: full ? '< 200 ms' : '< 200 ms at 1,000 items, 10,000 reports (run was smaller)',
+      measured: `${r.latency.p95} ms`,
+      met: full && r.latency.p95 < 200,
+    }));
 }

@@ -9,7 +9,14 @@ import { Activity } from '@microsoft/agents-activity';
 import { completeQuestion, personIn, type Subject } from '../src/knowledge/answer/follow-up';
 import type { AskResult, MessageTriage } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { choiceOptions, menuMessage, vietnameseChoicePrompt, stepValues } from './dialog-helpers';
+import {
+  MENU_LABELS,
+  menuMessage,
+  stepValues,
+  vietnameseChoicePrompt,
+  withSuggestions,
+  yesNoOptions,
+} from './dialog-helpers';
 import type { FeedbackOptions } from './file-feedback.dialog';
 import { vi } from '../src/i18n/strings.vi';
 
@@ -66,10 +73,10 @@ export class AskQuestionDialog extends ComponentDialog {
     const subject: Subject | null = quote ? { question, person: personIn(quote), age: 0 } : previous;
     stepValues(step).subject = subject;
     if (result.grounded) {
-      await step.context.sendActivity(menuMessage());
+      await step.context.sendActivity(afterAnswerMenu(result, this.services.follow !== undefined));
       return step.endDialog({ subject } satisfies AskOutcome);
     }
-    return step.prompt(FORWARD, choiceOptions(vi.bot.ask.forwardPrompt, [vi.bot.ask.forwardYes, vi.bot.no]));
+    return step.prompt(FORWARD, yesNoOptions(vi.bot.ask.forwardPrompt, [vi.bot.ask.forwardYes, vi.bot.no]));
   }
 
   private async forwardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -89,6 +96,18 @@ export class AskQuestionDialog extends ComponentDialog {
     };
     return step.replaceDialog(DIALOG_IDS.feedback, options);
   }
+}
+
+// An action-programme item's code in a citation: `tien-do/<code>`.
+const ITEM_CITATION = /^tien-do\/(.+)$/;
+
+/** The menu after an answer; an answer about programme items gets a "Theo dõi <mã>" button per item first. */
+export function afterAnswerMenu(result: AskResult, canFollow: boolean): Activity {
+  const codes = canFollow
+    ? result.citations.flatMap((c) => ITEM_CITATION.exec(c.documentId)?.[1] ?? []).slice(0, 3)
+    : [];
+  if (codes.length === 0) return menuMessage();
+  return withSuggestions(vi.bot.menuPrompt, [...codes.map(vi.programmes.follow.button), ...MENU_LABELS]);
 }
 
 /** The answer as a message; its channel data tells clients (and the answers evaluation) what it rests on. */

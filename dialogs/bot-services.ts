@@ -6,7 +6,9 @@ export interface BotServices {
   triage: TriageService;
   tickets: TicketService;
   /** Follows an action-programme item by code for this conversation; returns the sentence to answer with. */
-  follow?: (code: string, ref: ConversationRef) => Promise<string>;
+  follow?: (named: string, ref: ConversationRef) => Promise<string>;
+  /** Stops following an action-programme item (by code or title words); returns the sentence to answer with. */
+  unfollow?: (named: string, ref: ConversationRef) => Promise<string>;
 }
 
 /** Dialog ids, shared so dialogs can start each other without importing each other's classes. */
@@ -17,4 +19,8 @@ export const DIALOG_IDS = {
   track: 'trackTicket',
   rate: 'rateAnswer',
   forget: 'forgetContact',
+  place: 'feedbackPlace',
+  photos: 'feedbackPhotos',
+  businessDetails: 'businessDetails',
+  contact: 'feedbackContact',
 } as const;

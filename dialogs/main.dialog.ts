@@ -10,15 +10,24 @@ import { DIALOG_IDS, type BotServices } from './bot-services';
 import { findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
 import { FileFeedbackDialog, type FeedbackOptions } from './file-feedback.dialog';
 import { ForgetContactDialog } from './forget-contact.dialog';
-import { RateAnswerDialog } from './rate-answer.dialog';
+import type { FeedbackDraft } from './feedback-draft';
+import { RateAnswerDialog, type RateOptions } from './rate-answer.dialog';
 import { vi } from '../src/i18n/strings.vi';
 import { TrackTicketDialog, type TrackOptions } from './track-ticket.dialog';
 
-/** Options: the free text the citizen typed while no task was running, and what the conversation is about. */
+/** Options: the free text the citizen typed while no task was running, and what the conversation is about; or a
+ * task the bot's own buttons asked for (go on with a draft, rate an answer). */
 export interface MainOptions {
   text?: string;
   subject?: Subject | null;
+  /** The conversation was already greeted: a "xin chào" gets a short reply, not the welcome again. */
+  greeted?: boolean;
+  resume?: FeedbackDraft;
+  rate?: RateOptions;
 }
+
+// Triage reads at most this much of a message (a long complaint's opening says what it is about).
+const TRIAGE_CHARS = 4000;
 
 const GREETINGS =
   /^(xin chao|chao|chao ban|hello|hi|alo|a lo|bat dau|start)( (ban|ad|admin|em|anh|chi|bot))?$/;
@@ -27,12 +36,16 @@ const THANKS = /^(cam on|cam on ban|thanks|thank you|ok cam on|cam on nhieu)$/;
 const FORGET =
   /^(toi muon |xin |vui long |hay )?((xoa|huy|bo) (het )?(thong tin|du lieu) (ca nhan|lien he|lien lac)|rut lai (su )?dong y|huy (bo )?(su )?dong y|xoa so dien thoai)( cua toi)?( cung cap thong tin)?$/;
 
-// "theo dõi TH-DP-01": follow an action-programme item by its code.
-const FOLLOW = /^theo doi ([a-z0-9][a-z0-9._-]{0,39})$/;
+// "theo dõi TH-DP-01", "theo dõi nhiệm vụ chuyển đổi số", "bỏ theo dõi TH-DP-01": (un)follow a programme item
+// by its code (letters and digits with a dash or dot: not a ticket's tracking code) or by words of its title.
+const FOLLOW =
+  /^(bo |huy |ngung |dung |thoi )?theo doi ((?:nhiem vu|chi tieu) .+|[a-z0-9]+[._-][a-z0-9._-]{0,38})$/;
 
 /** Where a message goes: a child dialog with options, or a direct reply. */
 type Route =
-  { dialog: string; options?: object } | { reply: 'welcome' | 'thanks' | 'menu' } | { follow: string };
+  | { dialog: string; options?: object }
+  | { reply: 'welcome' | 'thanks' | 'menu' }
+  | { follow: string; stop: boolean };
 
 /**
  * The root dialog: routes each free-text message to a task (question, feedback, complaint, tracking, rating) or
@@ -51,7 +64,19 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { text = '', subject = null } = (step.options as MainOptions | undefined) ?? {};
+    const {
+      text = '',
+      subject = null,
+      greeted = false,
+      resume,
+      rate,
+    } = (step.options as MainOptions | undefined) ?? {};
+    if (resume)
+      return step.beginDialog(DIALOG_IDS.feedback, {
+        draft: resume,
+        continuing: 'resume',
+      } satisfies FeedbackOptions);
+    if (rate) return step.beginDialog(DIALOG_IDS.rate, rate);
     const route = await this.route(text, subject);
     if ('dialog' in route) return step.beginDialog(route.dialog, route.options);
     if ('follow' in route) {
@@ -61,10 +86,12 @@ export class MainDialog extends ComponentDialog {
         conversationId: a.conversation?.id ?? '',
         userId: a.from?.id ?? '',
       };
-      await step.context.sendActivity(menuMessage(await this.services.follow!(route.follow, ref)));
+      const follow = route.stop ? this.services.unfollow : this.services.follow;
+      await step.context.sendActivity(menuMessage(await follow!(route.follow, ref)));
       return step.endDialog();
     }
-    if (route.reply === 'welcome') await step.context.sendActivity(menuMessage(vi.bot.welcome));
+    if (route.reply === 'welcome')
+      await step.context.sendActivity(menuMessage(greeted ? vi.bot.greetAgain : vi.bot.welcome));
     else if (route.reply === 'thanks') await step.context.sendActivity(menuMessage(vi.bot.smalltalkThanks));
     else await step.context.sendActivity(menuMessage());
     return step.endDialog();
@@ -91,19 +118,22 @@ export class MainDialog extends ComponentDialog {
     if (THANKS.test(said)) return { reply: 'thanks' };
     if (FORGET.test(said)) return { dialog: DIALOG_IDS.forget };
     const follow = FOLLOW.exec(said);
-    if (follow && this.services.follow) return { follow: follow[1]! };
+    if (follow && this.services.follow && findTrackingCode(follow[2]) !== follow[2]!.toUpperCase())
+      return { follow: follow[2]!, stop: follow[1] !== undefined };
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
     if (await this.services.answers.recognises?.(text))
       return { dialog: DIALOG_IDS.ask, options: { question: text, subject } satisfies AskOptions };
-    const triage = await this.services.triage.analyze(text);
+    const triage = await this.services.triage.analyze(text.slice(0, TRIAGE_CHARS));
     const ask = { dialog: DIALOG_IDS.ask, options: { question: text, triage, subject } satisfies AskOptions };
     // "còn Thanh Hóa thì sao?" right after an answer continues the question, whatever triage would make of it.
     if (completeQuestion(text, subject) !== null) return ask;
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
     if (triage.kind === 'question') return ask;
+    const business = triage.submitter === 'business';
     const options: FeedbackOptions = {
       kind: triage.kind,
+      ...(business ? { submitter: 'business' } : {}),
       category: triage.category,
       commune: triage.commune,
       description: text,
@@ -119,10 +149,7 @@ function menuRoute(said: string, subject: Subject | null): Route | undefined {
   if (said === matchForm(m.ask)) return { dialog: DIALOG_IDS.ask, options: { subject } satisfies AskOptions };
   if (said === matchForm(m.feedback)) return { dialog: DIALOG_IDS.feedback, options: {} };
   if (said === matchForm(m.business))
-    return {
-      dialog: DIALOG_IDS.feedback,
-      options: { submitter: 'business', category: 'doanh-nghiep-dau-tu' } satisfies FeedbackOptions,
-    };
+    return { dialog: DIALOG_IDS.feedback, options: { submitter: 'business' } satisfies FeedbackOptions };
   if (said === matchForm(m.track)) return { dialog: DIALOG_IDS.track, options: {} };
   if (said === matchForm(m.rate)) return { dialog: DIALOG_IDS.rate, options: {} };
   return undefined;

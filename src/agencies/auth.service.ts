@@ -82,7 +82,9 @@ export class AuthService {
     temporary?: boolean;
   }) {
     if (!/^[a-z0-9._-]{3,64}$/i.test(input.username)) throw new AppError('invalid_username', 400);
-    if (input.role !== 'admin' && !input.agencyId) throw new AppError('agency_required', 400);
+    // Oversight (deputies, the Fatherland Front) works for no agency: an agency given with it is dropped.
+    if (input.role === 'oversight') input = { ...input, agencyId: null };
+    else if (input.role !== 'admin' && !input.agencyId) throw new AppError('agency_required', 400);
     if (input.agencyId && !(await this.repo.agencyExists(input.agencyId)))
       throw new AppError('unknown_agency', 400);
     const agencyName = input.agencyId ? await this.repo.agencyName(input.agencyId) : null;

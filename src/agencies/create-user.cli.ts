@@ -42,7 +42,7 @@ function args() {
   const role = values.role as StaffRole;
   const list = values['list-agencies'];
   const ok = list || (values.username && (values['reset-password'] || values.name));
-  if (!ok || !['admin', 'supervisor', 'staff'].includes(role)) throw new CliError(T.usage);
+  if (!ok || !['admin', 'supervisor', 'staff', 'oversight'].includes(role)) throw new CliError(T.usage);
   return { ...values, role };
 }
 

@@ -1,7 +1,8 @@
 import type { StaffPrincipal, StaffRole } from '../ports';
 import { appError } from './errors';
 
-const RANK: Record<StaffRole, number> = { staff: 1, supervisor: 2, admin: 3 };
+// Oversight reads programmes and figures but acts on no ticket: below every ticket-handling role.
+const RANK: Record<StaffRole, number> = { oversight: 0, staff: 1, supervisor: 2, admin: 3 };
 
 /** Throws 403 unless the user has at least the given role. */
 export function requireRole(user: StaffPrincipal, role: StaffRole): void {

@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'report_invalid',
   'evidence_too_large',
   'ticket_code_unknown',
+  'comment_invalid',
+  'comment_not_found',
 ] as const;
 
 /** One stable error code. */

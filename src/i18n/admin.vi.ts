@@ -87,7 +87,7 @@ export const adminVi = {
   delete: 'Xóa',
   /** `npm run portal:user`: what the command line prints. */
   cli: {
-    usage: `Cách dùng: npm run portal:user -- --username TÊN --name "Họ và tên" [--role admin|supervisor|staff]
+    usage: `Cách dùng: npm run portal:user -- --username TÊN --name "Họ và tên" [--role admin|supervisor|staff|oversight]
                             [--agency MÃ_HOẶC_TÊN_CƠ_QUAN] [--password-stdin] [--reset-password]
            npm run portal:user -- --list-agencies
 Không có --password-stdin thì hệ thống tạo một mật khẩu mạnh và in ra một lần.

@@ -132,12 +132,72 @@ export const programmesVi = {
   },
   follow: {
     hint: (code: string) => `Nhắn «theo dõi ${code}» để nhận tin khi tình trạng thay đổi.`,
-    done: (title: string, status: string) =>
-      `Đã ghi nhận anh/chị theo dõi «${title}» (hiện: ${status.toLowerCase()}). Khi tình trạng thay đổi, hệ thống sẽ nhắn tin cho anh/chị tại đây.`,
-    unknown: (code: string) =>
-      `Không tìm thấy chỉ tiêu, nhiệm vụ có mã ${code}. Anh/chị vui lòng kiểm tra lại mã.`,
+    done: (title: string, status: string, code: string) =>
+      `Đã ghi nhận anh/chị theo dõi «${title}» (hiện: ${status.toLowerCase()}). Khi tình trạng thay đổi, hệ thống sẽ nhắn tin cho anh/chị tại đây. Nhắn «bỏ theo dõi ${code}» để dừng nhận tin.`,
+    unknown: (named: string) =>
+      `Không tìm thấy chỉ tiêu, nhiệm vụ «${named}». Anh/chị vui lòng kiểm tra lại mã hoặc tên (ví dụ: «theo dõi TH-DP-01»).`,
+    ambiguous: (codes: string[]) =>
+      `Có nhiều chỉ tiêu, nhiệm vụ trùng tên này: ${codes.join(', ')}. Anh/chị vui lòng nhắn «theo dõi <mã>» với một mã trong số đó.`,
+    stopped: (title: string) => `Anh/chị đã dừng theo dõi «${title}» và sẽ không nhận tin về mục này nữa.`,
+    notFollowing: (title: string) => `Anh/chị chưa theo dõi «${title}».`,
+    button: (code: string) => `Theo dõi ${code}`,
     changed: (title: string, status: string, url: string) =>
       `«${title}» vừa chuyển sang tình trạng: ${status.toLowerCase()}. Chi tiết: ${url}`,
+  },
+  oversight: {
+    onlyOversight: 'Chỉ đại biểu, thành viên có vai trò giám sát, phản biện mới gửi được ý kiến.',
+    role: 'Giám sát, phản biện',
+    commentsTitle: 'Ý kiến giám sát, phản biện',
+    noComments: 'Chưa có ý kiến giám sát, phản biện.',
+    commentLabel: 'Ý kiến giám sát, phản biện (hiển thị công khai trên trang tiến độ)',
+    commentSubmit: 'Gửi ý kiến',
+    commented: 'Đã đăng ý kiến.',
+    hide: 'Ẩn ý kiến',
+    hidden: '(đã ẩn khỏi trang công khai)',
+    hiddenDone: 'Đã ẩn ý kiến khỏi trang công khai.',
+    follow: 'Theo dõi mục này',
+    unfollow: 'Bỏ theo dõi',
+    followed: 'Đã theo dõi: khi tình trạng thay đổi, thông báo sẽ hiện ở đây.',
+    unfollowed: 'Đã bỏ theo dõi.',
+    following: 'Đang theo dõi',
+    figuresTitle: 'Số liệu phản ánh theo cơ quan',
+    figuresCol: {
+      agency: 'Cơ quan',
+      total: 'Tổng số',
+      open: 'Đang xử lý',
+      overdue: 'Quá hạn',
+      answered: 'Đã trả lời',
+    },
+    noFigures: 'Chưa có phản ánh nào.',
+    noticesTitle: (n: number) => `Thông báo mới (${n})`,
+    markRead: 'Đánh dấu đã đọc',
+    statusNotice: (code: string, title: string, status: string) =>
+      `${code} «${title}» chuyển sang tình trạng: ${status.toLowerCase()}.`,
+  },
+  reporting: {
+    reminder: (period: string, end: string, programme: string, codes: string[]) =>
+      `Nhắc báo cáo kỳ ${period} (hạn ${end.split('-').reverse().join('/')}), «${programme}»: còn ${codes.length} chỉ tiêu, nhiệm vụ chưa báo cáo: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? ', …' : ''}.`,
+    title: 'Tình hình báo cáo của các cơ quan',
+    link: 'Tình hình báo cáo của các cơ quan',
+    hint: (days: number) =>
+      `Mỗi chỉ tiêu, nhiệm vụ chưa hoàn thành cần một báo cáo trong mỗi kỳ (tháng hoặc quý của chương trình). Thiếu: kỳ trước không có báo cáo; muộn: báo cáo kỳ trước được gửi sau ngày cuối kỳ. Cơ quan chủ trì được nhắc ${days} ngày trước khi kỳ kết thúc.`,
+    col: {
+      agency: 'Cơ quan chủ trì',
+      items: 'Phải báo cáo',
+      missing: 'Thiếu báo cáo kỳ trước',
+      late: 'Báo cáo muộn',
+      dueNow: 'Chưa báo cáo kỳ này',
+    },
+    missingTitle: 'Thiếu báo cáo kỳ trước',
+    lateTitle: 'Báo cáo muộn kỳ trước',
+    itemCol: {
+      code: 'Mã',
+      title: 'Chỉ tiêu, nhiệm vụ',
+      agency: 'Cơ quan chủ trì',
+      period: 'Kỳ',
+      last: 'Báo cáo gần nhất',
+    },
+    none: 'Không có.',
   },
   errors: {
     programme_not_found: 'Không tìm thấy chương trình hành động này.',
@@ -149,6 +209,8 @@ export const programmesVi = {
     report_invalid: 'Báo cáo tiến độ cần ngày báo cáo và tỷ lệ (0–100 %) hoặc giá trị đạt được.',
     evidence_too_large: (mb: number) => `Tệp minh chứng quá lớn (tối đa ${mb} MB).`,
     ticket_code_unknown: 'Không tìm thấy phản ánh với mã tra cứu này.',
+    comment_invalid: (max: number) => `Ý kiến cần có nội dung (tối đa ${max} ký tự).`,
+    comment_not_found: 'Không tìm thấy ý kiến này.',
   },
   rowErrors: {
     required: (field: string) => `thiếu giá trị cột "${field}"`,

@@ -25,3 +25,22 @@ export async function linkTicket(
     [code, ticketId, userId],
   );
 }
+
+/** A ticket linked to an item as the public may see it: tracking code, category, status, day received. */
+export interface LinkedTicket {
+  tracking_code: string;
+  category_name: string;
+  status: string;
+  created_at: Date;
+}
+
+/** The tickets linked to an item, newest first (no description or contact: those may hold personal data). */
+export async function linkedTickets(db: Queryable, code: string, limit = 50): Promise<LinkedTicket[]> {
+  const r = await db.query<LinkedTicket>(
+    `SELECT t.tracking_code, c.name AS category_name, t.status, t.created_at
+     FROM programme_ticket_links l JOIN tickets t ON t.id = l.ticket_id JOIN categories c ON c.code = t.category
+     WHERE l.item_code = $1 ORDER BY t.created_at DESC LIMIT $2`,
+    [code, limit],
+  );
+  return r.rows;
+}

@@ -32,6 +32,8 @@ export class ProgrammeReportService {
   constructor(
     private readonly db: Database,
     private readonly clock: () => Date = () => new Date(),
+    /** Runs after a report is stored (tells the item's followers when the status changed). */
+    private readonly afterReport: (code: string) => Promise<void> = async () => {},
   ) {}
 
   private async item(code: string): Promise<ItemRow> {
@@ -60,7 +62,7 @@ export class ProgrammeReportService {
         413,
         P.errors.evidence_too_large(MAX_EVIDENCE_BYTES / 1024 / 1024),
       );
-    return this.db.transaction(async (tx) => {
+    const id = await this.db.transaction(async (tx) => {
       const id = await insertPortalReport(tx, {
         ...input,
         code,
@@ -72,6 +74,8 @@ export class ProgrammeReportService {
         await insertEvidence(tx, id, { ...file, contentType: sniffContentType(file.bytes) });
       return id;
     });
+    await this.afterReport(item.code);
+    return id;
   }
 
   /** Links a ticket (by tracking code) to an item; the user must be allowed to see that ticket. */

@@ -135,6 +135,45 @@ export async function reportsOf(db: Queryable, codes: readonly string[]): Promis
   return r.rows;
 }
 
+/** What the status rule reads of a report: its day and figures. */
+export interface ReportPoint {
+  item_code: string;
+  reported_on: string;
+  percent: number | null;
+  value: number | null;
+}
+
+/** Day and figures of every report of these items: the light read list pages derive statuses from. */
+export async function reportPointsOf(db: Queryable, codes: readonly string[]): Promise<ReportPoint[]> {
+  const r = await db.query<ReportPoint>(
+    `SELECT item_code, to_char(reported_on, 'YYYY-MM-DD') AS reported_on, percent::float8 AS percent,
+            value::float8 AS value
+     FROM programme_reports WHERE item_code = ANY($1::text[])`,
+    [codes],
+  );
+  return r.rows;
+}
+
+/** The latest report dated on or before `today` of each of these items, with its agency and evidence. */
+export async function latestReportsOf(
+  db: Queryable,
+  codes: readonly string[],
+  today: string,
+): Promise<ReportRow[]> {
+  const r = await db.query<ReportRow>(
+    `SELECT r.id::int AS id, r.item_code, to_char(r.reported_on, 'YYYY-MM-DD') AS reported_on, r.agency_id,
+            a.name AS agency_name, r.percent::float8 AS percent, r.value::float8 AS value, r.note, r.source,
+            COALESCE((SELECT json_agg(json_build_object('id', e.id, 'filename', e.filename) ORDER BY e.id)
+                      FROM programme_evidence e WHERE e.report_id = r.id), '[]'::json) AS evidence
+     FROM (SELECT DISTINCT ON (item_code) * FROM programme_reports
+           WHERE item_code = ANY($1::text[]) AND reported_on <= $2::date
+           ORDER BY item_code, reported_on DESC, id DESC) r
+     LEFT JOIN agencies a ON a.id = r.agency_id`,
+    [codes, today],
+  );
+  return r.rows;
+}
+
 /** Appends a report (and its evidence file) filed in the portal; returns the report id. */
 export async function insertPortalReport(
   tx: Queryable,

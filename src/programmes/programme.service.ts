@@ -9,7 +9,10 @@ import {
   programmeById,
   programmeGroups,
   programmeItems,
+  latestReportsOf,
+  reportPointsOf,
   reportsOf,
+  type ReportPoint,
   type ItemRow,
   type ProgrammeRow,
   type ReportRow,
@@ -39,6 +42,9 @@ export function countByStatus(items: readonly { status: ItemStatus }[]): Record<
   return counts;
 }
 
+/** How long one read of every item serves the list pages and the API. */
+const READ_CACHE_MS = 5_000;
+
 /** Reads programmes and derives every item's status for today on the working-day calendar. */
 export class ProgrammeService {
   constructor(
@@ -50,12 +56,18 @@ export class ProgrammeService {
   async withStatus(rows: readonly ItemRow[], calendar?: DayCalendar): Promise<ItemView[]> {
     const cal = calendar ?? (await loadCalendar(this.db));
     const today = vnDay(this.clock());
-    const reports = await reportsOf(
-      this.db,
-      rows.map((r) => r.code),
-    );
-    const byItem = new Map<string, ReportRow[]>();
-    for (const r of reports) byItem.set(r.item_code, [...(byItem.get(r.item_code) ?? []), r]);
+    const codes = rows.map((r) => r.code);
+    const [points, latest] = await Promise.all([
+      reportPointsOf(this.db, codes),
+      latestReportsOf(this.db, codes, today),
+    ]);
+    const byItem = new Map<string, ReportPoint[]>();
+    for (const p of points) {
+      const list = byItem.get(p.item_code);
+      if (list) list.push(p);
+      else byItem.set(p.item_code, [p]);
+    }
+    const latestOf = new Map(latest.map((r) => [r.item_code, r]));
     return rows.map((row) => {
       const mine = byItem.get(row.code) ?? [];
       const derived = deriveStatus(
@@ -70,7 +82,6 @@ export class ProgrammeService {
         },
         cal,
       );
-      const latest = mine.find((r) => r.reported_on <= today) ?? null;
       const { status, progress, expected, effectiveDeadline } = derived;
       return {
         ...row,
@@ -78,15 +89,37 @@ export class ProgrammeService {
         progress,
         expected,
         effective_deadline: effectiveDeadline,
-        latest_report: latest,
+        latest_report: latestOf.get(row.code) ?? null,
       };
     });
+  }
+
+  private cached: { at: number; day: string; items: Promise<ItemView[]> } | null = null;
+
+  /**
+   * Every item with status for the public pages and the API, read again after READ_CACHE_MS, on a new day, or
+   * when this process stored a report or an import (another replica's report shows within READ_CACHE_MS).
+   */
+  private async readItems(): Promise<ItemView[]> {
+    const now = Date.now();
+    const day = vnDay(this.clock());
+    if (!this.cached || now - this.cached.at > READ_CACHE_MS || this.cached.day !== day) {
+      const items = programmeItems(this.db, null).then((rows) => this.withStatus(rows));
+      this.cached = { at: now, day, items };
+      items.catch(() => (this.cached = null));
+    }
+    return this.cached.items;
+  }
+
+  /** Forgets the cached read (after a report or an import in this process). */
+  invalidate(): void {
+    this.cached = null;
   }
 
   /** Every programme with its items' counts by status. */
   async list(): Promise<Array<ProgrammeRow & { counts: Record<ItemStatus, number>; items: number }>> {
     const programmes = await listProgrammes(this.db);
-    const items = await this.withStatus(await programmeItems(this.db, null));
+    const items = await this.readItems();
     return programmes.map((p) => {
       const mine = items.filter((i) => i.programme_id === p.id);
       return { ...p, items: mine.length, counts: countByStatus(mine) };
@@ -97,7 +130,7 @@ export class ProgrammeService {
   async programme(id: string): Promise<ProgrammeView> {
     const p = await programmeById(this.db, id);
     if (!p) throw new AppError('programme_not_found', 404, P.errors.programme_not_found);
-    const items = await this.withStatus(await programmeItems(this.db, id));
+    const items = (await this.readItems()).filter((i) => i.programme_id === id);
     return { ...p, groups: await programmeGroups(this.db, id), items, counts: countByStatus(items) };
   }
 

@@ -13,6 +13,8 @@ import { noProgrammes } from './import/import.repository';
 import { importProgrammeFile, type ImportResult } from './import/import.service';
 import type { Jobs } from '../jobs/job-runner';
 import { ProgrammeFollowService, PROGRAMME_STATUS_JOB } from './follow/follow.service';
+import { OversightService } from './oversight/oversight.service';
+import { PROGRAMME_REMINDER_JOB, ReportingService } from './oversight/reporting.service';
 import { ProgrammeReportService } from './programme-report.service';
 import { ProgrammeService } from './programme.service';
 import { programmePortalRoutes } from './portal/portal.routes';
@@ -23,6 +25,9 @@ export const DEMO_PROGRAMMES_CSV = path.join(__dirname, 'data', 'demo-programmes
 
 /** How often followed items are checked for a status change (statuses also change with the date alone). */
 const FOLLOW_INTERVAL_MS = 10 * 60_000;
+
+/** How often the reporting reminders are checked (each goes out once per agency and period). */
+const REMINDER_INTERVAL_MS = 60 * 60_000;
 
 /** Largest import file accepted over HTTP. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -42,6 +47,8 @@ export interface ProgrammesModule {
   stop(): Promise<void>;
   /** Citizens following items; its job tells them about status changes. */
   follow: ProgrammeFollowService;
+  /** Reporting periods: reminders to lead agencies, missing and late reports. */
+  reporting: ReportingService;
 }
 
 /** What createProgrammes needs. */
@@ -75,9 +82,24 @@ export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
   const log = deps.logger.child({ component: 'programmes' });
   const clock = deps.clock ?? (() => new Date());
   const service = new ProgrammeService(db, clock);
-  const reports = new ProgrammeReportService(db, clock);
   const places = placeOptions(config);
   const follow = new ProgrammeFollowService(db, service, places.baseUrl);
+  // The report is stored whatever happens here; a failed notification is retried by the timer job.
+  const reports = new ProgrammeReportService(db, clock, (code) =>
+    (service.invalidate(), follow.notifyItem(code, clock())).then(
+      () => undefined,
+      (err: unknown) => log.warn({ err, code }, 'follow notification after a report failed'),
+    ),
+  );
+  const oversight = new OversightService(db, clock, service);
+  const reporting = new ReportingService(db, service);
+  deps.jobs?.add({
+    name: PROGRAMME_REMINDER_JOB,
+    intervalMs: REMINDER_INTERVAL_MS,
+    perform: async (now) => {
+      await reporting.remind(now);
+    },
+  });
   deps.jobs?.add({
     name: PROGRAMME_STATUS_JOB,
     intervalMs: FOLLOW_INTERVAL_MS,
@@ -90,12 +112,24 @@ export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
   return {
     service,
     routers: [programmeRoutes({ db, service, importToken: () => token, maxImportBytes: MAX_IMPORT_BYTES })],
-    portalRouters: [programmePortalRoutes({ db, service, reports, clock, maxImportBytes: MAX_IMPORT_BYTES })],
+    portalRouters: [
+      programmePortalRoutes({
+        db,
+        service,
+        reports,
+        oversight,
+        reporting,
+        clock,
+        maxImportBytes: MAX_IMPORT_BYTES,
+      }),
+    ],
+    reporting,
     follow,
     answers: (fallback) => new ProgrammeAnswerService(db, service, fallback, places),
     async seedDemoIfEmpty() {
       if (!(await noProgrammes(db))) return null;
       const result = await importProgrammeFile(db, await readFile(DEMO_PROGRAMMES_CSV), { sample: true });
+      service.invalidate();
       log.info({ items: result.items, errors: result.errors.length }, 'demo programme loaded (sample data)');
       return result;
     },

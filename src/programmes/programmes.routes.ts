@@ -5,6 +5,8 @@ import { AppError } from '../http/errors';
 import { safeEqual } from '../http/security';
 import { programmesVi as P } from '../i18n/programmes.vi';
 import { importProgrammeFile } from './import/import.service';
+import { commentsOf } from './oversight/oversight.repository';
+import { linkedTickets } from './programme-links.repository';
 import { evidenceById } from './programme.repository';
 import { itemJson, programmeCsv, programmeJson, reportJson } from './programme.present';
 import type { ProgrammeService } from './programme.service';
@@ -41,7 +43,9 @@ function importRoute(router: Router, deps: ProgrammeRoutesDeps): void {
         throw new AppError('import_token_invalid', 401, P.errors.import_token_invalid);
       if (!Buffer.isBuffer(req.body) || req.body.length === 0)
         throw new AppError('import_file_invalid', 400, P.errors.import_file_invalid);
-      res.json(await importProgrammeFile(deps.db, req.body, { sample: req.query.sample === '1' }));
+      const result = await importProgrammeFile(deps.db, req.body, { sample: req.query.sample === '1' });
+      deps.service.invalidate();
+      res.json(result);
     },
   );
 }
@@ -77,9 +81,14 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
   importRoute(router, deps);
 
   router.get('/tien-do', async (_req, res) => page(res, programmesPage(await service.list())));
-  router.get('/tien-do/nhiem-vu/:code', async (req, res) =>
-    page(res, itemPage(await service.item(param(code, req.params.code, 'item')))),
-  );
+  router.get('/tien-do/nhiem-vu/:code', async (req, res) => {
+    const v = await service.item(param(code, req.params.code, 'item'));
+    const [comments, tickets] = await Promise.all([
+      commentsOf(deps.db, v.item.code, false),
+      linkedTickets(deps.db, v.item.code),
+    ]);
+    page(res, itemPage({ ...v, comments, tickets }));
+  });
   router.get('/tien-do/minh-chung/:id', async (req, res) => {
     const n = Number(req.params.id);
     const file = Number.isSafeInteger(n) && n > 0 ? await evidenceById(deps.db, n) : null;

@@ -70,11 +70,47 @@ export function nextWorkingDay(day: string, calendar: DayCalendar): string {
   return d;
 }
 
+const DAY_MS = 86_400_000;
+const epochDay = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+const isoDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+/** Running totals of working days from a first day: any range is then two lookups, not a walk over its days. */
+class WorkingDayTotals {
+  private first = 0;
+  private totals: number[] = [];
+
+  constructor(private readonly calendar: DayCalendar) {}
+
+  // Working days in (first, first + i] at index i, over a span covering both days (grown when a day is outside).
+  private cover(from: number, to: number): void {
+    const last = this.first + this.totals.length - 1;
+    if (this.totals.length && from >= this.first && to <= last) return;
+    const start = this.totals.length ? Math.min(from, this.first) : from;
+    const end = Math.max(to, this.totals.length ? last : to) + 366;
+    this.first = start;
+    this.totals = [0];
+    for (let d = start + 1; d <= end; d++)
+      this.totals.push(
+        this.totals[this.totals.length - 1]! + (this.calendar.isWorkingDay(isoDay(d)) ? 1 : 0),
+      );
+  }
+
+  between(from: string, to: string): number {
+    const [a, b] = [epochDay(from), epochDay(to)];
+    if (b <= a) return 0;
+    this.cover(a, b);
+    return this.totals[b - this.first]! - this.totals[a - this.first]!;
+  }
+}
+
+// One set of totals per calendar object (a read of the programmes loads the calendar once and rates every item).
+const totalsOf = new WeakMap<DayCalendar, WorkingDayTotals>();
+
 /** Working days in the half-open range (from, to]; 0 when to ≤ from. */
 export function workingDaysBetween(from: string, to: string, calendar: DayCalendar): number {
-  let n = 0;
-  for (let d = addDaysIso(from, 1); d <= to; d = addDaysIso(d, 1)) if (calendar.isWorkingDay(d)) n++;
-  return n;
+  let totals = totalsOf.get(calendar);
+  if (!totals) totalsOf.set(calendar, (totals = new WorkingDayTotals(calendar)));
+  return totals.between(from, to);
 }
 
 /** Share of the schedule elapsed by today, counted in working days (null without a start and a deadline). */

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../src/db/connect';
 import { startServer, type RunningServer } from '../../src/server';
 import { memoryLogger, testConfig } from '../helpers/app';
+import { AuthService } from '../../src/agencies/auth.service';
 import { launchChromium } from '../helpers/browser';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -62,8 +63,28 @@ describe('public /tien-do pages in a real browser (Chromium)', () => {
     await expect(page.locator('.sample').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'tien-do-programme.png'), fullPage: true });
 
+    // A People's Council deputy's comment on the item (as the portal stores it).
+    const db = running.system.db;
+    const deputy = await new AuthService(db).createUser({
+      username: 'daibieu-hdnd',
+      displayName: 'Đại biểu Lê Văn Minh',
+      password: 'mat-khau-du-dai-2026',
+      role: 'oversight',
+    });
+    await db.query(
+      `INSERT INTO programme_comments (item_code, author_id, author_name, body) VALUES ('TH-DP-03', $1, $2, $3)`,
+      [
+        deputy,
+        'Đại biểu Lê Văn Minh',
+        'Đề nghị công bố danh mục dịch vụ công trực tuyến toàn trình theo từng quý.',
+      ],
+    );
     await page.getByRole('link', { name: /Khâu đột phá về chuyển đổi số/ }).click();
     await expect(page.getByText('Diễn biến thực hiện').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Ý kiến giám sát, phản biện' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.getByText('Đại biểu Lê Văn Minh').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Hệ thống đã vận hành chính thức.').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'tien-do-item.png'), fullPage: true });
     expect(errors).toEqual([]);

@@ -11,6 +11,8 @@ export interface Chat {
   say(text: string, extra?: Record<string, unknown>): Promise<Reply[]>;
   /** The replies of the greeting turn. */
   greeting: Reply[];
+  /** Bot messages that arrived since the last read without the citizen saying anything (proactive messages). */
+  poll(): Promise<Reply[]>;
 }
 
 /** Starts a conversation with the server-to-server secret and returns a driver for it. */
@@ -47,6 +49,9 @@ export async function startChat(server: WebChatServer): Promise<Chat> {
         body: JSON.stringify({ type: 'message', text, ...extra }),
       });
       if (res.status !== 200) throw new Error(`POST failed: ${res.status} ${await res.text()}`);
+      return botReplies(await read());
+    },
+    async poll() {
       return botReplies(await read());
     },
   };

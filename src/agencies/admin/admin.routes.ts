@@ -11,7 +11,7 @@ import type { AdminService } from './admin.service';
 const userForm = z.object({
   username: z.string().trim().min(1).max(64),
   displayName: z.string().trim().min(1).max(200),
-  role: z.enum(['staff', 'supervisor', 'admin']),
+  role: z.enum(['staff', 'supervisor', 'admin', 'oversight']),
   agencyId: z
     .string()
     .max(100)

@@ -39,6 +39,7 @@ export class CaseworkService {
 
   /** The user's queue; non-administrators always see only their agency. */
   queue(user: StaffPrincipal, filter: Omit<QueueFilter, 'agencyId'> & { agencyId?: string | null }) {
+    requireRole(user, 'staff');
     const agencyId = user.role === 'admin' ? (filter.agencyId ?? null) : user.agencyId;
     return this.repo.queue(this.clock(), { ...filter, agencyId });
   }
@@ -138,6 +139,12 @@ export class CaseworkService {
   async note(user: StaffPrincipal, id: string, text: string): Promise<void> {
     const t = await this.load(user, id);
     await this.staff.note(id, { ...by(user, t), text });
+  }
+
+  /** Approves the anonymised summary published on /phan-anh (only where the citizen agreed to publication). */
+  async approvePublicSummary(user: StaffPrincipal, id: string, text: string): Promise<void> {
+    const t = await this.load(user, id);
+    await this.staff.approvePublicSummary(id, { ...by(user, t), text });
   }
 
   /** Erases the citizen's contact details on their request. */

@@ -18,9 +18,13 @@ export async function initNotifiedStatus(db: Queryable, code: string, status: st
   );
 }
 
-/** Codes of the items someone follows. */
-export async function followedCodes(db: Queryable): Promise<string[]> {
-  const r = await db.query<{ item_code: string }>('SELECT DISTINCT item_code FROM programme_followers');
+/** Codes of the items someone follows (or just `code`, when it is followed). */
+export async function followedCodes(db: Queryable, code: string | null = null): Promise<string[]> {
+  const r = await db.query<{ item_code: string }>(
+    `SELECT item_code FROM programme_followers WHERE $1::text IS NULL OR item_code = $1
+     UNION SELECT item_code FROM programme_staff_followers WHERE $1::text IS NULL OR item_code = $1`,
+    [code],
+  );
   return r.rows.map((x) => x.item_code);
 }
 
@@ -43,6 +47,15 @@ export async function advanceNotifiedStatus(
   const r = await tx.query(
     'UPDATE programme_items SET notified_status = $3 WHERE code = $1 AND notified_status IS NOT DISTINCT FROM $2',
     [code, from, to],
+  );
+  return r.rowCount > 0;
+}
+
+/** Stops a citizen following an item; false when they did not. */
+export async function removeFollower(db: Queryable, code: string, ref: ConversationRef): Promise<boolean> {
+  const r = await db.query(
+    'DELETE FROM programme_followers WHERE item_code = $1 AND channel = $2 AND user_id = $3',
+    [code, ref.channel, ref.userId],
   );
   return r.rowCount > 0;
 }

@@ -5,6 +5,7 @@ import { multipartForm } from '../../agencies/admin/knowledge-admin.routes';
 import { requirePortalUser, verifyCsrf } from '../../agencies/portal-session.middleware';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/errors';
+import { html } from '../../http/html';
 import { programmesVi as P } from '../../i18n/programmes.vi';
 import { vnDay } from '../../reference/vn-time';
 import { importProgrammeFile } from '../import/import.service';
@@ -12,6 +13,10 @@ import { parseVnNumber } from '../import/values';
 import { MAX_EVIDENCE_BYTES, type ProgrammeReportService } from '../programme-report.service';
 import { agencyItems, listProgrammes, programmeItems } from '../programme.repository';
 import type { ProgrammeService } from '../programme.service';
+import { isProvincialOffice, seesAllItems, type OversightService } from '../oversight/oversight.service';
+import type { ReportingService } from '../oversight/reporting.service';
+import { oversightRoutes } from './oversight.routes';
+import { figuresCard, noticesCard, oversightParts } from './oversight.view';
 import { agencyItemPage, agencyItemsPage, importAdminPage } from './portal.view';
 
 /** What the programme portal pages need. */
@@ -19,6 +24,8 @@ export interface ProgrammePortalDeps {
   db: Database;
   service: ProgrammeService;
   reports: ProgrammeReportService;
+  oversight: OversightService;
+  reporting: ReportingService;
   clock: () => Date;
   maxImportBytes: number;
 }
@@ -51,21 +58,36 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 /** `/portal/tien-do[/:code]` (agencies' items, reports, ticket links) and `/portal/admin/programmes` (import). */
 export function programmePortalRoutes(deps: ProgrammePortalDeps): Router {
   const router = Router();
-  const { service, reports } = deps;
+  const { service, reports, oversight } = deps;
   const showItem = async (req: Request, res: Response, notice?: string) => {
+    const user = req.staff!;
     const v = await service.item(codeOf(req));
-    const canReport = reports.canReport(req.staff!, v.item);
+    const canReport = reports.canReport(user, v.item);
     const today = vnDay(deps.clock());
-    send(res, agencyItemPage(req.staff!, { ...v, canReport, today, maxMb: mb(MAX_EVIDENCE_BYTES) }, notice));
+    const extra = oversightParts(user, v.item.code, {
+      comments: await oversight.comments(v.item.code, user),
+      canComment: user.role === 'oversight',
+      canModerate: isProvincialOffice(user),
+      following: (await oversight.followed(user)).has(v.item.code),
+    });
+    const canLink = user.role !== 'oversight';
+    const page = { ...v, canReport, canLink, today, maxMb: mb(MAX_EVIDENCE_BYTES), extra };
+    send(res, agencyItemPage(user, page, notice));
   };
 
   router.get('/portal/tien-do', requirePortalUser, async (req, res) => {
     const user = req.staff!;
-    const rows = user.agencyId
-      ? await agencyItems(deps.db, user.agencyId)
-      : await programmeItems(deps.db, null);
-    send(res, agencyItemsPage(user, await service.withStatus(rows)));
+    const all = seesAllItems(user) || !user.agencyId;
+    const rows = all ? await programmeItems(deps.db, null) : await agencyItems(deps.db, user.agencyId!);
+    const top = html`${noticesCard(user, await oversight.notices(user))}${
+      isProvincialOffice(user)
+        ? html`<p class="card"><a href="/portal/bao-cao-tien-do">${P.reporting.link}</a></p>`
+        : ''
+    }`;
+    const bottom = seesAllItems(user) ? figuresCard(await oversight.figures(user)) : '';
+    send(res, agencyItemsPage(user, await service.withStatus(rows), { top, bottom, allItems: all }));
   });
+  router.use(oversightRoutes({ ...deps, showItem, send }));
   router.get('/portal/tien-do/:code', requirePortalUser, (req, res) => showItem(req, res));
   router.post(
     '/portal/tien-do/:code/report',
@@ -106,6 +128,7 @@ export function programmePortalRoutes(deps: ProgrammePortalDeps): Router {
       if (!file || file.bytes.length === 0)
         throw new AppError('import_file_invalid', 400, P.errors.import_file_invalid);
       const result = await importProgrammeFile(deps.db, file.bytes);
+      service.invalidate();
       send(res, importAdminPage(req.staff!, await listProgrammes(deps.db), mb(deps.maxImportBytes), result));
     },
   );

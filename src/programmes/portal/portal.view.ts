@@ -16,8 +16,12 @@ const csrf = (user: StaffPrincipal) => html`<input type="hidden" name="_csrf" va
 const flash = (notice?: string) =>
   notice ? html`<p class="card" role="status"><strong>${notice}</strong></p>` : '';
 
-/** `/portal/tien-do`: the items the user's agency leads (every item for administrators). */
-export function agencyItemsPage(user: StaffPrincipal, items: ItemView[]): string {
+/** `/portal/tien-do`: the items the user's agency leads (every item for those who read all); notices on top. */
+export function agencyItemsPage(
+  user: StaffPrincipal,
+  items: ItemView[],
+  parts: { top?: SafeHtml | string; bottom?: SafeHtml | string; allItems?: boolean } = {},
+): string {
   const rows = items.map(
     (i) =>
       html`<tr>
@@ -29,7 +33,7 @@ export function agencyItemsPage(user: StaffPrincipal, items: ItemView[]): string
         <td>${i.latest_report ? dmy(i.latest_report.reported_on) : P.page.noReport}</td>
       </tr>`,
   );
-  const title = user.agencyId ? Q.title : Q.allTitle;
+  const title = (parts.allItems ?? !user.agencyId) ? Q.allTitle : Q.title;
   const body = items.length
     ? html`<table>
         <thead>
@@ -49,11 +53,12 @@ export function agencyItemsPage(user: StaffPrincipal, items: ItemView[]): string
     : html`<p>${Q.none}</p>`;
   return layout(
     title,
-    html`${PROGRAMME_STYLE}
+    html`${PROGRAMME_STYLE}${parts.top ?? ''}
       <div class="card">
         <h2>${title}</h2>
         ${body}
-      </div>`,
+      </div>
+      ${parts.bottom ?? ''}`,
     user,
   );
 }
@@ -105,8 +110,11 @@ export function agencyItemPage(
     programme: ProgrammeRow;
     reports: ReportRow[];
     canReport: boolean;
+    canLink: boolean;
     today: string;
     maxMb: number;
+    /** Oversight comments and the follow button. */
+    extra: SafeHtml;
   },
   notice?: string,
 ): string {
@@ -138,7 +146,7 @@ export function agencyItemPage(
       }
     </div>
     ${v.canReport ? reportForm(user, i, v.today, v.maxMb) : html`<p class="card muted">${Q.notYours}</p>`}
-    ${linkForm(user, i)}`;
+    ${v.canLink ? linkForm(user, i) : ''} ${v.extra}`;
   return layout(i.title, body, user);
 }
 

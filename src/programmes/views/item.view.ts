@@ -1,6 +1,10 @@
 import { html, SafeHtml } from '../../http/html';
 import { programmesVi as P } from '../../i18n/programmes.vi';
 import { publicLayout } from '../../public/views/public-layout.view';
+import { vi } from '../../i18n/strings.vi';
+import { vnDay } from '../../reference/vn-time';
+import type { CommentRow } from '../oversight/oversight.repository';
+import type { LinkedTicket } from '../programme-links.repository';
 import type { ProgrammeRow, ReportRow } from '../programme.repository';
 import type { ItemView } from '../programme.service';
 import { badge, bar, dmy, pctText, PROGRAMME_STYLE, sampleNotice } from './programme-parts.view';
@@ -34,8 +38,42 @@ function timeline(reports: ReportRow[], unit: string | null): SafeHtml {
   </ol>`;
 }
 
+// Citizens' tickets linked to the item: code (looked up with its PIN at /tra-cuu), category, status, day.
+function linked(list: LinkedTicket[]): SafeHtml {
+  if (list.length === 0) return html`<p class="muted">${P.page.linkedCount(0)}</p>`;
+  return html`<ul>
+    ${list.map(
+      (t) =>
+        html`<li>
+          ${t.tracking_code} · ${t.category_name} · ${vi.public.statuses[t.status] ?? t.status} ·
+          ${dmy(vnDay(t.created_at))}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+// Oversight comments, each with its author and role (giám sát, phản biện); hidden ones never reach this page.
+function comments(list: CommentRow[]): SafeHtml {
+  if (list.length === 0) return html`<p class="muted">${P.oversight.noComments}</p>`;
+  return html`<ul class="comments">
+    ${list.map(
+      (c) =>
+        html`<li>
+          <strong>${c.author_name}</strong> · ${P.oversight.role} · ${dmy(vnDay(c.created_at))}
+          <br />${c.body}
+        </li>`,
+    )}
+  </ul>`;
+}
+
 /** `/tien-do/nhiem-vu/:code`: one item's fields, status, progress, linked feedback and timeline of reports. */
-export function itemPage(v: { item: ItemView; programme: ProgrammeRow; reports: ReportRow[] }): string {
+export function itemPage(v: {
+  item: ItemView;
+  programme: ProgrammeRow;
+  reports: ReportRow[];
+  comments: CommentRow[];
+  tickets: LinkedTicket[];
+}): string {
   const { item: i, programme: p } = v;
   const body = html`<div class="card">
       <p><a href="/tien-do/${p.id}">${P.page.back(p.title)}</a></p>
@@ -56,6 +94,14 @@ export function itemPage(v: { item: ItemView; programme: ProgrammeRow; reports: 
     <section class="card">
       <h3>${P.page.timeline}</h3>
       ${timeline(v.reports, i.unit)}
+    </section>
+    <section class="card">
+      <h3>${F.linked} (${v.item.linked_tickets})</h3>
+      ${linked(v.tickets)}
+    </section>
+    <section class="card">
+      <h3>${P.oversight.commentsTitle}</h3>
+      ${comments(v.comments)}
     </section>`;
   return publicLayout(i.title, body, PROGRAMME_STYLE);
 }

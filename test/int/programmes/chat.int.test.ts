@@ -1,6 +1,10 @@
+import request from 'supertest';
+import { AuthService } from '../../../src/agencies/auth.service';
 import type { AskResult } from '../../../src/ports';
-import { startChat, type Chat } from '../../helpers/chat';
-import { startWebChatServer, type WebChatServer } from '../../helpers/webchat';
+import { vnDay } from '../../../src/reference/vn-time';
+import { buttonsOf, startChat, type Chat } from '../../helpers/chat';
+import { signedInStaff } from '../../helpers/portal';
+import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
 
 // The demo programme's statuses used here are settled (done, done late, late after a past deadline), so the
 // assertions hold whatever today's date is.
@@ -80,29 +84,60 @@ describe('programme questions in the chat and /api/ask (real server, demo data)'
     expect(own.citations[0]!.documentId).toBe('tien-do/TH-DP-01');
   });
 
-  it('when a citizen follows an item and its status changes, then one message goes to them through the outbox', async () => {
+  it('when a programme answer is shown, then a button follows its item', async () => {
+    const replies = await chat.say('Nhiệm vụ chuyển đổi số do cơ quan nào chủ trì?');
+    expect(buttonsOf(replies)).toContain('Theo dõi TH-DP-03');
+    const followed = await chat.say('Theo dõi TH-DP-03');
+    expect(followed[0]!.text).toContain('Đã ghi nhận anh/chị theo dõi «Khâu đột phá');
+    const stopped = await chat.say('bỏ theo dõi TH-DP-03');
+    expect(stopped[0]!.text).toContain('Anh/chị đã dừng theo dõi');
+    const rows = await server.db.query(`SELECT 1 FROM programme_followers WHERE item_code = 'TH-DP-03'`);
+    expect(rows.rows).toEqual([]);
+  });
+
+  it('when a citizen types "theo dõi nhiệm vụ <tên>", then the item with that title is followed', async () => {
+    const other = await startChat(server);
+    const replies = await other.say('theo dõi nhiệm vụ quỹ đất sạch cho phát triển công nghiệp');
+    expect(replies[0]!.text).toContain('Đã ghi nhận anh/chị theo dõi «Quỹ đất sạch');
+    const unknown = await other.say('theo doi XX-99');
+    expect(unknown[0]!.text).toContain('Không tìm thấy chỉ tiêu, nhiệm vụ «xx-99»');
+  });
+
+  it('when a followed item gets a report that changes its status, then the citizen is told once in the web chat', async () => {
     const replies = await chat.say('theo dõi TH-DP-01');
     expect(replies[0]!.text).toContain('Đã ghi nhận anh/chị theo dõi «Khâu đột phá về hạ tầng');
-    const unknown = await chat.say('theo doi XX-99');
-    expect(unknown[0]!.text).toContain('Không tìm thấy chỉ tiêu, nhiệm vụ có mã XX-99');
-    // The lead agency reports completion (stored as the portal stores it).
-    await server.db.query(
-      `INSERT INTO programme_reports (item_code, reported_on, agency_id, percent, source)
-       VALUES ('TH-DP-01', (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'so-xay-dung', 100, 'portal')`,
-    );
+    // The lead agency reports completion in the portal.
+    const cookies = await signedInStaff(new AuthService(server.db), 'mat-khau-du-dai-2026', [
+      ['xaydung-chat', 'staff', 'so-xay-dung'],
+    ]);
+    const agent = request(server.url);
+    const form = await agent.get('/portal/tien-do/TH-DP-01').set('Cookie', cookies['xaydung-chat']!);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    const filed = await agent
+      .post('/portal/tien-do/TH-DP-01/report')
+      .set('Cookie', cookies['xaydung-chat']!)
+      .field('_csrf', csrf)
+      .field('reportedOn', vnDay(new Date()))
+      .field('percent', '100');
+    expect(filed.status).toBe(200);
+    // A retried job pass after the report queues nothing more.
     const jobs = server.running.system.jobs;
     await jobs.kick('programme-status');
     await jobs.kick('programme-status');
-    const queued = await server.db.query<{ text: string; user_id: string }>(
-      `SELECT text, user_id FROM outbox WHERE event_key LIKE 'programme:TH-DP-01:%'`,
+    const queued = await server.db.query<{ user_id: string }>(
+      `SELECT user_id FROM outbox WHERE event_key LIKE 'programme:TH-DP-01:%'`,
     );
-    expect(queued.rows).toEqual([
-      { user_id: chat.userId, text: expect.stringContaining('vừa chuyển sang tình trạng: hoàn thành') },
-    ]);
+    expect(queued.rows).toEqual([{ user_id: chat.userId }]);
     await jobs.kick('outbox');
-    const sent = await server.db.query<{ status: string }>(
-      `SELECT status FROM outbox WHERE event_key LIKE 'programme:TH-DP-01:%'`,
-    );
-    expect(sent.rows).toEqual([{ status: 'sent' }]);
+    const told = await eventually(async () => {
+      const got = await chat.poll();
+      return got.length ? got : undefined;
+    });
+    expect(told.map((r) => r.text)).toEqual([
+      expect.stringContaining('«Khâu đột phá về hạ tầng: phát triển hệ thống'),
+    ]);
+    expect(told[0]!.text).toContain('vừa chuyển sang tình trạng: hoàn thành');
+    await jobs.kick('outbox');
+    expect(await chat.poll()).toEqual([]);
   });
 });

@@ -140,6 +140,10 @@ describe('portal: agencies report progress on their items', () => {
         .expect(200);
     const api = await request(app).get('/api/programme-items/TH-DP-01').expect(200);
     expect(api.body.linked_tickets).toBe(1);
+    const publicPage = await request(app).get('/tien-do/nhiem-vu/TH-DP-01').expect(200);
+    expect(publicPage.text).toContain('Phản ánh của người dân liên quan (1)');
+    expect(publicPage.text).toContain(ticketCode);
+    expect(publicPage.text).not.toContain('hư hỏng nặng'); // the citizen's words stay off the public page
     const unknown = await request(app)
       .post('/portal/tien-do/TH-DP-01/link')
       .set('Cookie', cookie.quantri!)

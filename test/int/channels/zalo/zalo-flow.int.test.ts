@@ -53,6 +53,8 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
       .send(raw)
       .expect(200);
     await system.jobs.kick(ZALO_INBOUND_JOB);
+    // The turn's replies wait in the outbox, committed with the turn; its job sends them.
+    await system.jobs.kick(TICKET_JOBS.outbox);
     return fake.sent.slice(before).map((m) => m.text ?? '');
   }
 
@@ -64,6 +66,8 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
     expect((await say('Thôn 3, xã Quảng Phú')).join('\n')).toMatch(/Đã xác định địa bàn/);
     await say('Bãi rác tự phát bốc mùi hôi cạnh trường học');
     await say(vi.bot.skip);
+    await say('2');
+    // Publication: "2" is "Không công khai".
     await say('2');
     const receipt = (await say(f.confirmYes)).join('\n');
     const code = /Mã tra cứu: (TH-[A-Z0-9]{5})/.exec(receipt)?.[1];
@@ -88,7 +92,9 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
     await runTicketJobs(system);
     const answer = fake.sent.at(-1)?.text ?? '';
     expect(answer).toContain('Đã thu gom bãi rác và lắp biển cấm đổ rác.');
-    expect(answer).toMatch(/\n1\. 1\n2\. 2\n3\. 3\n4\. 4\n5\. 5$/);
+    // The rating buttons become a numbered list on Zalo.
+    const buttons = vi.tickets.ratingButtons(code!).map((label, i) => `${i + 1}. ${label}`);
+    expect(answer.endsWith(`\n${buttons.join('\n')}`)).toBe(true);
   });
 
   it('when the 7-day window is closed, then a notification is recorded as undeliverable and not retried', async () => {
