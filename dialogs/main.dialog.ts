@@ -112,7 +112,7 @@ export class MainDialog extends ComponentDialog {
   async route(text: string, subject: Subject | null = null): Promise<Route> {
     const said = matchForm(text);
     if (!said) return { reply: 'menu' };
-    const menu = menuRoute(said);
+    const menu = menuRoute(said, subject);
     if (menu) return menu;
     if (GREETINGS.test(said)) return { reply: 'welcome' };
     if (THANKS.test(said)) return { reply: 'thanks' };
@@ -123,7 +123,7 @@ export class MainDialog extends ComponentDialog {
     const code = findTrackingCode(text);
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
     if (await this.services.answers.recognises?.(text))
-      return { dialog: DIALOG_IDS.ask, options: { question: text } satisfies AskOptions };
+      return { dialog: DIALOG_IDS.ask, options: { question: text, subject } satisfies AskOptions };
     const triage = await this.services.triage.analyze(text.slice(0, TRIAGE_CHARS));
     const ask = { dialog: DIALOG_IDS.ask, options: { question: text, triage, subject } satisfies AskOptions };
     // "còn Thanh Hóa thì sao?" right after an answer continues the question, whatever triage would make of it.
@@ -144,9 +144,9 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
-function menuRoute(said: string): Route | undefined {
+function menuRoute(said: string, subject: Subject | null): Route | undefined {
   const m = vi.bot.menu;
-  if (said === matchForm(m.ask)) return { dialog: DIALOG_IDS.ask, options: {} };
+  if (said === matchForm(m.ask)) return { dialog: DIALOG_IDS.ask, options: { subject } satisfies AskOptions };
   if (said === matchForm(m.feedback)) return { dialog: DIALOG_IDS.feedback, options: {} };
   if (said === matchForm(m.business))
     return { dialog: DIALOG_IDS.feedback, options: { submitter: 'business' } satisfies FeedbackOptions };

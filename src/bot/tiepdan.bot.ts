@@ -11,6 +11,7 @@ import {
   DialogTurnStatus,
   type DialogContext,
   type DialogState,
+  type DialogTurnResult,
 } from '@microsoft/agents-hosting-dialogs';
 import type { Logger } from 'pino';
 import { DIALOG_IDS, type BotServices } from '../../dialogs/bot-services';
@@ -18,6 +19,7 @@ import { globalCommand, menuMessage, withSuggestions } from '../../dialogs/dialo
 import type { FeedbackDraft } from '../../dialogs/feedback-draft';
 import { botButton, interruption, runningDraft, type BotButton } from '../../dialogs/interruptions';
 import { MainDialog, type MainOptions } from '../../dialogs/main.dialog';
+import { agedSubject, type Subject } from '../knowledge/answer/follow-up';
 import { vi } from '../i18n/strings.vi';
 import type { TurnLock } from './turn-lock.repository';
 import { flushTurnEffects } from './turn-effects';
@@ -33,6 +35,8 @@ export class TiepdanBot extends ActivityHandler {
   /** A feedback draft the citizen turned away from, and whether resuming it was offered. */
   private readonly paused: AgentStatePropertyAccessor<{ draft: FeedbackDraft; offered: boolean } | null>;
   private readonly greeted: AgentStatePropertyAccessor<boolean>;
+  /** What the conversation is about (the last answered question), for follow-up questions. */
+  private readonly subject: AgentStatePropertyAccessor<Subject | null>;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -43,6 +47,7 @@ export class TiepdanBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.paused = conversationState.createProperty('pausedFeedback');
     this.greeted = conversationState.createProperty('greeted');
+    this.subject = conversationState.createProperty<Subject | null>('askSubject');
     this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -85,6 +90,8 @@ export class TiepdanBot extends ActivityHandler {
       else await ctx.sendActivity(menuMessage());
       return;
     }
+    // What the conversation is about grows one message older each turn and is forgotten when too old.
+    await this.subject.set(ctx, agedSubject(await this.subject.get(ctx, null)));
     const button = botButton(ctx.activity);
     const turnedAway = button ? undefined : interruption(ctx.activity.text, dc);
     if (button) await this.onButton(dc, button);
@@ -97,13 +104,27 @@ export class TiepdanBot extends ActivityHandler {
     } else {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await this.begin(dc, { text: ctx.activity.text ?? '' });
+      else await this.keepSubject(dc, result);
     }
     await this.offerResume(dc);
   }
 
   private async begin(dc: DialogContext, options: MainOptions): Promise<void> {
     const greeted = Boolean(await this.greeted.get(dc.context));
-    await dc.beginDialog(DIALOG_IDS.main, { ...options, greeted } satisfies MainOptions);
+    const subject = await this.subject.get(dc.context, null);
+    const result = await dc.beginDialog(DIALOG_IDS.main, {
+      subject,
+      ...options,
+      greeted,
+    } satisfies MainOptions);
+    await this.keepSubject(dc, result);
+  }
+
+  /** An answered question (the ask dialog's outcome) becomes the subject for the next messages. */
+  private async keepSubject(dc: DialogContext, result: DialogTurnResult): Promise<void> {
+    const outcome = result.result as { subject?: Subject | null } | undefined;
+    if (result.status === DialogTurnStatus.complete && outcome && 'subject' in outcome)
+      await this.subject.set(dc.context, outcome.subject ?? null);
   }
 
   /** A button the bot sent works in any state; turning to another task keeps the draft being filled in. */

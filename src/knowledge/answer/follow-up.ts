@@ -14,6 +14,13 @@ export interface Subject {
 /** Messages after which an unused subject is forgotten. */
 export const MAX_SUBJECT_AGE = 3;
 
+/** The subject one message later: null once it is older than MAX_SUBJECT_AGE (or malformed, from old state). */
+export function agedSubject(subject: Subject | null | undefined): Subject | null {
+  if (!subject || typeof subject.question !== 'string' || typeof subject.age !== 'number') return null;
+  const age = subject.age + 1;
+  return age > MAX_SUBJECT_AGE ? null : { ...subject, age };
+}
+
 const L = '\\p{L}';
 const word = (alternatives: string) => new RegExp(`(?<!${L})(?:${alternatives})(?!${L})`, 'iu');
 const STILL = new RegExp(

@@ -5,9 +5,13 @@ import { migrate } from '../../db/migrate';
 import { openPGlite } from '../../db/pglite.driver';
 import { createEmbeddingModel } from '../embeddings/embeddings.factory';
 import { adminExpander } from '../knowledge';
+import type { HybridOptions } from '../retrieve/hybrid.retriever';
 import { evaluateRetrieval } from './retrieval-eval';
 
-/** `npm run eval:retrieval -- --data DIR [--fold-queries] [--json] [--limit N]` on a fresh temporary database. */
+/**
+ * `npm run eval:retrieval -- --data DIR [--fold-queries] [--json] [--limit N] [--hybrid JSON]` on a fresh temporary
+ * database; `--hybrid '{"proximityWeight":0}'` overrides search tuning for a comparison.
+ */
 async function run(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -15,6 +19,7 @@ async function run(): Promise<void> {
       'fold-queries': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
+      hybrid: { type: 'string' },
     },
   });
   if (!values.data) throw new Error('usage: npm run eval:retrieval -- --data DIR [--fold-queries] [--json]');
@@ -27,6 +32,7 @@ async function run(): Promise<void> {
     const figures = await evaluateRetrieval(db, createEmbeddingModel(config), adminExpander(), values.data, {
       foldQueries: values['fold-queries'],
       limit: values.limit ? Number(values.limit) : undefined,
+      hybrid: values.hybrid ? (JSON.parse(values.hybrid) as Partial<HybridOptions>) : undefined,
       onProgress: (done, total) => {
         if (done === 1) bar?.start(total, 0);
         bar?.update(done);

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import { foldDiacritics } from '../../text/normalize';
 import type { EmbeddingModel } from '../embeddings/embeddings.factory';
 import { ingestDocuments, type SourceDocument } from '../ingest/ingest.service';
-import { HybridSearch, type QueryExpander } from '../retrieve/hybrid.retriever';
+import { DEFAULT_HYBRID, HybridSearch, type HybridOptions, type QueryExpander } from '../retrieve/hybrid.retriever';
 
 const passageSchema = z.object({ id: z.string(), title: z.string().optional(), text: z.string() });
 const questionSchema = z.object({
@@ -46,6 +46,8 @@ export interface EvalOptions {
   foldQueries: boolean;
   /** Evaluate only the first N questions (quick checks). */
   limit?: number;
+  /** Overrides of the search tuning (comparisons). */
+  hybrid?: Partial<HybridOptions>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -62,7 +64,7 @@ export async function evaluateRetrieval(
     (q) => q.answerable !== false && q.positive_ids.length > 0,
   );
   if (options.limit) questions = questions.slice(0, options.limit);
-  const search = new HybridSearch(db, model.embeddings, expander);
+  const search = new HybridSearch(db, model.embeddings, expander, { ...DEFAULT_HYBRID, ...options.hybrid });
   let hit1 = 0;
   let hit5 = 0;
   let mrr = 0;

@@ -2,9 +2,11 @@ import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Queryable } from '../../db/database';
+import { hasDiacritics } from '../../text/normalize';
 import { toColumnVector } from '../embeddings/embeddings.factory';
 import type { SearchRow } from '../knowledge.repository';
 import { coverage, type TermJudgement } from './confidence';
+import { proximityTerms, windowCoverage } from './proximity';
 import { hybridSearch } from './search.repository';
 import { indexTerms, queryTerms, type QueryTerm } from './terms';
 
@@ -56,15 +58,20 @@ export interface HybridOptions {
    * let a weak vector signal overturn clear lexical winners.
    */
   vectorWeight: number;
+  /** Weight of term proximity (the share of the question the passage's best window holds) in the fused score. */
+  proximityWeight: number;
 }
 
 /** Defaults (BM25-heavy, as reference/retrieval.md recommends). */
-export const DEFAULT_HYBRID: HybridOptions = { candidates: 40, k1: 1.2, b: 0.75, maxDfRatio: 0.3, pruneFrom: 1000, vectorWeight: 0.1 };
+export const DEFAULT_HYBRID: HybridOptions = { candidates: 40, k1: 1.2, b: 0.75, maxDfRatio: 0.3, pruneFrom: 1000, vectorWeight: 0.1, proximityWeight: 0.7 };
 
-function fuse(rows: SearchRow[], o: HybridOptions): RetrievedPassage[] {
+function fuse(rows: SearchRow[], o: HybridOptions, proximity: (row: SearchRow) => number): RetrievedPassage[] {
   const maxLex = Math.max(1e-9, ...rows.map((r) => r.lexScore));
   return rows
-    .map((r) => ({ ...r, score: r.lexScore / maxLex + o.vectorWeight * (r.vecSim ?? 0) }))
+    .map((r) => ({
+      ...r,
+      score: r.lexScore / maxLex + o.vectorWeight * (r.vecSim ?? 0) + (r.lexScore > 0 ? o.proximityWeight * proximity(r) : 0),
+    }))
     .sort((a, b) => b.score - a.score || b.lexScore - a.lexScore);
 }
 
@@ -91,8 +98,11 @@ export class HybridSearch {
     const vector = this.embeddings ? toColumnVector(await this.embeddings.embedQuery(question)) : null;
     const o = this.options;
     const result = await hybridSearch(this.db, terms, vector, o.candidates, { k1: o.k1, b: o.b, maxDfRatio: o.maxDfRatio, pruneFrom: o.pruneFrom });
-    const passages = fuse(result.rows, this.options).slice(0, k);
     const stats = { df: result.df, chunks: result.chunks };
+    const folded = !hasDiacritics(question);
+    const weighted = o.proximityWeight > 0 ? proximityTerms(terms, stats.df, stats.chunks, folded) : new Map<string, number>();
+    const proximity = (r: SearchRow) => (weighted.size > 0 ? windowCoverage(`${r.title}\n${r.text}`, weighted, folded) : 0);
+    const passages = fuse(result.rows, this.options, proximity).slice(0, k);
     const top = passages[0];
     return { passages, stats, confidence: top ? passageCoverage(question, top, stats) : 0 };
   }
