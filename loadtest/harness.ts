@@ -130,7 +130,8 @@ export async function waitForOutbox(
         const code = firstTrackingCode(t);
         if (code) seen.set(code, (seen.get(code) ?? 0) + 1);
       }
-    if (codes.every(([, code]) => (seen.get(code) ?? 0) >= 2)) break;
+    // The receipt names the code; the bot files with the receipt as its reply, so no second notice follows.
+    if (codes.every(([, code]) => (seen.get(code) ?? 0) >= 1)) break;
     await new Promise((r) => setTimeout(r, 500));
   }
   await new Promise((r) => setTimeout(r, 1_000));

@@ -100,7 +100,7 @@ export async function killScenario(h: Harness, o: LoadOptions, rng: Rng): Promis
   const recoveryMs = Date.now() - startedAt;
   await waitForOutbox(h, citizens, filed, 90_000);
   const checks = await checkStopped(h, async (db) => [
-    ...(await checkFeedback(db, filed, await outboundOf(db, h, citizens), false)),
+    ...(await checkFeedback(db, filed, await outboundOf(db, h, citizens), false, IN_FLIGHT_SENDS_PER_KILL)),
     await checkZaloRecorded(db, h, citizens, IN_FLIGHT_SENDS_PER_KILL),
   ]);
   return result('kill -9 during load, restart', checks, {
