@@ -13,7 +13,7 @@ import {
   type Passage,
 } from './corpus';
 import { renderMarkdown } from './report.markdown';
-import { checkTargets, describeMachine, type BenchResults } from './report';
+import { checkTargets, compareTargets, describeMachine, type BenchResults } from './report';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -59,8 +59,9 @@ async function gatherInputs(root: string, notes: string[]): Promise<BenchInputs>
 
 /** Runs the configured sections on PGlite and, when DATABASE_URL is set, on that server; writes both files. */
 export async function runBench(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<BenchResults> {
-  const opts: BenchOptions = parseBenchOptions(argv);
-  const root = process.cwd();
+  // The project root (dist/bench → ../..), whatever folder the bench was started from: ../shared is beside it.
+  const root = path.resolve(__dirname, '..', '..');
+  const opts: BenchOptions = parseBenchOptions(argv, root);
   const startedAt = new Date();
   const machine = describeMachine();
   const notes: string[] = [];
@@ -71,8 +72,8 @@ export async function runBench(argv: readonly string[], env: NodeJS.ProcessEnv):
     );
   const databaseUrl = loadConfig(env).databaseUrl;
   const targets: DbTarget[] = [
-    { driver: 'pglite' },
-    ...(databaseUrl ? [{ driver: 'pg' as const, url: databaseUrl }] : []),
+    ...(opts.targets.includes('embedded') ? [{ driver: 'pglite' as const }] : []),
+    ...(databaseUrl && opts.targets.includes('server') ? [{ driver: 'pg' as const, url: databaseUrl }] : []),
   ];
   if (!databaseUrl)
     notes.push('DATABASE_URL unset: embedded PGlite only (set it to add a Postgres server side by side).');
@@ -88,6 +89,7 @@ export async function runBench(argv: readonly string[], env: NodeJS.ProcessEnv):
     sharedData: inputs.withShared,
     notes,
     results,
+    comparison: compareTargets(results),
     targets: checkTargets(results.find((r) => r.driver === 'pglite')),
   };
   await mkdir(opts.out, { recursive: true });
