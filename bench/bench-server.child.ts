@@ -90,9 +90,21 @@ async function startHello(): Promise<ChildReady> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+// A port free now, so the public origin (which production requires, and which streamUrl is built from) names it.
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 async function startTiepdan(spec: ChildSpec, dataDir: string): Promise<ChildReady> {
+  const port = await freePort();
   const config = loadConfig({
     ...spec.env,
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
     KNOWLEDGE_DIR: path.join(spec.root, 'knowledge'),
   });
@@ -110,7 +122,8 @@ async function startTiepdan(spec: ChildSpec, dataDir: string): Promise<ChildRead
 }
 
 async function runIngest(spec: ChildSpec, dataDir: string): Promise<ChildReady> {
-  const config = loadConfig({ ...spec.env, DATA_DIR: dataDir });
+  // Ingest serves nothing: the origin is only there because production requires one.
+  const config = loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1', ...spec.env, DATA_DIR: dataDir });
   const logger = createLogger('warn');
   const db = await openDatabase(config, logger);
   await migrate(db);

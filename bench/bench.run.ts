@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { openPg } from '../src/db/pg.driver';
 import { openPGlite } from '../src/db/pglite.driver';
 import { migrate } from '../src/db/migrate';
@@ -50,23 +49,12 @@ export interface BenchInputs {
 const ZALO = { appId: '3608465249409', oaId: '3886132808788', oaSecretKey: 'oa-secret-key-bench-654321' };
 const SECRET = `bench-direct-line-secret-${randomBytes(12).toString('hex')}`;
 
-/** A free loopback port: a server's public origin (its streamUrl) must name the port it listens on. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function serverEnv(databaseUrl: string | undefined): Promise<Record<string, string>> {
-  const port = await freePort();
+function serverEnv(databaseUrl: string | undefined): Record<string, string> {
   return {
     NODE_ENV: 'production',
-    // Production refuses to start without its public origin, and streamUrl is built from it.
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    // PORT and PUBLIC_BASE_URL (required in production) are set by the child once it has a free port.
     LOG_LEVEL: 'warn',
-    PORT: String(port),
+    PORT: '0',
     HOST: '127.0.0.1',
     DIRECT_LINE_SECRET: SECRET,
     // One loopback client drives every conversation: the per-client limits would measure 429s.
@@ -132,8 +120,8 @@ async function startServers(
     ...extra,
   });
   const qaUrl = await scratch.url();
-  const qaEnv = { ...(await serverEnv(qaUrl)), ...zaloEnv(zalo.fake, zalo.url) };
-  const echoEnv = await serverEnv(await scratch.url());
+  const qaEnv = { ...serverEnv(qaUrl), ...zaloEnv(zalo.fake, zalo.url) };
+  const echoEnv = serverEnv(await scratch.url());
   const questions = inputs.questions.slice(0, opts.questions);
   const started = await Promise.allSettled([
     startChild(spec('hello', {})),
@@ -147,7 +135,7 @@ async function startServers(
   const [hello, echo, qa] = children as [RunningChild, RunningChild, RunningChild];
   const replicas = [qa];
   if (qaEnv.DATABASE_URL && opts.replicas > 1 && wantsTurns(opts)) {
-    const env = { ...(await serverEnv(qaUrl)), ...zaloEnv(zalo.fake, zalo.url) };
+    const env = { ...serverEnv(qaUrl), ...zaloEnv(zalo.fake, zalo.url) };
     const second = await startChild(spec('qa', env, { withShared: false, questions: [] }));
     children.push(second);
     replicas.push(second);
@@ -263,7 +251,7 @@ async function runIngest(
   log('ingestion (real ingest service, own process)');
   const child = await startChild({
     mode: 'ingest',
-    env: await serverEnv(await scratch.url()),
+    env: serverEnv(await scratch.url()),
     root: inputs.root,
     withShared: inputs.withShared && !opts.quick,
   });
