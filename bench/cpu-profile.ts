@@ -22,7 +22,10 @@ interface Profile {
 const AREAS: Array<[string, RegExp]> = [
   ['PGlite (Postgres in WASM)', /@electric-sql|wasm:\/\//],
   ['Agents SDK (bot framework, dialogs)', /@microsoft\/agents/],
-  ['Express, ws and HTTP', /node_modules\/(express|router|body-parser|ws|pino|helmet|express-rate-limit)\//],
+  [
+    'Express, ws and HTTP',
+    /node_modules\/(express|router|body-parser|ws|pino|helmet|rate-limiter-flexible)\//,
+  ],
   ['zod', /node_modules\/zod\//],
   ['tiepdan src/ and dialogs/', /dist\/(src|dialogs)\//],
   ['other node_modules', /node_modules\//],

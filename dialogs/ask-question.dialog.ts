@@ -9,7 +9,7 @@ import { Activity } from '@microsoft/agents-activity';
 import { completeQuestion, personIn, type Subject } from '../src/knowledge/answer/follow-up';
 import type { AskResult, MessageTriage } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { choiceOptions, menuMessage, vietnameseChoicePrompt, stepValues } from './dialog-helpers';
+import { menuMessage, vietnameseChoicePrompt, stepValues, yesNoOptions } from './dialog-helpers';
 import type { FeedbackOptions } from './file-feedback.dialog';
 import { vi } from '../src/i18n/strings.vi';
 
@@ -69,7 +69,7 @@ export class AskQuestionDialog extends ComponentDialog {
       await step.context.sendActivity(menuMessage());
       return step.endDialog({ subject } satisfies AskOutcome);
     }
-    return step.prompt(FORWARD, choiceOptions(vi.bot.ask.forwardPrompt, [vi.bot.ask.forwardYes, vi.bot.no]));
+    return step.prompt(FORWARD, yesNoOptions(vi.bot.ask.forwardPrompt, [vi.bot.ask.forwardYes, vi.bot.no]));
   }
 
   private async forwardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -17,4 +17,8 @@ export const DIALOG_IDS = {
   track: 'trackTicket',
   rate: 'rateAnswer',
   forget: 'forgetContact',
+  place: 'feedbackPlace',
+  photos: 'feedbackPhotos',
+  businessDetails: 'businessDetails',
+  contact: 'feedbackContact',
 } as const;

@@ -12,16 +12,10 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
-import { foldDiacritics, normalizeForMatch } from '../src/text/normalize';
 import { vi } from '../src/i18n/strings.vi';
+import { matchForm, NO_WORDS, recogniseChoice, YES_WORDS } from './choice-recogniser';
 
-/** The matching form of a citizen's words: normalised, lower-case, without diacritics, single-spaced. */
-export function matchForm(text: string | undefined): string {
-  return foldDiacritics(normalizeForMatch(text ?? ''))
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { matchForm } from './choice-recogniser';
 
 /** Global commands that work at every step. */
 export type GlobalCommand = 'cancel' | 'menu' | 'help';
@@ -47,11 +41,24 @@ export function globalCommand(text: string | undefined): GlobalCommand | undefin
   return COMMANDS[matchForm(text)];
 }
 
-/** Choices for a prompt: each label is also recognised without accents and by its position number. */
-export function choicesOf(labels: readonly string[]): Choice[] {
+/** Which choice of a yes/no question means yes and which means no, so "có", "ok", "không" answer it. */
+export interface Polarity {
+  yes?: number;
+  no?: number;
+}
+
+/** Choices for a prompt: each label is also recognised without accents, by its number and, if polar, by yes/no words. */
+export function choicesOf(labels: readonly string[], polar: Polarity = {}): Choice[] {
   return labels.map((label, i) => ({
     value: label,
-    synonyms: [...new Set([matchForm(label), String(i + 1)])],
+    synonyms: [
+      ...new Set([
+        matchForm(label),
+        String(i + 1),
+        ...(polar.yes === i ? YES_WORDS : []),
+        ...(polar.no === i ? NO_WORDS : []),
+      ]),
+    ],
   }));
 }
 
@@ -76,12 +83,14 @@ export class VietnameseChoicePrompt extends ChoicePrompt {
 
   protected override async onPrompt(
     context: TurnContext,
-    _state: object,
+    state: object,
     options: PromptOptions,
     isRetry: boolean,
   ): Promise<void> {
-    const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    const text = typeof prompt === 'string' ? prompt : (prompt?.text ?? '');
+    const asked = typeof options.prompt === 'string' ? options.prompt : (options.prompt?.text ?? '');
+    // The first miss gets a short re-ask; after that the whole question is shown again with its buttons.
+    const attempts = Number((state as Record<string, unknown>).attemptCount ?? 0);
+    const text = !isRetry ? asked : attempts <= 1 ? vi.bot.choiceRetry : `${vi.bot.choiceRetry}\n\n${asked}`;
     const labels = ChoiceFactory.toChoices(options.choices ?? []).map((c) => c.action?.title ?? c.value);
     const message = withSuggestions(text, labels);
     message.inputHint = 'expectingInput';
@@ -89,13 +98,12 @@ export class VietnameseChoicePrompt extends ChoicePrompt {
   }
 }
 
+// The SDK's own token matching is overruled ("không đồng ý" holds "đồng ý"): one recogniser decides.
 async function recogniseUnaccented(p: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-  if (p.recognized.succeeded) return true;
-  const said = matchForm(p.context.activity.text);
-  const choices = p.options.choices ?? [];
-  const index = choices.findIndex((c) => typeof c !== 'string' && c.synonyms?.includes(said));
+  const choices = ChoiceFactory.toChoices(p.options.choices ?? []);
+  const index = recogniseChoice(p.context.activity.text, choices);
   if (index < 0) return false;
-  p.recognized.value = { value: (choices[index] as Choice).value, index, score: 1, synonym: said };
+  p.recognized.value = { value: choices[index]!.value, index, score: 1 };
   return true;
 }
 
@@ -112,9 +120,14 @@ export function vietnameseChoicePrompt(id: string, acceptOther = false): ChoiceP
   return new VietnameseChoicePrompt(id, acceptOther);
 }
 
-/** Prompt options for a Vietnamese choice with the standard retry sentence. */
-export function choiceOptions(prompt: string, labels: readonly string[]): PromptOptions {
-  return { prompt, retryPrompt: `${vi.bot.choiceRetry}\n\n${prompt}`, choices: choicesOf(labels) };
+/** Prompt options for a Vietnamese choice (the retry wording is the prompt's own: see VietnameseChoicePrompt). */
+export function choiceOptions(prompt: string, labels: readonly string[], polar?: Polarity): PromptOptions {
+  return { prompt, choices: choicesOf(labels, polar) };
+}
+
+/** A yes/no choice: the first label means yes, the last means no. */
+export function yesNoOptions(prompt: string, labels: readonly string[]): PromptOptions {
+  return choiceOptions(prompt, labels, { yes: 0, no: labels.length - 1 });
 }
 
 /** A message carrying suggested replies as buttons. */

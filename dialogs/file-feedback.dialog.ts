@@ -1,33 +1,37 @@
-import type { Activity } from '@microsoft/agents-activity';
 import {
-  ActivityPrompt,
   ComponentDialog,
   TextPrompt,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
-import type { MessageTriage, NewTicketInput } from '../src/ports';
+import type { MessageTriage } from '../src/ports';
 import { formatVnDate } from '../src/reference/vn-time';
+import { BusinessDetailsDialog } from './business-details.dialog';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
   choiceOptions,
-  matchForm,
   menuMessage,
-  vietnameseChoicePrompt,
-  withSuggestions,
   stepValues,
+  vietnameseChoicePrompt,
+  yesNoOptions,
 } from './dialog-helpers';
+import { FeedbackContactDialog } from './feedback-contact.dialog';
 import {
-  extractLocation,
-  extractPhotos,
+  DESCRIPTION_LIMIT,
   feedbackSummary,
-  isValidPhone,
+  fitDescription,
+  nounOf,
+  toTicketInput,
+  type DraftStep,
   type FeedbackDraft,
 } from './feedback-draft';
+import { FeedbackPhotosDialog } from './feedback-photos.dialog';
+import { FeedbackPlaceDialog, type PlaceOptions } from './feedback-place.dialog';
 import { vi } from '../src/i18n/strings.vi';
 
-/** What the caller already knows (from a complaint-like free text or a forwarded question). */
+/** What the caller already knows (from a complaint-like free text or a forwarded question), or a whole draft to
+ * go on with (after an interruption, or to correct one field from the summary). */
 export interface FeedbackOptions {
   kind?: FeedbackDraft['kind'];
   submitter?: 'citizen' | 'business';
@@ -37,53 +41,53 @@ export interface FeedbackOptions {
   prefilled?: boolean;
   /** What triage concluded from the citizen's message; carried to filing so it is not analysed again. */
   triage?: MessageTriage;
+  draft?: FeedbackDraft;
+  /** Set with `draft`: `resume` says so to the citizen; `edit` goes straight back to the summary. */
+  continuing?: 'resume' | 'edit';
 }
 
-const P = {
-  choice: 'fileFeedback.choice',
-  location: 'fileFeedback.location',
-  description: 'fileFeedback.description',
-  photos: 'fileFeedback.photos',
-  name: 'fileFeedback.name',
-  phone: 'fileFeedback.phone',
-} as const;
-
+const P = { choice: 'fileFeedback.choice', description: 'fileFeedback.description' } as const;
 const CATEGORY_CODES = Object.keys(vi.bot.categories);
 const f = vi.bot.feedback;
+const SPECIFIC = (c: string | undefined) => Boolean(c) && c !== 'khac';
+
+/** The fields the summary lets the citizen correct, each with the steps it asks again and what it clears. */
+const EDITS: Record<keyof typeof f.edit, { step: DraftStep; clear: Array<keyof FeedbackDraft> }> = {
+  place: { step: 'place', clear: ['commune', 'address', 'location'] },
+  description: { step: 'description', clear: ['description'] },
+  photos: { step: 'extras', clear: [] },
+  business: { step: 'extras', clear: ['business'] },
+  contact: { step: 'contact', clear: ['consentAt', 'name', 'phone'] },
+};
 
 /**
- * Files feedback, a complaint or a forwarded question as a ticket: submitter, category, place, description,
- * photos, contact (only with explicit consent), summary and confirmation, then tracking code and PIN.
- * Steps whose answer is already known are skipped.
+ * Files feedback, a business obstacle, a complaint or a forwarded question as a ticket: submitter, category, place,
+ * description, photos or business details, contact (only with consent), publication, then a summary from which
+ * one field can be corrected before sending. Steps whose answer is known are skipped.
  */
 export class FileFeedbackDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.feedback);
     this.addDialog(vietnameseChoicePrompt(P.choice));
     this.addDialog(
-      new TextPrompt(
-        P.location,
-        async (p) => Boolean(p.recognized.value?.trim()) || hasGeo(p.context.activity),
-      ),
-    );
-    this.addDialog(
       new TextPrompt(P.description, async (p) => (p.recognized.value ?? '').trim().length >= 10),
     );
-    this.addDialog(new ActivityPrompt(P.photos, async (p) => photosOrSkip(p.recognized.value as Activity)));
-    this.addDialog(new TextPrompt(P.name, async (p) => (p.recognized.value ?? '').trim().length >= 2));
-    this.addDialog(new TextPrompt(P.phone, async (p) => isValidPhone(p.recognized.value ?? '')));
+    this.addDialog(new FeedbackPlaceDialog(services));
+    this.addDialog(new FeedbackPhotosDialog());
+    this.addDialog(new BusinessDetailsDialog());
+    this.addDialog(new FeedbackContactDialog());
     this.addDialog(
       new WaterfallDialog('fileFeedback.steps', [
-        this.submitterStep.bind(this),
+        this.startStep.bind(this),
         this.categoryStep.bind(this),
-        this.locationStep.bind(this),
+        this.placeStep.bind(this),
         this.descriptionStep.bind(this),
-        this.photosStep.bind(this),
-        this.consentStep.bind(this),
-        this.nameStep.bind(this),
-        this.phoneStep.bind(this),
-        this.confirmStep.bind(this),
-        this.fileStep.bind(this),
+        this.extrasStep.bind(this),
+        this.contactStep.bind(this),
+        this.publishStep.bind(this),
+        this.summaryStep.bind(this),
+        this.decideStep.bind(this),
+        this.editStep.bind(this),
       ]),
     );
     this.initialDialogId = 'fileFeedback.steps';
@@ -93,19 +97,23 @@ export class FileFeedbackDialog extends ComponentDialog {
     return stepValues(step).draft as FeedbackDraft;
   }
 
-  private async submitterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** Applies what the previous step returned (a child dialog's patch) and records that step as asked. */
+  private settle(step: WaterfallStepContext, name: DraftStep, patch?: Partial<FeedbackDraft>): FeedbackDraft {
+    const draft = this.draft(step);
+    if (patch) Object.assign(draft, patch);
+    if (!draft.asked.includes(name)) draft.asked.push(name);
+    return draft;
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const o = (step.options ?? {}) as FeedbackOptions;
-    const draft: FeedbackDraft = {
-      kind: o.kind ?? 'feedback',
-      submitter: o.submitter,
-      category: o.category && o.category !== 'khac' ? o.category : undefined,
-      commune: o.commune ?? undefined,
-      description: o.description,
-      photos: [],
-      ...(o.triage ? { triage: o.triage } : {}),
-    };
+    const draft = o.draft ?? newDraft(o);
     stepValues(step).draft = draft;
-    await step.context.sendActivity(o.prefilled ? f.prefilled : f.intro);
+    if (o.continuing === 'resume') await step.context.sendActivity(vi.bot.resume.resumed);
+    if (o.draft) return step.next();
+    const noun = f.nouns[nounOf(draft)];
+    await step.context.sendActivity(o.prefilled ? f.prefilled(noun) : f.intro(noun));
+    await this.keepWhatFits(step, draft);
     if (draft.kind === 'complaint' || draft.kind === 'denunciation')
       await step.context.sendActivity(f.complaintProcedure);
     if (draft.submitter || draft.kind === 'question') return step.next();
@@ -113,117 +121,129 @@ export class FileFeedbackDialog extends ComponentDialog {
   }
 
   private async categoryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = this.draft(step);
-    if (step.result)
-      draft.submitter = (step.result as { index: number }).index === 1 ? 'business' : 'citizen';
-    if (draft.category || draft.kind === 'question') return step.next();
-    // A business most likely raises a business obstacle: offer that category first.
-    const codes =
-      draft.submitter === 'business'
-        ? ['doanh-nghiep-dau-tu', ...CATEGORY_CODES.filter((c) => c !== 'doanh-nghiep-dau-tu')]
-        : CATEGORY_CODES;
-    stepValues(step).categoryCodes = codes;
+    const index = (step.result as { index: number } | undefined)?.index;
+    const draft =
+      index === undefined
+        ? this.draft(step)
+        : this.settle(step, 'submitter', { submitter: index === 1 ? 'business' : 'citizen' });
+    // A business case is routed by what it is about, read from its description (see descriptionStep).
+    if (draft.category || draft.kind === 'question' || draft.submitter === 'business') return step.next();
+    if (draft.asked.includes('category')) return step.next();
     return step.prompt(
       P.choice,
       choiceOptions(
         f.categoryPrompt,
-        codes.map((c) => vi.bot.categories[c]!),
+        CATEGORY_CODES.map((c) => vi.bot.categories[c]!),
       ),
     );
   }
 
-  private async locationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = this.draft(step);
-    if (step.result)
-      draft.category = (stepValues(step).categoryCodes as string[])[(step.result as { index: number }).index];
-    if (draft.commune || draft.kind === 'question') return step.next();
-    return step.prompt(P.location, {
-      prompt: withSuggestions(f.locationPrompt, [vi.bot.skip]),
-      retryPrompt: f.locationPrompt,
-    });
+  private async placeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const index = (step.result as { index: number } | undefined)?.index;
+    const draft =
+      index === undefined
+        ? this.draft(step)
+        : this.settle(step, 'category', { category: CATEGORY_CODES[index] });
+    const known = draft.commune || draft.address || draft.location;
+    if (known || draft.kind === 'question' || draft.asked.includes('place')) return step.next();
+    return step.beginDialog(DIALOG_IDS.place, {
+      business: draft.submitter === 'business',
+    } satisfies PlaceOptions);
   }
 
   private async descriptionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = this.draft(step);
-    // A shared location arrives without text, so the prompt's result is empty: look at the activity itself.
-    if (step.result !== undefined || hasGeo(step.context.activity))
-      await this.recordLocation(step, draft, String(step.result ?? ''));
+    const draft = step.result ? this.settle(step, 'place', step.result as object) : this.draft(step);
     if (draft.description) return step.next();
-    return step.prompt(P.description, { prompt: f.descriptionPrompt, retryPrompt: f.descriptionRetry });
+    const prompt =
+      draft.kind === 'question'
+        ? f.questionDescriptionPrompt
+        : draft.submitter === 'business'
+          ? f.businessDescriptionPrompt
+          : f.descriptionPrompt;
+    return step.prompt(P.description, { prompt, retryPrompt: f.descriptionRetry });
   }
 
-  private async recordLocation(
-    step: WaterfallStepContext,
-    draft: FeedbackDraft,
-    text: string,
-  ): Promise<void> {
-    const geo = extractLocation(step.context.activity);
-    if (geo) {
-      draft.location = geo;
-      await step.context.sendActivity(f.locationShared);
-      return;
-    }
-    if (matchForm(text) === matchForm(vi.bot.skip)) return;
-    const commune = await this.services.triage.locate(text);
-    if (commune) {
-      draft.commune = commune;
-      await step.context.sendActivity(f.locationFound(commune.name));
-    } else {
-      draft.address = text.trim();
-      await step.context.sendActivity(f.locationUnknown);
-    }
-  }
-
-  private async photosStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async extrasStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
-    if (step.result !== undefined) draft.description = String(step.result).trim();
-    if (draft.kind === 'question') return step.next();
-    return step.prompt(P.photos, {
-      prompt: withSuggestions(f.photosPrompt, [vi.bot.skip]),
-      retryPrompt: withSuggestions(f.photosRetry, [vi.bot.skip]),
-    });
+    if (typeof step.result === 'string') draft.description = step.result;
+    await this.keepWhatFits(step, draft);
+    if (draft.submitter === 'business' && !SPECIFIC(draft.category)) await this.categoriseBusiness(draft);
+    if (draft.kind === 'question' || draft.asked.includes('extras')) return step.next();
+    if (draft.submitter === 'business') return step.beginDialog(DIALOG_IDS.businessDetails);
+    return step.beginDialog(DIALOG_IDS.photos, { photos: draft.photos });
   }
 
-  private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = this.draft(step);
-    const photos = step.result ? extractPhotos(step.result as Activity) : [];
-    if (photos.length > 0) {
-      draft.photos = photos;
-      await step.context.sendActivity(f.photosReceived(photos.length));
-    }
-    return step.prompt(P.choice, choiceOptions(f.consentPrompt, [f.consentYes, vi.bot.skip]));
+  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = step.result ? this.settle(step, 'extras', step.result as object) : this.draft(step);
+    if (draft.asked.includes('contact')) return step.next();
+    return step.beginDialog(DIALOG_IDS.contact);
   }
 
-  private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.result as { index: number }).index !== 0) return step.next();
-    this.draft(step).consentAt = new Date().toISOString();
-    return step.prompt(P.name, { prompt: f.namePrompt, retryPrompt: f.namePrompt });
+  private async publishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = step.result ? this.settle(step, 'contact', step.result as object) : this.draft(step);
+    // Complaints and denunciations are handled under their own laws and never published; nor are questions here.
+    if (draft.kind !== 'feedback' || draft.asked.includes('publish')) return step.next();
+    return step.prompt(P.choice, yesNoOptions(f.publishPrompt, [f.publishYes, f.publishNo]));
   }
 
-  private async phoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = this.draft(step);
-    if (!draft.consentAt) return step.next();
-    draft.name = String(step.result).trim();
-    return step.prompt(P.phone, { prompt: f.phonePrompt, retryPrompt: f.phoneRetry });
-  }
-
-  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = this.draft(step);
-    if (draft.consentAt) draft.phone = String(step.result).replace(/[\s.-]/g, '');
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const index = (step.result as { index: number } | undefined)?.index;
+    const draft =
+      index === undefined ? this.draft(step) : this.settle(step, 'publish', { publish: index === 0 });
     await step.context.sendActivity(feedbackSummary(draft));
-    return step.prompt(P.choice, choiceOptions(f.confirmPrompt, [f.confirmYes, f.confirmNo]));
+    const noun = f.nouns[nounOf(draft)];
+    return step.prompt(
+      P.choice,
+      yesNoOptions(f.confirmPrompt(noun), [f.confirmYes, f.confirmEdit, f.confirmNo]),
+    );
   }
 
-  private async fileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.result as { index: number }).index !== 0) {
-      await step.context.sendActivity(menuMessage(f.notSent));
+  private async decideStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    const index = (step.result as { index: number }).index;
+    if (index === 0) return this.file(step, draft);
+    if (index === 2) {
+      await step.context.sendActivity(menuMessage(f.notSent(f.nouns[nounOf(draft)])));
       return step.endDialog();
     }
-    const receipt = await this.services.tickets.create(
-      toTicketInput(this.draft(step), step.context.activity),
-    );
+    return step.prompt(P.choice, choiceOptions(f.editPrompt, editLabels(draft)));
+  }
+
+  private async editStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    const label = editLabels(draft)[(step.result as { index: number }).index];
+    const key = (Object.keys(f.edit) as Array<keyof typeof f.edit>).find((k) => f.edit[k] === label)!;
+    const edit = EDITS[key];
+    const again: FeedbackDraft = { ...draft, asked: draft.asked.filter((s) => s !== edit.step) };
+    for (const field of edit.clear) delete again[field];
+    if (key === 'photos') again.photos = [];
+    return step.replaceDialog(DIALOG_IDS.feedback, {
+      draft: again,
+      continuing: 'edit',
+    } satisfies FeedbackOptions);
+  }
+
+  private async keepWhatFits(step: WaterfallStepContext, draft: FeedbackDraft): Promise<void> {
+    if (draft.description === undefined) return;
+    const fitted = fitDescription(draft.description);
+    draft.description = fitted.text;
+    const number = (n: number) => n.toLocaleString('vi-VN');
+    if (fitted.cut)
+      await step.context.sendActivity(vi.bot.tooLong(number(DESCRIPTION_LIMIT), number(fitted.text.length)));
+  }
+
+  private async categoriseBusiness(draft: FeedbackDraft): Promise<void> {
+    const read = await this.services.triage.analyze(draft.description ?? '').catch(() => undefined);
+    draft.category = SPECIFIC(read?.category) ? read!.category : 'doanh-nghiep-dau-tu';
+  }
+
+  private async file(step: WaterfallStepContext, draft: FeedbackDraft): Promise<DialogTurnResult> {
+    const receipt = await this.services.tickets.create(toTicketInput(draft, step.context.activity));
+    const noun = nounOf(draft);
+    const head = f.receivedHead[noun](receipt.agency.name);
+    const due = formatVnDate(receipt.resolveDueAt);
     await step.context.sendActivity(
-      f.received(receipt.trackingCode, receipt.pin, receipt.agency.name, formatVnDate(receipt.resolveDueAt)),
+      f.received(head, receipt.trackingCode, receipt.pin, receipt.agency.name, due),
     );
     if (receipt.duplicateOf) await step.context.sendActivity(f.duplicate);
     await step.context.sendActivity(menuMessage());
@@ -231,39 +251,22 @@ export class FileFeedbackDialog extends ComponentDialog {
   }
 }
 
-function hasGeo(activity: Activity): boolean {
-  return extractLocation(activity) !== undefined;
-}
-
-function photosOrSkip(activity: Activity | undefined): boolean {
-  if (!activity) return false;
-  return (
-    extractPhotos(activity).length > 0 ||
-    matchForm(activity.text) === matchForm(vi.bot.skip) ||
-    matchForm(activity.text) === 'khong'
-  );
-}
-
-function toTicketInput(draft: FeedbackDraft, activity: Activity): NewTicketInput {
-  const marker = draft.submitter === 'business' ? `${f.businessMarker} ` : '';
-  // The port's location needs coordinates; a typed address that named no known commune travels in the text.
-  const address = draft.address ? `\n\n${f.summaryLocation}: ${draft.address}` : '';
+function newDraft(o: FeedbackOptions): FeedbackDraft {
   return {
-    kind: draft.kind,
-    category: draft.category,
-    communeCode: draft.commune?.code,
-    description: `${marker}${draft.description ?? ''}${address}`,
-    location: draft.location,
-    attachments: draft.photos.length ? draft.photos : undefined,
-    contact: draft.consentAt
-      ? { name: draft.name, phone: draft.phone, consentAt: new Date(draft.consentAt) }
-      : undefined,
-    triage: draft.triage,
-    origin: {
-      channel: activity.channelId ?? 'unknown',
-      conversationId: activity.conversation?.id ?? '',
-      userId: activity.from?.id ?? '',
-    },
-    idempotencyKey: `${activity.channelId}:${activity.conversation?.id}:${activity.id}`,
+    kind: o.kind ?? 'feedback',
+    submitter: o.submitter,
+    category: SPECIFIC(o.category) ? o.category : undefined,
+    commune: o.commune ?? undefined,
+    description: o.description,
+    photos: [],
+    asked: [],
+    ...(o.triage ? { triage: o.triage } : {}),
   };
+}
+
+/** The fields this draft can correct from its summary. */
+function editLabels(d: FeedbackDraft): string[] {
+  const e = f.edit;
+  if (d.kind === 'question') return [e.description, e.contact];
+  return [e.place, e.description, d.submitter === 'business' ? e.business : e.photos, e.contact];
 }

@@ -5,7 +5,7 @@ import {
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { choiceOptions, menuMessage, vietnameseChoicePrompt } from './dialog-helpers';
+import { menuMessage, vietnameseChoicePrompt, yesNoOptions } from './dialog-helpers';
 import { vi } from '../src/i18n/strings.vi';
 
 const CONFIRM = 'forgetContact.confirm';
@@ -27,7 +27,7 @@ export class ForgetContactDialog extends ComponentDialog {
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.prompt(CONFIRM, choiceOptions(g.confirmPrompt, [g.yes, g.no]));
+    return step.prompt(CONFIRM, yesNoOptions(g.confirmPrompt, [g.yes, g.no]));
   }
 
   private async eraseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

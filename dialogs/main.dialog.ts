@@ -10,15 +10,24 @@ import { DIALOG_IDS, type BotServices } from './bot-services';
 import { findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
 import { FileFeedbackDialog, type FeedbackOptions } from './file-feedback.dialog';
 import { ForgetContactDialog } from './forget-contact.dialog';
-import { RateAnswerDialog } from './rate-answer.dialog';
+import type { FeedbackDraft } from './feedback-draft';
+import { RateAnswerDialog, type RateOptions } from './rate-answer.dialog';
 import { vi } from '../src/i18n/strings.vi';
 import { TrackTicketDialog, type TrackOptions } from './track-ticket.dialog';
 
-/** Options: the free text the citizen typed while no task was running, and what the conversation is about. */
+/** Options: the free text the citizen typed while no task was running, and what the conversation is about; or a
+ * task the bot's own buttons asked for (go on with a draft, rate an answer). */
 export interface MainOptions {
   text?: string;
   subject?: Subject | null;
+  /** The conversation was already greeted: a "xin chào" gets a short reply, not the welcome again. */
+  greeted?: boolean;
+  resume?: FeedbackDraft;
+  rate?: RateOptions;
 }
+
+// Triage reads at most this much of a message (a long complaint's opening says what it is about).
+const TRIAGE_CHARS = 4000;
 
 const GREETINGS =
   /^(xin chao|chao|chao ban|hello|hi|alo|a lo|bat dau|start)( (ban|ad|admin|em|anh|chi|bot))?$/;
@@ -51,7 +60,19 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { text = '', subject = null } = (step.options as MainOptions | undefined) ?? {};
+    const {
+      text = '',
+      subject = null,
+      greeted = false,
+      resume,
+      rate,
+    } = (step.options as MainOptions | undefined) ?? {};
+    if (resume)
+      return step.beginDialog(DIALOG_IDS.feedback, {
+        draft: resume,
+        continuing: 'resume',
+      } satisfies FeedbackOptions);
+    if (rate) return step.beginDialog(DIALOG_IDS.rate, rate);
     const route = await this.route(text, subject);
     if ('dialog' in route) return step.beginDialog(route.dialog, route.options);
     if ('follow' in route) {
@@ -64,7 +85,8 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(menuMessage(await this.services.follow!(route.follow, ref)));
       return step.endDialog();
     }
-    if (route.reply === 'welcome') await step.context.sendActivity(menuMessage(vi.bot.welcome));
+    if (route.reply === 'welcome')
+      await step.context.sendActivity(menuMessage(greeted ? vi.bot.greetAgain : vi.bot.welcome));
     else if (route.reply === 'thanks') await step.context.sendActivity(menuMessage(vi.bot.smalltalkThanks));
     else await step.context.sendActivity(menuMessage());
     return step.endDialog();
@@ -96,14 +118,16 @@ export class MainDialog extends ComponentDialog {
     if (code) return { dialog: DIALOG_IDS.track, options: { trackingCode: code } satisfies TrackOptions };
     if (await this.services.answers.recognises?.(text))
       return { dialog: DIALOG_IDS.ask, options: { question: text } satisfies AskOptions };
-    const triage = await this.services.triage.analyze(text);
+    const triage = await this.services.triage.analyze(text.slice(0, TRIAGE_CHARS));
     const ask = { dialog: DIALOG_IDS.ask, options: { question: text, triage, subject } satisfies AskOptions };
     // "còn Thanh Hóa thì sao?" right after an answer continues the question, whatever triage would make of it.
     if (completeQuestion(text, subject) !== null) return ask;
     if (triage.kind === 'track') return { dialog: DIALOG_IDS.track, options: {} };
     if (triage.kind === 'question') return ask;
+    const business = triage.submitter === 'business';
     const options: FeedbackOptions = {
       kind: triage.kind,
+      ...(business ? { submitter: 'business' } : {}),
       category: triage.category,
       commune: triage.commune,
       description: text,
@@ -119,10 +143,7 @@ function menuRoute(said: string): Route | undefined {
   if (said === matchForm(m.ask)) return { dialog: DIALOG_IDS.ask, options: {} };
   if (said === matchForm(m.feedback)) return { dialog: DIALOG_IDS.feedback, options: {} };
   if (said === matchForm(m.business))
-    return {
-      dialog: DIALOG_IDS.feedback,
-      options: { submitter: 'business', category: 'doanh-nghiep-dau-tu' } satisfies FeedbackOptions,
-    };
+    return { dialog: DIALOG_IDS.feedback, options: { submitter: 'business' } satisfies FeedbackOptions };
   if (said === matchForm(m.track)) return { dialog: DIALOG_IDS.track, options: {} };
   if (said === matchForm(m.rate)) return { dialog: DIALOG_IDS.rate, options: {} };
   return undefined;

@@ -19,9 +19,10 @@ import {
 } from './dialog-helpers';
 import { vi } from '../src/i18n/strings.vi';
 
-/** Options: the ticket to rate when it is already known. */
+/** Options: the ticket to rate when it is already known, and the rating when a rating button gave it. */
 export interface RateOptions {
   trackingCode?: string;
+  rating?: number;
 }
 
 const RATING = 'rateAnswer.rating';
@@ -60,6 +61,8 @@ export class RateAnswerDialog extends ComponentDialog {
 
   private async ratingStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     stepValues(step).pin = readPin(String(step.result));
+    const given = (step.options as RateOptions | undefined)?.rating;
+    if (given) return step.next({ index: given - 1 });
     return step.prompt(RATING, choiceOptions(r.ratingPrompt, r.ratings));
   }
 

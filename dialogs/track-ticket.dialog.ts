@@ -64,7 +64,13 @@ export class TrackTicketDialog extends ComponentDialog {
     }
     const status = t.statuses[view.status] ?? view.status;
     await step.context.sendActivity(
-      t.status(view.trackingCode, status, view.agency.name, formatVnDate(view.resolveDueAt)),
+      t.status(
+        t.kinds[view.kind] ?? t.kinds.feedback!,
+        view.trackingCode,
+        status,
+        view.agency.name,
+        formatVnDate(view.resolveDueAt),
+      ),
     );
     if (view.answer) await step.context.sendActivity(t.answer(view.answer));
     await step.context.sendActivity(menuMessage());

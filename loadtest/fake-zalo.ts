@@ -29,10 +29,21 @@ export class FakeZalo {
   readonly failQueue: number[] = [];
   /** Fail once with `code` when this many messages have been accepted (a send that breaks midway). */
   failAfterSent: { count: number; code: number } | undefined;
+  /** Sends left unanswered (the client's timeout fires; Zalo never accepted them). */
+  hangSends = 0;
+  /** Users whose window closed with -232 (interaction expired) rather than -230. */
+  readonly expiredInteraction = new Set<string>();
+  /** Template (proactive) messages accepted, and the error code to refuse them with (0: accept). */
+  readonly templates: Array<{ path: string; body: unknown }> = [];
+  templateError = 0;
+  /** Photos served at /media/<name> (a stand-in for Zalo's CDN). */
+  readonly media = new Map<string, { type: string; bytes: Buffer }>();
   /** Delay before answering any request. */
   delayMs = 0;
   /** Delay before answering the OAuth refresh (to widen race windows). */
   refreshDelayMs = 0;
+  /** The base URL once started. */
+  baseUrl = '';
   private server: http.Server | undefined;
   private counter = 0;
 
@@ -42,13 +53,26 @@ export class FakeZalo {
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => void this.route(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.baseUrl;
   }
 
   /** Stops the server. */
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The OA withdrew the app's grant: the access token and the refresh token both stop working. */
+  revokeGrant(): void {
+    this.accessToken = `at-${randomBytes(6).toString('hex')}`;
+    this.refreshToken = `rt-${randomBytes(6).toString('hex')}`;
+  }
+
+  /** A new grant (the administrator re-authorised the app): returns the pair Zalo would hand out. */
+  grant(): { accessToken: string; refreshToken: string } {
+    this.revokeGrant();
+    return { accessToken: this.accessToken, refreshToken: this.refreshToken };
   }
 
   /** Makes the current access token invalid, as Zalo does when it expires. */
@@ -70,10 +94,30 @@ export class FakeZalo {
     };
     if (url.pathname === '/v4/oa/access_token' && req.method === 'POST')
       return reply(200, await this.oauth(req, body));
+    const photo = url.pathname.startsWith('/media/') ? this.media.get(url.pathname.slice(7)) : undefined;
+    if (photo) {
+      res.writeHead(200, { 'Content-Type': photo.type, 'Content-Length': photo.bytes.length });
+      return void res.end(photo.bytes);
+    }
     if (req.headers.access_token !== this.accessToken) {
       return reply(200, { error: -216, message: 'Access token is invalid' });
     }
-    if (url.pathname === '/v3.0/oa/message/cs' && req.method === 'POST') return reply(200, this.send(body));
+    if (url.pathname === '/v3.0/oa/message/cs' && req.method === 'POST') {
+      if (this.hangSends > 0) {
+        this.hangSends--;
+        return; // never answered: the client gives up on its timeout
+      }
+      return reply(200, this.send(body));
+    }
+    if (
+      url.pathname.includes('/message/') &&
+      url.pathname !== '/v3.0/oa/message/cs' &&
+      req.method === 'POST'
+    ) {
+      if (this.templateError) return reply(200, { error: this.templateError, message: 'template refused' });
+      this.templates.push({ path: url.pathname, body: JSON.parse(body.toString('utf8')) as unknown });
+      return reply(200, { error: 0, message: 'Success', data: { msg_id: `tpl-${++this.counter}` } });
+    }
     if (url.pathname === '/v3.0/oa/user/detail' && req.method === 'GET') {
       const data = JSON.parse(url.searchParams.get('data') ?? '{}') as { user_id?: string };
       return reply(200, {
@@ -86,6 +130,12 @@ export class FakeZalo {
         },
       });
     }
+    if (url.pathname === '/v2.0/oa/getoa' && req.method === 'GET')
+      return reply(200, {
+        error: 0,
+        message: 'Success',
+        data: { oa_id: '3886132808788', name: 'UBND tỉnh' },
+      });
     if (url.pathname === '/v2.0/oa/upload/image' && req.method === 'POST') {
       this.uploads.push({ size: body.length, type: String(req.headers['content-type']) });
       return reply(200, { error: 0, message: 'Success', data: { attachment_id: `att-${++this.counter}` } });
@@ -109,6 +159,7 @@ export class FakeZalo {
     }
     const queued = this.failQueue.shift();
     if (queued !== undefined) return { error: queued, message: `forced error ${queued}` };
+    if (this.expiredInteraction.has(userId)) return { error: -232, message: 'User interaction expired' };
     if (this.closedWindow.has(userId))
       return { error: -230, message: 'User has not interacted with the OA in the past 7 days' };
     if (this.notFollowing.has(userId)) return { error: -213, message: 'User has not followed OA' };

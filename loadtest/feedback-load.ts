@@ -34,7 +34,7 @@ export function firstTrackingCode(text: string): string | undefined {
 
 /**
  * Files one feedback the way a citizen does: the complaint (prefilled by triage), "Người dân", no photos, no
- * contact, then "Gửi phản ánh"; each step waits for the bot's next prompt.
+ * contact, not published, then "Gửi"; each step waits for the bot's next prompt.
  */
 export async function fileFeedback(citizen: Citizen, n: number, waitMs: number): Promise<FiledFeedback> {
   const description = complaintText(n);
@@ -42,7 +42,8 @@ export async function fileFeedback(citizen: Citizen, n: number, waitMs: number):
     [description, f.submitterPrompt],
     [f.citizen, f.photosPrompt.slice(0, 40)],
     [vi.bot.skip, f.consentPrompt.slice(0, 40)],
-    [vi.bot.skip, f.confirmPrompt],
+    [vi.bot.skip, f.publishPrompt.slice(0, 40)],
+    [f.publishNo, f.confirmPrompt(f.nouns.feedback)],
     [f.confirmYes, 'Mã tra cứu'],
   ];
   const out: FiledFeedback = {

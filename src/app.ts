@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
+import { ZALO_WEBHOOK_PATH } from './channels/zalo/zalo.routes';
 import { cleanBody } from './http/clean-body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
@@ -61,7 +62,9 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(cleanBody);
+  // The Zalo webhook cleans its body itself, after checking the signature over the raw bytes: a signed event that
+  // cannot be used is acknowledged and recorded as rejected, so Zalo does not redeliver it for hours.
+  app.use((req, res, next) => (req.path === ZALO_WEBHOOK_PATH ? next() : cleanBody(req, res, next)));
   app.use(
     healthRoutes({
       db: deps.db,

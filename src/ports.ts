@@ -37,11 +37,20 @@ export interface MessageTriage {
   kind: MessageKind;
   category: string;
   commune: { code: string; name: string } | null;
+  /** Set when a business writes about its own case: a business obstacle (not part of `/api/triage`). */
+  submitter?: 'business';
 }
 
 /** What the bot would do with a message (the `/api/triage` contract), without creating anything. */
 export interface TriageResult extends MessageTriage {
   agency: { id: string; name: string };
+}
+
+/** A commune found from a place the citizen typed; `viaFormerName` is the pre-2025 name it was found by. */
+export interface LocatedCommune {
+  code: string;
+  name: string;
+  viaFormerName?: string | null;
 }
 
 /** Reads citizen messages: what they are about, which commune they name, and where they would be routed. */
@@ -51,7 +60,9 @@ export interface TriageService {
   /** Kind, category and commune only: the bot analyses a message once and carries this to filing. */
   analyze(text: string): Promise<MessageTriage>;
   /** The commune a place description names, if exactly one. */
-  locate(text: string): Promise<{ code: string; name: string } | null>;
+  locate(text: string): Promise<LocatedCommune | null>;
+  /** The communes whose names are closest to a place the citizen typed that matched none (best first). */
+  suggest?(text: string, limit?: number): Promise<LocatedCommune[]>;
 }
 
 /** Where a ticket came from and how to reach the citizen again on that channel. */
@@ -83,6 +94,10 @@ export interface NewTicketInput {
   origin: ConversationRef;
   /** What triage concluded from the citizen's message, carried so filing does not analyse the text again. */
   triage?: MessageTriage;
+  /** The citizen agreed (true) or declined (false) that an anonymised, agency-approved summary be published. */
+  publish?: boolean;
+  /** The channel showed the receipt in the conversation itself: no separate "received" notice is queued. */
+  acknowledged?: boolean;
   /** The inbound message id that caused this ticket; retries with the same key return the same ticket. */
   idempotencyKey: string;
 }
@@ -151,11 +166,13 @@ export interface OutboundMessage {
   text: string;
   /** Suggested replies the channel may render as buttons or numbered options. */
   suggestedActions?: string[];
+  /** The ticket the message is about, for channels that can deliver it another way (a template message). */
+  ticket?: { trackingCode: string; event?: string };
 }
 
 /** Outcome of one delivery attempt; `permanent` failures are not retried. */
 export type DeliveryResult =
-  { ok: true; externalId?: string } | { ok: false; permanent: boolean; error: string };
+  { ok: true; externalId?: string; via?: 'template' } | { ok: false; permanent: boolean; error: string };
 
 /** A channel that can deliver a message proactively (days later, after the conversation went quiet). */
 export interface OutboundChannel {

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { ErrorRequestHandler, Express, Router } from 'express';
 import type { Logger } from 'pino';
 import { AdminService } from './agencies/admin/admin.service';
+import { channelAlertRoutes } from './agencies/admin/channel-alerts.routes';
 import { AuthService } from './agencies/auth.service';
 import { CaseworkRepository } from './agencies/casework/casework.repository';
 import { CaseworkService } from './agencies/casework/casework.service';
@@ -12,9 +13,11 @@ import { PostgresStorage } from './bot/bot-state.repository';
 import { createBot, type Bot } from './bot/tiepdan.bot';
 import { TurnLock } from './bot/turn-lock.repository';
 import { createWebChatFeature, type WebChatFeature } from './channels/directline/directline.feature';
-import { ZaloAdapter, zaloTurnErrorHandler, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
+import { ZaloAdapter, ZALO_CHANNEL } from './channels/zalo/zalo.adapter';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo.channel';
-import { ZaloConversationRepository } from './channels/zalo/zalo.repository';
+import { ZaloMediaStore } from './channels/zalo/zalo.media';
+import { ZaloConversationRepository, ZaloMediaRepository } from './channels/zalo/zalo.repository';
+import { zaloVerificationRoutes } from './channels/zalo/zalo.verification';
 import { systemTimer, type Timer } from './reference/clock';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
@@ -29,7 +32,9 @@ import { open311ErrorHandler, open311Routes } from './public/open311/open311.rou
 import { PublicRepository } from './public/public.repository';
 import { publicRoutes } from './public/public.routes';
 import { StatisticsService } from './public/statistics.service';
+import { ChannelAlertRepository } from './tickets/notify/channel-alerts.repository';
 import { createTickets, TICKET_JOBS, type TicketsModule } from './tickets/tickets.module';
+import { rateCountersFor } from './http/rate-counter';
 
 /** What a caller may replace when building the system: test seams and the benchmark's variations. */
 export interface SystemOverrides {
@@ -114,6 +119,7 @@ export async function buildSystem(
     routers: [
       ...areaRouters({ config, db, knowledge, tickets, programmes, auth, now }),
       ...channelRouters(channels),
+      zaloVerificationRoutes(config.zaloSiteVerification),
     ],
     knowledge: asked,
     isShuttingDown: () => stopping,
@@ -186,6 +192,14 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
   tickets.channels.register(webchat.adapter);
   tickets.channels.register(open311Channel);
   if (!config.zalo) return { webchat, zalo: undefined };
+  const media = new ZaloMediaStore({
+    repo: new ZaloMediaRepository(db),
+    logger: logger.child({ component: 'zalo' }),
+    maxBytes: config.zalo.mediaMaxBytes ?? 5 * 1024 * 1024,
+    timeoutMs: config.zalo.httpTimeoutMs,
+    publicBaseUrl: config.publicBaseUrl,
+    fetch: deps.fetch,
+  });
   const zalo = createZaloChannel({
     db,
     config: config.zalo,
@@ -193,11 +207,14 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
     jobs,
     clock,
     fetch: deps.fetch,
+    publicBaseUrl: config.publicBaseUrl,
+    onReplies: (userId) => tickets.deliverConversation(ZALO_CHANNEL, userId),
     links,
     handler: (outbound) => {
       const adapter = new ZaloAdapter({
         outbound,
         conversations: new ZaloConversationRepository(db),
+        media,
         logic: bot.handleTurn,
         clock,
         logger: logger.child({ component: 'zalo' }),
@@ -206,7 +223,7 @@ async function buildChannels(deps: ChannelDeps): Promise<SystemChannels> {
           if ((await tickets.resumeDeliveries(ZALO_CHANNEL, userId)) > 0) void jobs.kick(TICKET_JOBS.outbox);
         },
       });
-      adapter.onTurnError = zaloTurnErrorHandler(bot.onTurnError);
+      adapter.onTurnError = bot.onTurnError;
       return adapter;
     },
   });
@@ -233,6 +250,7 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
   const { config, db, knowledge, tickets, programmes, auth, now } = deps;
   const publicRepo = new PublicRepository(db);
   const caseRepo = new CaseworkRepository(db);
+  const counters = rateCountersFor(db);
   return [
     portalRoutes({
       auth,
@@ -241,13 +259,15 @@ function areaRouters(deps: AreaDeps): Array<Router | ErrorRequestHandler> {
       agencyName: (id) => caseRepo.agencyName(id),
       casework: new CaseworkService(db, tickets.staff, now),
       categories: () => publicRepo.categoryNames(),
-      routers: programmes.portalRouters,
+      routers: [...programmes.portalRouters, channelAlertRoutes(new ChannelAlertRepository(db), now)],
+      rateCounters: counters,
     }),
     publicRoutes({
       tickets: tickets.tickets,
       repo: publicRepo,
       statistics: new StatisticsService(publicRepo, now),
       lookupsPerMinute: config.tickets.lookupsPerMinute,
+      rateCounters: counters,
     }),
     open311Routes({
       db,

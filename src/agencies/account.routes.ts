@@ -1,7 +1,8 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { AppError, appError } from '../http/errors';
-import { rateLimiter } from '../http/rate-limit';
+import type { RateCounter } from '../http/rate-counter';
+import { countedBy } from '../http/rate-limit';
 import { setCookie } from '../http/security';
 import type { AuthService } from './auth.service';
 import { SESSION_COOKIE, requirePortalUser, verifyCsrf } from './portal-session.middleware';
@@ -30,33 +31,27 @@ function send(res: Response, status: number, page: string): void {
 }
 
 /** `/portal/account/password`: the signed-in user changes their password (current password and CSRF token). */
-export function accountRoutes(auth: AuthService): Router {
+export function accountRoutes(auth: AuthService, attempts: RateCounter): Router {
   const router = Router();
   router.get(PASSWORD_PAGE, requirePortalUser, (req, res) => {
     send(res, 200, accountPasswordPage(req.staff!, { done: req.query.xong === '1' }));
   });
-  router.post(
-    PASSWORD_PAGE,
-    requirePortalUser,
-    verifyCsrf,
-    rateLimiter({ windowMs: 60_000, limit: 10 }),
-    async (req, res) => {
-      const f = form.parse(req.body ?? {});
-      const user = req.staff!;
-      try {
-        if (f.next !== f.confirm) throw new AppError('password_mismatch', 400);
-        const { token } = await auth.changeOwnPassword(user, f.current, f.next, {
-          ip: req.ip ?? '',
-          userAgent: req.get('user-agent') ?? '',
-        });
-        setCookie(req, res, SESSION_COOKIE, token, { path: '/portal', maxAgeSeconds: 12 * 3600 });
-        res.redirect(303, `${PASSWORD_PAGE}?xong=1`);
-      } catch (err) {
-        // The form is shown again with the reason; anything unexpected goes to the error handler.
-        if (!(err instanceof AppError) || err.status !== 400) throw err;
-        send(res, 400, accountPasswordPage(user, { error: err.message }));
-      }
-    },
-  );
+  router.post(PASSWORD_PAGE, requirePortalUser, verifyCsrf, countedBy(attempts), async (req, res) => {
+    const f = form.parse(req.body ?? {});
+    const user = req.staff!;
+    try {
+      if (f.next !== f.confirm) throw new AppError('password_mismatch', 400);
+      const { token } = await auth.changeOwnPassword(user, f.current, f.next, {
+        ip: req.ip ?? '',
+        userAgent: req.get('user-agent') ?? '',
+      });
+      setCookie(req, res, SESSION_COOKIE, token, { path: '/portal', maxAgeSeconds: 12 * 3600 });
+      res.redirect(303, `${PASSWORD_PAGE}?xong=1`);
+    } catch (err) {
+      // The form is shown again with the reason; anything unexpected goes to the error handler.
+      if (!(err instanceof AppError) || err.status !== 400) throw err;
+      send(res, 400, accountPasswordPage(user, { error: err.message }));
+    }
+  });
   return router;
 }

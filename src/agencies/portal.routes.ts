@@ -4,7 +4,8 @@ import { vi } from '../i18n/strings.vi';
 import { toAppError } from '../http/error-handler';
 import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
-import { rateLimiter } from '../http/rate-limit';
+import { memoryRateCounters, type RateCounters } from '../http/rate-counter';
+import { countedBy } from '../http/rate-limit';
 import { doubleSubmitCsrf, setCookie } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import { ticketStatusSchema } from '../tickets/lifecycle/ticket-status';
@@ -38,6 +39,8 @@ export interface PortalDeps {
   agencyName: (agencyId: string) => Promise<string | null>;
   /** Other areas' portal pages: mounted after the session middleware and before the portal's error page. */
   routers?: Router[];
+  /** Where sign-in and password-change attempts are counted (shared by every replica on a server). */
+  rateCounters?: RateCounters;
 }
 
 const loginForm = z.object({
@@ -73,7 +76,8 @@ export function portalRoutes(deps: PortalDeps): Router {
     renderLogin(req, res, 200);
   });
 
-  router.post('/portal/login', rateLimiter({ windowMs: 60_000, limit: 10 }), async (req, res) => {
+  const counters = deps.rateCounters ?? memoryRateCounters;
+  router.post('/portal/login', countedBy(counters('portal-login', 10, 60_000)), async (req, res) => {
     const form = loginForm.parse(req.body ?? {});
     if (!loginCsrf.check(req, form._csrf)) return renderLogin(req, res, 403, vi.errors.csrf_failed);
     try {
@@ -97,7 +101,7 @@ export function portalRoutes(deps: PortalDeps): Router {
   });
 
   router.use('/portal', requireOwnPassword);
-  router.use(accountRoutes(deps.auth));
+  router.use(accountRoutes(deps.auth, counters('portal-password', 10, 60_000)));
 
   router.get('/portal', requirePortalUser, async (req, res) => {
     const user = req.staff!;

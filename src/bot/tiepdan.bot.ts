@@ -6,11 +6,18 @@ import {
   type Storage,
   type TurnContext,
 } from '@microsoft/agents-hosting';
-import { DialogSet, DialogTurnStatus, type DialogState } from '@microsoft/agents-hosting-dialogs';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogState,
+} from '@microsoft/agents-hosting-dialogs';
 import type { Logger } from 'pino';
 import { DIALOG_IDS, type BotServices } from '../../dialogs/bot-services';
-import { globalCommand, menuMessage } from '../../dialogs/dialog-helpers';
-import { MainDialog } from '../../dialogs/main.dialog';
+import { globalCommand, menuMessage, withSuggestions } from '../../dialogs/dialog-helpers';
+import type { FeedbackDraft } from '../../dialogs/feedback-draft';
+import { botButton, interruption, runningDraft, type BotButton } from '../../dialogs/interruptions';
+import { MainDialog, type MainOptions } from '../../dialogs/main.dialog';
 import { vi } from '../i18n/strings.vi';
 import type { TurnLock } from './turn-lock.repository';
 import { flushTurnEffects } from './turn-effects';
@@ -23,6 +30,9 @@ import { KeyedSerialQueue } from './turn-queue';
 export class TiepdanBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: AgentStatePropertyAccessor<DialogState>;
+  /** A feedback draft the citizen turned away from, and whether resuming it was offered. */
+  private readonly paused: AgentStatePropertyAccessor<{ draft: FeedbackDraft; offered: boolean } | null>;
+  private readonly greeted: AgentStatePropertyAccessor<boolean>;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -31,6 +41,8 @@ export class TiepdanBot extends ActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.paused = conversationState.createProperty('pausedFeedback');
+    this.greeted = conversationState.createProperty('greeted');
     this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -38,8 +50,10 @@ export class TiepdanBot extends ActivityHandler {
     });
     this.onMembersAdded(async (ctx, next) => {
       const botId = ctx.activity.recipient?.id;
-      if ((ctx.activity.membersAdded ?? []).some((m) => m.id !== botId))
+      if ((ctx.activity.membersAdded ?? []).some((m) => m.id !== botId)) {
         await ctx.sendActivity(menuMessage(vi.bot.welcome));
+        await this.greeted.set(ctx, true);
+      }
       await next();
     });
   }
@@ -71,9 +85,62 @@ export class TiepdanBot extends ActivityHandler {
       else await ctx.sendActivity(menuMessage());
       return;
     }
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty)
-      await dc.beginDialog(DIALOG_IDS.main, { text: ctx.activity.text ?? '' });
+    const button = botButton(ctx.activity);
+    const turnedAway = button ? undefined : interruption(ctx.activity.text, dc);
+    if (button) await this.onButton(dc, button);
+    else if (turnedAway) {
+      await this.pause(dc);
+      if (turnedAway.kind === 'askOther') {
+        await ctx.sendActivity(vi.bot.resume.kept);
+        await this.begin(dc, { text: vi.bot.menu.ask });
+      } else await this.begin(dc, { text: turnedAway.text });
+    } else {
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await this.begin(dc, { text: ctx.activity.text ?? '' });
+    }
+    await this.offerResume(dc);
+  }
+
+  private async begin(dc: DialogContext, options: MainOptions): Promise<void> {
+    const greeted = Boolean(await this.greeted.get(dc.context));
+    await dc.beginDialog(DIALOG_IDS.main, { ...options, greeted } satisfies MainOptions);
+  }
+
+  /** A button the bot sent works in any state; turning to another task keeps the draft being filled in. */
+  private async onButton(dc: DialogContext, button: BotButton): Promise<void> {
+    if (button.kind === 'discard') {
+      await this.paused.set(dc.context, null);
+      await dc.cancelAllDialogs();
+      await dc.context.sendActivity(menuMessage(vi.bot.resume.dropped));
+      return;
+    }
+    if (button.kind === 'resume') {
+      const paused = await this.paused.get(dc.context);
+      await this.paused.set(dc.context, null);
+      await dc.cancelAllDialogs();
+      await this.begin(dc, paused ? { resume: paused.draft } : {});
+      return;
+    }
+    await this.pause(dc);
+    if (button.kind === 'rate')
+      await this.begin(dc, { rate: { trackingCode: button.trackingCode, rating: button.rating } });
+    else await this.begin(dc, { text: button.text });
+  }
+
+  /** Leaves the running dialogs, keeping a feedback draft (if one is being filled in) to resume later. */
+  private async pause(dc: DialogContext): Promise<void> {
+    const draft = runningDraft(dc);
+    if (draft) await this.paused.set(dc.context, { draft, offered: false });
+    await dc.cancelAllDialogs();
+  }
+
+  /** Once the task the citizen turned to is over, offers to go on with the draft they left. */
+  private async offerResume(dc: DialogContext): Promise<void> {
+    const paused = await this.paused.get(dc.context);
+    if (!paused || paused.offered || dc.activeDialog) return;
+    await this.paused.set(dc.context, { ...paused, offered: true });
+    const r = vi.bot.resume;
+    await dc.context.sendActivity(withSuggestions(r.prompt, [r.yes, r.no]));
   }
 }
 

@@ -78,6 +78,8 @@ export type Config = Readonly<{
   directLine: DirectLineConfig;
   tickets: TicketsConfig;
   zalo: ZaloConfig | undefined;
+  /** The code of Zalo's domain verification (served as a zalo_verifier file); works without the channel. */
+  zaloSiteVerification: string | undefined;
 }>;
 
 /** Thrown when the environment holds invalid settings; lists every bad key at once. */
@@ -122,5 +124,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     directLine: directLineConfigOf(e),
     tickets: ticketsConfigOf(e),
     zalo: zaloConfigOf(e),
+    zaloSiteVerification: e.ZALO_SITE_VERIFICATION,
   });
 }

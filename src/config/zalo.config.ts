@@ -16,6 +16,15 @@ export const zaloEnv = {
   ZALO_WEBHOOK_MAX_AGE_MS: withDefault(int(60_000, 7 * 24 * 3600_000), 24 * 3600_000),
   ZALO_HTTP_TIMEOUT_MS: withDefault(int(100, 60_000), 8_000),
   ZALO_EVENT_LEASE_MS: withDefault(int(5_000, 600_000), 60_000),
+  ZALO_INBOUND_CONCURRENCY: withDefault(int(1, 256), 8),
+  ZALO_TEMPLATE_PATH: optional(z.string().regex(/^\/\S*$/, 'must be a path starting with /')),
+  ZALO_TEMPLATE_ID: optional(z.string().min(1).max(64)),
+  ZALO_SITE_VERIFICATION: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{4,128}$/, 'must be the code from the Zalo console (letters, digits, _ or -)'),
+  ),
+  ZALO_MEDIA_MAX_BYTES: withDefault(int(1024, 50 * 1024 * 1024), 5 * 1024 * 1024),
 };
 
 type ZaloEnv = z.infer<z.ZodObject<typeof zaloEnv>>;
@@ -35,6 +44,12 @@ export type ZaloConfig = Readonly<{
   httpTimeoutMs: number;
   /** How long a claimed webhook event belongs to its replica; a crashed replica's events wait this long. */
   eventLeaseMs?: number;
+  /** How many users' events one replica processes at once (each user's events stay in order). */
+  inboundConcurrency?: number;
+  /** The proactive route for answers after the 7-day window (off unless both are set). */
+  template?: Readonly<{ path: string; templateId: string }>;
+  /** Largest photo downloaded from Zalo on receipt. */
+  mediaMaxBytes?: number;
 }>;
 
 /** With ZALO_APP_ID set, the secrets the channel cannot work without must be set too. */
@@ -65,5 +80,11 @@ export function zaloConfigOf(e: ZaloEnv): ZaloConfig | undefined {
     webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
     httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
     eventLeaseMs: e.ZALO_EVENT_LEASE_MS,
+    inboundConcurrency: e.ZALO_INBOUND_CONCURRENCY,
+    template:
+      e.ZALO_TEMPLATE_PATH && e.ZALO_TEMPLATE_ID
+        ? Object.freeze({ path: e.ZALO_TEMPLATE_PATH, templateId: e.ZALO_TEMPLATE_ID })
+        : undefined,
+    mediaMaxBytes: e.ZALO_MEDIA_MAX_BYTES,
   });
 }

@@ -11,7 +11,7 @@ export const errorsVi = {
   validation_failed: 'Thông tin gửi lên chưa hợp lệ. Xin vui lòng kiểm tra lại các trường được nêu.',
   not_found: 'Không tìm thấy địa chỉ này.',
   method_not_allowed: 'Phương thức này không được hỗ trợ tại địa chỉ này.',
-  rate_limited: 'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Xin vui lòng thử lại sau ít phút.',
+  rate_limited: 'Anh/chị đã gửi quá nhiều yêu cầu trong thời gian ngắn. Xin vui lòng thử lại sau ít phút.',
   unauthorized: 'Bạn cần đăng nhập hoặc cung cấp mã truy cập hợp lệ.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này.',
   service_unavailable: 'Hệ thống đang tạm thời gián đoạn. Xin vui lòng thử lại sau ít phút.',

@@ -1,3 +1,4 @@
+import { zaloVi } from './zalo.vi';
 /** The agency portal: sign-in, queue, case view and dashboard. */
 export const portalVi = {
   title: 'Cổng xử lý phản ánh, kiến nghị',
@@ -102,8 +103,19 @@ export const portalVi = {
     cancel: 'Quay lại, không thực hiện',
   },
   withFiles: (n: number) => `kèm ${n} tệp`,
+  publication: {
+    title: 'Công khai trên trang Phản ánh đã trả lời',
+    notAgreed:
+      'Người dân không đồng ý (hoặc chưa được hỏi) công khai phản ánh này: phản ánh không hiện trên trang công khai.',
+    waiting:
+      'Người dân đồng ý công khai ở dạng ẩn danh. Trang công khai chỉ hiện bản tóm tắt do cơ quan duyệt, không hiện lời của người dân.',
+    published: 'Bản tóm tắt dưới đây đang hiện trên trang công khai; sửa và duyệt lại để thay.',
+    label: 'Tóm tắt công khai (không ghi họ tên, số điện thoại, địa chỉ nhà)',
+    approve: 'Duyệt bản tóm tắt công khai',
+  },
   eventTypes: {
     note: 'Ghi chú nội bộ',
+    summary_approved: 'Duyệt bản tóm tắt công khai',
     delivery_failed: 'Chưa gửi được tin đến người dân (sẽ gửi lại khi người dân nhắn tin)',
     contact_deleted: 'Đã xóa thông tin liên hệ của người dân',
     info_requested: 'Đề nghị người dân bổ sung thông tin',
@@ -111,6 +123,7 @@ export const portalVi = {
     linked_duplicate: 'Gộp với phản ánh trùng nội dung',
     overdue: 'Quá hạn xử lý',
     ack_overdue: 'Quá hạn tiếp nhận',
+    ...zaloVi.eventTypes,
   } as Record<string, string>,
   actions: {
     start: 'Nhận xử lý',
@@ -129,7 +142,7 @@ export const portalVi = {
     deleteContact: 'Xóa thông tin liên hệ theo yêu cầu của người dân',
   },
   rejectedMessage: (code: string, reason: string) =>
-    `Phản ánh ${code} không thuộc phạm vi thụ lý của cơ quan. Lý do: ${reason}. Xin cảm ơn bạn đã gửi phản ánh.`,
+    `Phản ánh ${code} không thuộc phạm vi thụ lý của cơ quan. Lý do: ${reason}. Xin cảm ơn anh/chị đã gửi phản ánh.`,
   done: 'Đã lưu.',
   channels: {
     directline: 'Trò chuyện trên web',

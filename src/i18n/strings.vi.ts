@@ -6,6 +6,7 @@ import { knowledgeVi } from './knowledge.vi';
 import { portalVi } from './portal.vi';
 import { publicVi } from './public.vi';
 import { ticketsVi } from './tickets.vi';
+import { zaloVi } from './zalo.vi';
 
 /**
  * Every sentence tiepdan shows to a person, in Vietnamese. Code refers to keys, never to literal text,
@@ -20,4 +21,5 @@ export const vi = {
   tickets: ticketsVi,
   knowledge: knowledgeVi,
   programmes: programmesVi,
+  zalo: zaloVi,
 } as const;

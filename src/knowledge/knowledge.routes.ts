@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { appError } from '../http/errors';
-import { countedBy, rateLimiter } from '../http/rate-limit';
+import { memoryRateCounters } from '../http/rate-counter';
+import { countedBy } from '../http/rate-limit';
 import type { RateCounters } from '../http/rate-counter';
 import type { AnswerService } from '../ports';
 
@@ -20,10 +21,8 @@ export interface KnowledgeRouteDeps {
 /** `POST /api/ask` `{question}` → `{answer, grounded, citations}`, rate limited per client address. */
 export function knowledgeRoutes(deps: KnowledgeRouteDeps): Router {
   const router = Router();
-  const options = { windowMs: 60_000, limit: deps.askRateLimitPerMinute };
-  const limiter = deps.rateCounters
-    ? countedBy(deps.rateCounters('ask', options.limit, options.windowMs))
-    : rateLimiter(options);
+  const counters = deps.rateCounters ?? memoryRateCounters;
+  const limiter = countedBy(counters('ask', deps.askRateLimitPerMinute, 60_000));
   router.post('/api/ask', limiter, async (req: Request, res) => {
     const parsed = askSchema.safeParse(req.body);
     if (!parsed.success) throw appError('question_invalid', 400, parsed.error.issues.map((i) => i.message));

@@ -24,7 +24,8 @@ export interface PublishedRow {
   category_name: string;
   commune_name: string | null;
   agency_name: string;
-  description: string;
+  /** The anonymised summary the agency approved for publication. */
+  summary: string;
   answer: string;
   created_at: Date;
   answered_at: Date;
@@ -69,16 +70,20 @@ export class PublicRepository {
     return r.rows;
   }
 
-  /** Answered feedback and questions, newest answer first (complaints and denunciations are never published). */
+  /**
+   * Answered feedback and questions whose citizen agreed to publication and whose agency approved a summary, newest
+   * answer first (complaints and denunciations are never published, nor any citizen's own words).
+   */
   async published(limit: number, offset: number): Promise<PublishedRow[]> {
     const r = await this.db.query<PublishedRow>(
       `SELECT t.tracking_code, t.kind, c.name AS category_name, u.name AS commune_name, a.name AS agency_name,
-              t.description, t.answer, t.created_at, t.answered_at, t.rating
+              t.public_summary AS summary, t.answer, t.created_at, t.answered_at, t.rating
          FROM tickets t
          JOIN categories c ON c.code = t.category
          JOIN agencies a ON a.id = t.agency_id
          LEFT JOIN admin_units u ON u.code = t.commune_code
         WHERE t.kind IN ('feedback', 'question') AND t.answer IS NOT NULL AND t.status IN ('answered', 'closed')
+          AND t.publish_consent IS TRUE AND t.public_summary IS NOT NULL
         ORDER BY t.answered_at DESC, t.id
         LIMIT $1 OFFSET $2`,
       [limit, offset],

@@ -5,7 +5,8 @@ import { vi } from '../i18n/strings.vi';
 import { addressTag } from '../http/client-address';
 import { formParser } from '../http/clean-body';
 import { AppError } from '../http/errors';
-import { rateLimiter } from '../http/rate-limit';
+import { memoryRateCounters, type RateCounters } from '../http/rate-counter';
+import { countedBy } from '../http/rate-limit';
 import { doubleSubmitCsrf } from '../http/security';
 import { afterVnDay, startOfVnDay } from '../reference/vn-time';
 import { redactPersonalData } from '../text/redact';
@@ -24,6 +25,8 @@ export interface PublicDeps {
   statistics: StatisticsService;
   /** Lookups per minute per client address (PIN guessing is also locked per code by the tickets service). */
   lookupsPerMinute: number;
+  /** Where lookups are counted (shared by every replica on a server). */
+  rateCounters?: RateCounters;
 }
 
 const trackingCsrf = doubleSubmitCsrf('tiepdan_public_csrf', '/tra-cuu');
@@ -58,7 +61,9 @@ function periodOf(req: Request): { from: Date; to: Date; query: string } {
 export function publicRoutes(deps: PublicDeps): Router {
   const router = Router();
   const form = formParser('16kb');
-  const limiter = rateLimiter({ windowMs: 60_000, limit: deps.lookupsPerMinute });
+  const limiter = countedBy(
+    (deps.rateCounters ?? memoryRateCounters)('tra-cuu', deps.lookupsPerMinute, 60_000),
+  );
 
   // The status page of a ticket the citizen proved they own (code and PIN), with a fresh form token for rating.
   const showResult = async (req: Request, res: Response, view: TicketStatusView, pin: string) => {
@@ -124,7 +129,7 @@ export function publicRoutes(deps: PublicDeps): Router {
     const rows = await deps.repo.published(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
     const safe = rows.slice(0, PAGE_SIZE).map((r) => ({
       ...r,
-      description: redactPersonalData(r.description),
+      summary: redactPersonalData(r.summary),
       answer: redactPersonalData(r.answer),
     }));
     res

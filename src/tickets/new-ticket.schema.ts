@@ -8,12 +8,15 @@ const conversation = z.object({
 
 const communeCode = z.string().regex(/^\d{5}$/);
 
+/** The longest description a ticket stores (the bot keeps what fits and says so). */
+export const MAX_DESCRIPTION_CHARS = 4000;
+
 /** Input validation for ticket creation (the bot and API clients are both untrusted edges). */
 export const newTicketSchema = z.object({
   kind: z.enum(['question', 'feedback', 'complaint', 'denunciation']),
   category: z.string().min(1).max(60).optional(),
   communeCode: communeCode.optional(),
-  description: z.string().trim().min(5).max(4000),
+  description: z.string().trim().min(5).max(MAX_DESCRIPTION_CHARS),
   location: z
     .object({
       lat: z.number().min(-90).max(90),
@@ -49,6 +52,8 @@ export const newTicketSchema = z.object({
     })
     .optional(),
   origin: conversation,
+  acknowledged: z.boolean().optional(),
+  publish: z.boolean().optional(),
   idempotencyKey: z.string().min(1).max(200),
 });
 

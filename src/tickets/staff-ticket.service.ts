@@ -68,6 +68,20 @@ export class StaffTicketService {
     await this.lifecycle.record(this.db, ticketId, 'note', input.actor, { note });
   }
 
+  /**
+   * Approves the anonymised summary published on /phan-anh (only for a citizen who agreed to publication); the
+   * citizen's own text is never published.
+   */
+  async approvePublicSummary(ticketId: string, input: StaffActor & { text: string }): Promise<void> {
+    const summary = required(input.text, 'summary').slice(0, 2000);
+    await this.db.transaction(async (tx) => {
+      const t = await this.lifecycle.lock(tx, ticketId);
+      if (t.publish_consent !== true) throw appError('invalid_transition', 409);
+      await updateTicket(tx, t.id, this.clock(), { public_summary: summary });
+      await this.lifecycle.record(tx, t.id, 'summary_approved', input.actor, { note: summary });
+    });
+  }
+
   /** Erases the citizen's name and phone (consent withdrawn or deletion requested); the history keeps only the fact. */
   async deleteContact(ticketId: string, actor: string): Promise<void> {
     await this.db.transaction(async (tx) => {

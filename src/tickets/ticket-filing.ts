@@ -27,6 +27,7 @@ function ticketColumns(input: ResolvedTicket, now: Date) {
     contactName: input.contact?.name ?? null,
     contactPhone: input.contact?.phone ?? null,
     contactConsentAt: input.contact?.consentAt ?? null,
+    publishConsent: input.publish ?? null,
     channel: input.origin.channel,
     conversationId: input.origin.conversationId,
     userId: input.origin.userId,
@@ -40,7 +41,7 @@ function ticketColumns(input: ResolvedTicket, now: Date) {
 async function recordCreation(
   tx: Transaction,
   row: repo.TicketRow,
-  to: ConversationRef,
+  to: ConversationRef | null,
   duplicateOf: string | null,
   now: Date,
 ): Promise<void> {
@@ -56,6 +57,8 @@ async function recordCreation(
   });
   if (duplicateOf)
     await repo.appendEvent(tx, { ...base, actor: 'system', type: 'linked_duplicate', data: { duplicateOf } });
+  // A chat that showed the receipt in the same turn is not told again (a second notice would also drop its buttons).
+  if (!to) return;
   const text = duplicateOf
     ? vi.tickets.duplicate(row.tracking_code, duplicateOf)
     : vi.tickets.created(row.tracking_code, row.agency_name, formatVnDate(row.resolve_due_at));
@@ -122,7 +125,8 @@ export class TicketFiling {
       resolveDueAt: resolveDue(this.ctx, calendar, input.kind, now),
     });
     const row = (await repo.findTicketById(tx, id)) as repo.TicketRow;
-    await recordCreation(tx, row, input.origin, duplicate?.tracking_code ?? null, now);
+    const to = input.acknowledged ? null : input.origin;
+    await recordCreation(tx, row, to, duplicate?.tracking_code ?? null, now);
     this.ctx.logger.info(
       { ticketId: id, kind: row.kind, category: row.category, agencyId: agency.id },
       'ticket created',

@@ -20,6 +20,8 @@ export interface TicketRow {
   contact_name: string | null;
   contact_phone: string | null;
   contact_consent_at: Date | null;
+  publish_consent: boolean | null;
+  public_summary: string | null;
   acknowledge_due_at: Date;
   resolve_due_at: Date;
   overdue_at: Date | null;
@@ -33,6 +35,8 @@ export interface TicketRow {
 
 /** The columns of a new ticket. */
 export interface TicketInsert {
+  /** The citizen's answer to "may this be published (anonymised)?"; null when never asked. */
+  publishConsent?: boolean | null;
   trackingCode: string;
   pinHash: string;
   kind: string;
@@ -75,8 +79,9 @@ export async function insertTicket(tx: Queryable, t: TicketInsert): Promise<stri
   const r = await tx.query<{ id: string }>(
     `INSERT INTO tickets (tracking_code, pin_hash, kind, category, commune_code, description, attachments, location,
        contact_name, contact_phone, contact_consent_at, origin_channel, origin_conversation_id, origin_user_id,
-       idempotency_key, agency_id, status, duplicate_of, acknowledge_due_at, resolve_due_at, created_at, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8::jsonb,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)
+       idempotency_key, agency_id, status, duplicate_of, acknowledge_due_at, resolve_due_at, created_at, updated_at,
+       publish_consent)
+     VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8::jsonb,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21,$22)
      ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
     [
       t.trackingCode,
@@ -100,6 +105,7 @@ export async function insertTicket(tx: Queryable, t: TicketInsert): Promise<stri
       t.acknowledgeDueAt,
       t.resolveDueAt,
       t.now,
+      t.publishConsent ?? null,
     ],
   );
   return r.rows[0]?.id ?? null;

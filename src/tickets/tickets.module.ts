@@ -32,6 +32,8 @@ export interface TicketsModule {
   routes: Router;
   /** The citizen wrote again on a channel: messages held back by a closed window are sent now. */
   resumeDeliveries(channel: string, userId: string): Promise<number>;
+  /** Sends one conversation's due messages now (a channel's turn just queued its replies); retries stay with the job. */
+  deliverConversation(channel: string, conversationId: string): Promise<void>;
 }
 
 /** The tickets area's background jobs: outbound delivery and deadline escalation. */
@@ -94,14 +96,15 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   const guard = new LookupGuard(config.tickets.lookupsPerMinute, () => clock().getTime());
   const tickets = new CitizenTicketService(ctx, lifecycle, guard);
   const channels = new OutboundChannelRegistry();
-  addTicketJobs(deps.jobs, config, {
+  const outbox: OutboxDeps = {
     db,
     channels,
     logger,
     maxAttempts: config.tickets.outboxMaxAttempts,
     leaseMs: 60_000,
     backoffBaseMs: 5_000,
-  });
+  };
+  addTicketJobs(deps.jobs, config, outbox);
   return {
     triage,
     tickets,
@@ -109,6 +112,9 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
     channels,
     routes: ticketRoutes({ triage, tickets }),
     resumeDeliveries: (channel, userId) => requeueWaiting(db, channel, userId, clock()),
+    deliverConversation: async (channel, conversationId) => {
+      await performOutbox({ now: clock(), only: { channel, conversationId } }, outbox);
+    },
   };
 }
 
@@ -116,8 +122,10 @@ function addTicketJobs(jobs: Jobs, config: Config, outbox: OutboxDeps): void {
   jobs.add({
     name: TICKET_JOBS.outbox,
     intervalMs: config.tickets.outboxPollMs,
+    // A pass that made progress goes round again: a conversation's next message became due when this one left.
     perform: async (now) => {
-      await performOutbox({ now }, outbox);
+      const pass = await performOutbox({ now }, outbox);
+      return { more: pass.sent + pass.failed > 0 };
     },
   });
   jobs.add({

@@ -71,7 +71,7 @@ describe('agency portal and public tracking in a real browser (Chromium)', () =>
     await citizen.getByText('Đoàn kiểm tra liên ngành đã thu giữ hàng hóa').waitFor();
     await citizen.getByLabel('5').check();
     await citizen.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await citizen.getByText('Bạn đã đánh giá 5/5').waitFor();
+    await citizen.getByText('Anh/chị đã đánh giá 5/5').waitFor();
     await citizen.screenshot({ path: path.join(ARTIFACTS, 'public-tracking.png'), fullPage: true });
 
     await citizen.goto(`${running.url}/thong-ke`);

@@ -99,7 +99,7 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
     // Wait for each prompt before answering it: under load a reply typed early lands in the previous step.
     await seen(page, /Đã xác định địa bàn/);
     await send(page, 'Mặt đường liên thôn sụt lún thành ổ gà lớn, xe máy đã ngã nhiều lần');
-    await seen(page, /Bạn có ảnh chụp hiện trường không/);
+    await seen(page, /Anh\/chị có ảnh chụp hiện trường không/);
     await page.locator('input[type="file"]').setInputFiles({
       name: 'o-ga.png',
       mimeType: 'image/png',
@@ -108,8 +108,10 @@ describe('the web chat page in a real browser (Chromium) against npm start', () 
         'base64',
       ),
     });
-    await seen(page, b.feedback.photosReceived(1));
+    await seen(page, /Đã nhận 1 ảnh/);
+    await click(page, b.feedback.photosDone);
     await click(page, b.skip);
+    await click(page, b.feedback.publishNo);
     await click(page, b.feedback.confirmYes);
     const receipt = page.getByText(/TH-[A-Z0-9]{5}/).last();
     await receipt.waitFor();

@@ -3,6 +3,7 @@ import { vi } from '../../src/i18n/strings.vi';
 import type {
   AnswerService,
   AskResult,
+  LocatedCommune,
   MessageTriage,
   NewTicketInput,
   RatingSource,
@@ -42,18 +43,28 @@ export interface TriageRule {
   match: RegExp;
   kind: TriageResult['kind'];
   category: string;
+  /** The message is a business writing about its own case. */
+  submitter?: 'business';
+}
+
+/** A commune the fake knows, with the former names (before the 2025 merger) that now mean it. */
+export interface FakeCommune {
+  code: string;
+  name: string;
+  formerNames?: string[];
 }
 
 /** Classifies by a rule table and finds communes from a name list; the default is a question. */
 export class FakeTriage implements TriageService {
   constructor(
     private readonly rules: TriageRule[] = [],
-    private readonly communes: Array<{ code: string; name: string }> = [],
+    private readonly communes: FakeCommune[] = [],
   ) {}
 
-  /** TriageService: `analyze` plus the one agency every fake ticket goes to. */
+  /** TriageService: `analyze` (without the submitter, as the contract has it) plus the one agency of fake tickets. */
   async triage(text: string): Promise<TriageResult> {
-    return { ...(await this.analyze(text)), agency: { ...FAKE_AGENCY } };
+    const { submitter: _submitter, ...analysis } = await this.analyze(text);
+    return { ...analysis, agency: { ...FAKE_AGENCY } };
   }
 
   /** TriageService: the first matching rule (default: a question) and the commune the text names. */
@@ -63,13 +74,33 @@ export class FakeTriage implements TriageService {
       kind: rule?.kind ?? 'question',
       category: rule?.category ?? 'khac',
       commune: await this.locate(text),
+      ...(rule?.submitter ? { submitter: rule.submitter } : {}),
     };
   }
 
-  /** TriageService: the first commune whose folded name (without "xã"/"phường") the text contains. */
-  async locate(text: string): Promise<{ code: string; name: string } | null> {
+  /** TriageService: the first commune whose folded name or former name (without "xã"/"phường") the text contains. */
+  async locate(text: string): Promise<LocatedCommune | null> {
     const folded = fold(text);
-    return this.communes.find((c) => folded.includes(fold(c.name).replace(/^(xa|phuong) /, ''))) ?? null;
+    const named = (name: string) => folded.includes(shortName(name));
+    for (const c of this.communes) {
+      if (named(c.name)) return { code: c.code, name: c.name, viaFormerName: null };
+      const former = c.formerNames?.find(named);
+      if (former) return { code: c.code, name: c.name, viaFormerName: former };
+    }
+    return null;
+  }
+
+  /** TriageService: the communes sharing a syllable with the typed place (after "xã"/"phường"). */
+  async suggest(text: string, limit = 3): Promise<LocatedCommune[]> {
+    const words = new Set(shortName(text).split(' '));
+    return this.communes
+      .filter((c) =>
+        shortName(c.name)
+          .split(' ')
+          .some((w) => words.has(w)),
+      )
+      .slice(0, limit)
+      .map(({ code, name }) => ({ code, name }));
   }
 }
 
@@ -167,6 +198,12 @@ function view(t: FakeTicket): TicketStatusView {
     rating: t.rating,
     timeline: [],
   };
+}
+
+function shortName(name: string): string {
+  return fold(name)
+    .replace(/^(xa|phuong) /, '')
+    .trim();
 }
 
 function fold(text: string): string {

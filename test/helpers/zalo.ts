@@ -8,10 +8,13 @@ import type { ZaloOutboundChannel } from '../../src/channels/zalo/zalo.outbound'
 import type { ZaloConfig } from '../../src/config/config';
 import type { Database } from '../../src/db/database';
 import { JobRunner } from '../../src/jobs/job-runner';
+import { OutboundChannelRegistry, performOutbox } from '../../src/tickets/notify/outbox.worker';
 import { memoryLogger, testConfig } from './app';
 import { createTestDb } from './db';
 import { signWebhook } from './fake-zalo';
 import type { Timer } from '../../src/reference/clock';
+
+const OUTBOX_JOB = 'outbox';
 
 /** A clock tests move by hand; sleep() advances it instead of waiting. */
 export class ManualClock implements Timer {
@@ -71,7 +74,7 @@ export interface ZaloChannelUnderTest<H extends ZaloConversationHandler> {
   channel: ZaloChannel<H>;
   app: Express;
   db: Database;
-  /** One inbound pass (and more while events are due), as after an acknowledged webhook. */
+  /** One inbound pass (and more while events are due), as after an acknowledged webhook, then the outbox. */
   processEvents(): Promise<void>;
   /** Stops the runner and closes the database if this helper opened it. */
   stop(): Promise<void>;
@@ -89,12 +92,26 @@ export async function zaloChannelUnderTest<H extends ZaloConversationHandler>(de
   const logger = deps.logger ?? memoryLogger('silent').logger;
   const jobs = new JobRunner({ logger, clock: () => deps.clock.now() });
   const channel = createZaloChannel({ ...deps, db, logger, jobs });
+  // The outbox the channel's replies wait in, delivered as the tickets area does in the server.
+  const channels = new OutboundChannelRegistry();
+  channels.register(channel.outbound);
+  const outbox = { db, channels, logger, maxAttempts: 8, leaseMs: 60_000, backoffBaseMs: 5_000 };
+  jobs.add({
+    name: OUTBOX_JOB,
+    perform: async (now) => {
+      const pass = await performOutbox({ now }, outbox);
+      return { more: pass.sent + pass.failed > 0 };
+    },
+  });
   const app = createApp({ config: testConfig(), db, logger, routers: [channel.router] });
   return {
     channel,
     app,
     db,
-    processEvents: () => jobs.kick(ZALO_INBOUND_JOB),
+    async processEvents() {
+      await jobs.kick(ZALO_INBOUND_JOB);
+      await jobs.kick(OUTBOX_JOB);
+    },
     async stop() {
       await jobs.stop();
       if (!deps.db) await db.close();

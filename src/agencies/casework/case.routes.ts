@@ -76,6 +76,9 @@ export function caseRoutes(casework: CaseworkService): Router {
     },
   );
   post('note', (u, id, b) => casework.note(u, id, textForm('note', 4000).parse(b).note as string));
+  post('public-summary', (u, id, b) =>
+    casework.approvePublicSummary(u, id, textForm('summary', 2000).parse(b).summary as string),
+  );
   post(
     'delete-contact',
     (u, id) => casework.deleteContact(u, id),

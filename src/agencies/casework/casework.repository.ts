@@ -56,6 +56,10 @@ export interface CaseRow extends QueueRow {
   rating: number | null;
   rating_comment: string | null;
   duplicate_of: string | null;
+  /** The citizen's answer to "may this case be published (anonymised)?"; null when never asked. */
+  publish_consent: boolean | null;
+  /** The agency-approved summary /phan-anh shows instead of the citizen's words. */
+  public_summary: string | null;
 }
 
 /** An entry of a ticket's full history (internal notes included). */
@@ -125,7 +129,8 @@ export class CaseworkRepository {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
     const r = await this.db.query<CaseRow>(
       `${BASE}, t.commune_code, t.attachments, t.location, t.contact_name, t.contact_phone, t.origin_channel,
-              t.origin_conversation_id, t.answer, t.answered_at, t.rating, t.rating_comment, t.duplicate_of
+              t.origin_conversation_id, t.answer, t.answered_at, t.rating, t.rating_comment, t.duplicate_of,
+              t.publish_consent, t.public_summary
          ${FROM} WHERE t.id = $2::uuid`,
       [now, id],
     );
@@ -210,10 +215,11 @@ export class CaseworkRepository {
     return r.rows;
   }
 
-  /** A web-chat upload by id, with the conversation it belongs to. */
+  /** An upload by id (a web-chat upload, or a photo kept from Zalo), with the conversation it belongs to. */
   async upload(id: string): Promise<{ conversationId: string; contentType: string; data: Buffer } | null> {
     const { rows } = await this.db.query<{ conversation_id: string; content_type: string; data: Uint8Array }>(
-      'SELECT conversation_id, content_type, data FROM directline_upload WHERE id = $1',
+      `SELECT conversation_id, content_type, data FROM directline_upload WHERE id = $1
+       UNION ALL SELECT user_id, content_type, data FROM zalo_media WHERE id = $1`,
       [id],
     );
     const row = rows[0];

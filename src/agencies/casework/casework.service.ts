@@ -140,6 +140,12 @@ export class CaseworkService {
     await this.staff.note(id, { ...by(user, t), text });
   }
 
+  /** Approves the anonymised summary published on /phan-anh (only where the citizen agreed to publication). */
+  async approvePublicSummary(user: StaffPrincipal, id: string, text: string): Promise<void> {
+    const t = await this.load(user, id);
+    await this.staff.approvePublicSummary(id, { ...by(user, t), text });
+  }
+
   /** Erases the citizen's contact details on their request. */
   async deleteContact(user: StaffPrincipal, id: string): Promise<void> {
     await this.load(user, id);

@@ -1,6 +1,7 @@
 import { vi } from '../../i18n/strings.vi';
 import { html, type SafeHtml } from '../../http/html';
 import { programmesVi } from '../../i18n/programmes.vi';
+import { zaloVi } from '../../i18n/zalo.vi';
 import { vnDate } from '../../public/views/public-layout.view';
 import type { RuleRow, UserListRow } from '../admin/admin.repository';
 import type { StaffPrincipal } from '../auth.service';
@@ -19,7 +20,8 @@ export function adminPage(user: StaffPrincipal, title: string, body: SafeHtml, n
     <a href="/portal/admin/categories">${A.nav.categories}</a> ·
     <a href="/portal/admin/knowledge">${A.nav.knowledge}</a> ·
     <a href="/portal/admin/questions">${A.nav.questions}</a> ·
-    <a href="/portal/admin/programmes">${programmesVi.admin.nav}</a>
+    <a href="/portal/admin/programmes">${programmesVi.admin.nav}</a> ·
+    <a href="/portal/admin/channels">${zaloVi.alerts.nav}</a>
   </nav>`;
   const flash = notice ? html`<p class="card" role="status"><strong>${notice}</strong></p>` : '';
   return layout(

@@ -123,6 +123,18 @@ function dangerActions(user: StaffPrincipal, v: CaseView): SafeHtml | string {
   return reject || erase ? more(P.dangerZone, html`${reject}${erase}`) : '';
 }
 
+// Only a citizen who agreed may see their case on /phan-anh, and then only in the agency's words.
+function publicationForm(user: StaffPrincipal, v: CaseView): SafeHtml | string {
+  const t = v.ticket;
+  if (t.publish_consent !== true) return html`<p class="muted">${P.publication.notAgreed}</p>`;
+  const state = t.public_summary ? P.publication.published : P.publication.waiting;
+  return more(
+    P.publication.title,
+    html`<p class="muted">${state}</p>
+      ${caseForm(user, t.id, 'public-summary', P.publication.approve, html`<label for="summary">${P.publication.label}</label><textarea id="summary" name="summary" rows="3" required maxlength="2000">${t.public_summary ?? ''}</textarea>`, 'secondary')}`,
+  );
+}
+
 /** The action panel beside the case: delivery of messages to the citizen, answer first, other actions folded. */
 export function casePanel(user: StaffPrincipal, v: CaseView, prefill: string): SafeHtml {
   const open = isOpenStatus(v.ticket.status);
@@ -132,6 +144,6 @@ export function casePanel(user: StaffPrincipal, v: CaseView, prefill: string): S
     ${deliveryList(v.deliveries)}
     ${open ? openActions(user, v, prefill) : html`<p class="muted">${P.closedNote}</p>`}
     ${more(A.note, caseForm(user, v.ticket.id, 'note', A.note, html`<label for="note">${A.noteLabel}</label><textarea id="note" name="note" rows="2" required maxlength="4000"></textarea>`, 'secondary'))}
-    ${dangerActions(user, v)}
+    ${publicationForm(user, v)} ${dangerActions(user, v)}
   </aside>`;
 }

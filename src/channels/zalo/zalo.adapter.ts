@@ -1,11 +1,15 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
+import { currentTurnEffects } from '../../bot/turn-effects';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
+import { vi } from '../../i18n/strings.vi';
 import type { ZaloInbound } from './zalo.events';
 import type { ZaloConversationHandler } from './zalo.inbound.job';
 import type { ZaloOutboundChannel } from './zalo.outbound';
+import type { ZaloMediaStore } from './zalo.media';
 import type { ZaloConversationRepository } from './zalo.repository';
+import type { ZaloHeldReply } from './zalo.turn.repository';
 import type { Timer } from '../../reference/clock';
 
 /** The channel id of Zalo activities and conversation references. */
@@ -22,22 +26,6 @@ const FILE_TYPES: Record<string, string> = {
   png: 'image/png',
 };
 
-/** A reply Zalo did not accept for now (rate limit, network): the whole event is retried later. */
-export class ZaloDeliveryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ZaloDeliveryError';
-  }
-}
-
-/** Wraps the bot's turn-error handler so temporary delivery failures reach the inbound worker's retry. */
-export function zaloTurnErrorHandler(botHandler: (context: TurnContext, error: Error) => Promise<void>) {
-  return async (context: TurnContext, error: Error): Promise<void> => {
-    if (error instanceof ZaloDeliveryError) throw error;
-    await botHandler(context, error);
-  };
-}
-
 /** What the adapter needs. */
 export interface ZaloAdapterDeps {
   outbound: ZaloOutboundChannel;
@@ -45,6 +33,8 @@ export interface ZaloAdapterDeps {
   logic: TurnLogic;
   clock: Timer;
   logger: Logger;
+  /** Keeps citizens' photos in our storage on receipt; without it the bot gets Zalo's CDN links. */
+  media?: ZaloMediaStore;
   /** Called when the citizen does something: Zalo's interaction window is open again. */
   onUserActive?: (userId: string) => Promise<unknown>;
 }
@@ -86,7 +76,10 @@ export function toActivity(inbound: Actionable, at: Date, choices: string[]): Ac
         ...common,
         type: ActivityTypes.Message,
         text: inbound.text,
-        attachments: inbound.urls.map((url) => ({ contentType: 'image/jpeg', contentUrl: url })),
+        attachments: inbound.urls.map((url, i) => ({
+          contentType: inbound.types?.[i] ?? 'image/jpeg',
+          contentUrl: url,
+        })),
       });
     case 'file':
       return Activity.fromObject({
@@ -122,14 +115,15 @@ export function toActivity(inbound: Actionable, at: Date, choices: string[]): Ac
         membersAdded: [{ id: inbound.userId }],
       });
     case 'unfollow':
+    case 'media':
       return null;
   }
 }
 
 /**
  * In-process adapter for the Zalo OA: runs the bot on webhook events and sends its replies through the OA API.
- * Reply n of the turn caused by Zalo message m is delivered under the key `m:rn`, so when a failed turn is
- * retried the parts Zalo already accepted are not sent again.
+ * A turn's replies are held and committed with it into the outbox, which sends them in order and retries a
+ * temporary failure with backoff, so a failed send neither loses the reply nor re-runs the turn.
  */
 export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHandler {
   constructor(private readonly deps: ZaloAdapterDeps) {
@@ -145,13 +139,21 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       inbound.kind === 'unfollow' ? false : inbound.kind === 'follow' ? true : undefined,
     );
     if (inbound.kind !== 'unfollow') await this.deps.onUserActive?.(inbound.userId);
+    if (inbound.kind === 'media') return this.replyToMedia(inbound);
+    if (inbound.kind === 'image' && this.deps.media) {
+      const kept = await this.deps.media.keep(inbound.userId, inbound.messageId, inbound.urls);
+      inbound = { ...inbound, urls: kept.map((k) => k.url), types: kept.map((k) => k.contentType) };
+    }
     const choices = inbound.kind === 'text' ? await this.deps.conversations.choices(inbound.userId) : [];
     const activity = toActivity(inbound, now, choices);
     if (!activity) return;
     await this.runMiddleware(new TurnContext(this, activity), this.deps.logic);
   }
 
-  /** Sends message replies to the citizen; a temporary Zalo failure throws so the event is retried later. */
+  /**
+   * Holds message replies for the turn's commit (they reach the outbox with the turn's state and done mark, and
+   * are sent after it); outside a turn run as one unit, delivers at once.
+   */
   async sendActivities(context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
@@ -163,20 +165,43 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       context.turnState.set(REPLY_INDEX, index);
       const userId = activity.conversation?.id ?? context.activity.conversation?.id ?? '';
       const choices = (activity.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''));
-      const result = await this.deps.outbound.deliver({
-        id: `${context.activity.id ?? 'proactive'}:r${index}`,
-        to: { channel: ZALO_CHANNEL, conversationId: userId, userId },
-        // Made plain text (and its links checked) by the outbound channel, like every message to Zalo.
-        text: activity.text ?? '',
-        suggestedActions: choices,
-      });
-      if (!result.ok && !result.permanent)
-        throw new ZaloDeliveryError(`Zalo delivery failed: ${result.error}`);
-      if (!result.ok)
-        this.deps.logger.warn({ userId: 'redacted', error: result.error }, 'Zalo reply undeliverable');
-      await this.deps.conversations.setChoices(userId, choices, this.deps.clock.now());
-      responses.push({ id: result.ok ? (result.externalId ?? '') : '' });
+      // Made plain text (and its links checked) by the outbound channel, like every message to Zalo.
+      const reply: ZaloHeldReply = { userId, text: activity.text ?? '', choices };
+      const held = currentTurnEffects();
+      const id = `${context.activity.id ?? 'proactive'}:r${index}`;
+      if (held) held.replies.push({ conversationId: userId, activity: { ...reply } });
+      else await this.deliverNow(id, reply);
+      responses.push({ id });
     }
     return responses;
+  }
+
+  /**
+   * Audio, video, links and business cards: the bot cannot read them, so it says what it can take. The dialog is
+   * not run, so a draft in progress stays at its step (and its numbered choices stay valid); the message itself
+   * stays in the conversation record staff see with the ticket.
+   */
+  private async replyToMedia(inbound: Extract<Actionable, { kind: 'media' }>): Promise<void> {
+    const what = vi.zalo.mediaKinds[inbound.media] ?? inbound.media;
+    const reply: ZaloHeldReply = {
+      userId: inbound.userId,
+      text: vi.zalo.unsupportedMedia(what),
+      keepChoices: true,
+    };
+    const held = currentTurnEffects();
+    if (held) held.replies.push({ conversationId: inbound.userId, activity: { ...reply } });
+    else await this.deliverNow(`${inbound.messageId}:r1`, reply);
+  }
+
+  private async deliverNow(id: string, reply: ZaloHeldReply): Promise<void> {
+    const result = await this.deps.outbound.deliver({
+      id,
+      to: { channel: ZALO_CHANNEL, conversationId: reply.userId, userId: reply.userId },
+      text: reply.text,
+      suggestedActions: reply.choices ?? [],
+    });
+    if (!result.ok) this.deps.logger.warn({ error: result.error }, 'Zalo reply undeliverable');
+    if (!reply.keepChoices)
+      await this.deps.conversations.setChoices(reply.userId, reply.choices ?? [], this.deps.clock.now());
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ZaloConfig } from '../../config/config';
 import type { Database } from '../../db/database';
 import type { Jobs } from '../../jobs/job-runner';
+import { ChannelAlertRepository } from '../../tickets/notify/channel-alerts.repository';
 import { ZaloClient } from './zalo.client';
 import { ZALO_INBOUND_JOB, zaloInboundJob, type ZaloConversationHandler } from './zalo.inbound.job';
 import { ZaloOutboundChannel } from './zalo.outbound';
@@ -10,6 +11,7 @@ import { ZaloRepository } from './zalo.repository';
 import { zaloWebhookRoutes } from './zalo.routes';
 import { systemTimer, type Timer } from '../../reference/clock';
 import { ZaloTokenStore } from './zalo.token-store';
+import { ZaloTurnRepository } from './zalo.turn.repository';
 import type { LinkAllowList } from '../../http/link-allow-list';
 
 /** Everything the Zalo channel needs from the outside. */
@@ -26,6 +28,10 @@ export interface ZaloChannelDeps<H extends ZaloConversationHandler = ZaloConvers
   handler: (outbound: ZaloOutboundChannel) => H;
   clock?: Timer;
   fetch?: typeof fetch;
+  /** Our public origin (PUBLIC_BASE_URL), for the tracking page's address. */
+  publicBaseUrl?: string;
+  /** Sends a user's queued replies right after their turn committed (the tickets area's outbox). */
+  onReplies?: (userId: string) => Promise<void>;
   /** Which links messages to citizens may carry. */
   links?: LinkAllowList;
 }
@@ -49,9 +55,32 @@ export function createZaloChannel<H extends ZaloConversationHandler>(
   const repo = new ZaloRepository(deps.db);
   const tokens = new ZaloTokenStore({ db: deps.db, config: deps.config, logger, clock, fetch: deps.fetch });
   const client = new ZaloClient({ config: deps.config, tokens, logger, fetch: deps.fetch });
-  const outbound = new ZaloOutboundChannel({ client, repo, logger, clock, links: deps.links });
+  const alerts = new ChannelAlertRepository(deps.db);
+  const template = deps.config.template;
+  const trackingUrl = deps.publicBaseUrl ? `${deps.publicBaseUrl.replace(/\/+$/, '')}/tra-cuu` : undefined;
+  const outbound = new ZaloOutboundChannel({
+    client,
+    repo,
+    logger,
+    clock,
+    alerts,
+    template,
+    trackingUrl,
+    links: deps.links,
+  });
   const handler = deps.handler(outbound);
-  deps.jobs.add(zaloInboundJob({ repo, handler, clock, logger, leaseMs: deps.config.eventLeaseMs }));
+  deps.jobs.add(
+    zaloInboundJob({
+      repo,
+      turns: new ZaloTurnRepository(deps.db),
+      handler,
+      clock,
+      logger,
+      leaseMs: deps.config.eventLeaseMs,
+      concurrency: deps.config.inboundConcurrency,
+      onReplies: deps.onReplies,
+    }),
+  );
   const router = zaloWebhookRoutes({
     config: deps.config,
     repo,

@@ -44,6 +44,26 @@ export class ZaloClient {
     return String(data.message_id ?? '');
   }
 
+  /**
+   * Sends a template message (Zalo's transaction / ZNS-style route, allowed outside the 7-day window) to `path`
+   * with the configured template id; `trackingId` lets Zalo's receipts name our delivery.
+   */
+  async sendTemplate(
+    path: string,
+    userId: string,
+    templateId: string,
+    templateData: Record<string, string>,
+    trackingId: string,
+  ): Promise<string> {
+    const data = await this.call(path, {
+      recipient: { user_id: userId },
+      template_id: templateId,
+      template_data: templateData,
+      tracking_id: trackingId,
+    });
+    return String(data.msg_id ?? data.message_id ?? '');
+  }
+
   /** Sends an image by public URL or by an attachment id from uploadImage, with an optional caption. */
   async sendImage(
     userId: string,
@@ -95,6 +115,12 @@ export class ZaloClient {
       displayName: String(data.display_name ?? ''),
       isFollower: data.user_is_follower === true || data.user_is_follower === 'true',
     };
+  }
+
+  /** Reads the OA's own profile: the cheapest call that proves a token pair works (refreshing it if needed). */
+  async oaInfo(): Promise<{ oaId: string; name: string }> {
+    const data = await this.call('/v2.0/oa/getoa');
+    return { oaId: String(data.oa_id ?? ''), name: String(data.name ?? '') };
   }
 
   /** Uploads a jpg/png (≤ 1 MB) and returns its attachment id (valid about 7 days). */

@@ -86,13 +86,23 @@ export function eventDedupeKey(event: ZaloEvent): string {
   return `evt:${event.event_name}:${eventUserId(event) ?? '-'}:${event.timestamp}:${ids}`;
 }
 
+/** Messages the bot cannot read: it answers them with what it can take and keeps them with the conversation. */
+export type MediaKind = 'audio' | 'video' | 'link' | 'business_card';
+const MEDIA_EVENTS: Record<string, MediaKind> = {
+  user_send_audio: 'audio',
+  user_send_video: 'video',
+  user_send_link: 'link',
+  user_send_business_card: 'business_card',
+};
+
 /** What the conversation layer receives from Zalo, channel-neutral. */
 export type ZaloInbound =
   | { kind: 'text'; userId: string; messageId: string; text: string }
-  | { kind: 'image'; userId: string; messageId: string; text: string; urls: string[] }
+  | { kind: 'image'; userId: string; messageId: string; text: string; urls: string[]; types?: string[] }
   | { kind: 'file'; userId: string; messageId: string; url: string; name: string; contentType: string }
   | { kind: 'location'; userId: string; messageId: string; latitude: number; longitude: number }
   | { kind: 'sticker'; userId: string; messageId: string }
+  | { kind: 'media'; userId: string; messageId: string; media: MediaKind; url?: string; name?: string }
   | { kind: 'follow'; userId: string }
   | { kind: 'unfollow'; userId: string }
   | { kind: 'contact'; userId: string; name?: string; phone?: string; address?: string }
@@ -130,6 +140,15 @@ function messageInbound(event: ZaloEvent, userId: string): ZaloInbound {
     }
     case 'user_send_sticker':
       return { kind: 'sticker', userId, messageId };
+    case 'user_send_audio':
+    case 'user_send_video':
+    case 'user_send_link':
+    case 'user_send_business_card': {
+      const p = atts[0]?.payload;
+      const url = typeof p?.url === 'string' && /^https?:\/\//.test(p.url) ? p.url : undefined;
+      const name = typeof p?.name === 'string' ? p.name : undefined;
+      return { kind: 'media', userId, messageId, media: MEDIA_EVENTS[event.event_name]!, url, name };
+    }
     default:
       return { kind: 'ignored', reason: `unsupported event ${event.event_name}` };
   }

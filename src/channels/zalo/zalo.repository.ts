@@ -30,6 +30,21 @@ export class ZaloRepository {
     return r.rowCount === 1;
   }
 
+  /** Records a signed event we will not process, with the reason (once: Zalo's redeliveries share the key). */
+  async insertRejected(
+    dedupeKey: string,
+    eventName: string,
+    payload: unknown,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO zalo_inbound_events (dedupe_key, event_name, payload, received_at, next_attempt_at, status, reject_reason)
+       VALUES ($1, $2, $3, $4, $4, 'rejected', $5) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [dedupeKey, eventName, payload === null ? null : JSON.stringify(payload), at, reason],
+    );
+  }
+
   /**
    * Claims due events for a lease without holding a transaction while they are processed (PGlite has one
    * connection: a held transaction would block the handler's own queries). A crash leaves the lease to expire.
@@ -50,6 +65,14 @@ export class ZaloRepository {
     return r.rows.sort((a, b) => a.id - b.id);
   }
 
+  /** Extends the lease of an event this process is running (only while its claim is the latest). */
+  async renewLease(id: number, attempts: number, until: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE zalo_inbound_events SET next_attempt_at = $3 WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+      [id, attempts, until],
+    );
+  }
+
   /** Marks an event processed. */
   async markDone(id: number, at: Date): Promise<void> {
     await this.db.query(
@@ -58,12 +81,16 @@ export class ZaloRepository {
     );
   }
 
-  /** Records a failure: retried at `retryAt`, or failed for good when retryAt is null. */
-  async markFailed(id: number, error: string, retryAt: Date | null): Promise<void> {
+  /**
+   * Records a failure: retried at `retryAt`, or failed for good when retryAt is null. Only the claim that ran it
+   * (`attempts`) may, and only while the event is pending: a turn that committed is never revived.
+   */
+  async markFailed(id: number, error: string, retryAt: Date | null, attempts?: number): Promise<void> {
     await this.db.query(
       `UPDATE zalo_inbound_events SET last_error = $2, status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
-         next_attempt_at = COALESCE($3::timestamptz, next_attempt_at) WHERE id = $1`,
-      [id, error.slice(0, 500), retryAt],
+         next_attempt_at = COALESCE($3::timestamptz, next_attempt_at)
+        WHERE id = $1 AND status = 'pending' AND ($4::int IS NULL OR attempts = $4)`,
+      [id, error.slice(0, 500), retryAt, attempts ?? null],
     );
   }
 
@@ -142,6 +169,29 @@ export class ZaloConversationRepository {
        ON CONFLICT (user_id) DO UPDATE SET last_inbound_at = EXCLUDED.last_inbound_at,
          following = COALESCE($3, zalo_conversations.following), updated_at = EXCLUDED.updated_at`,
       [userId, at, following ?? null],
+    );
+  }
+}
+
+/** SQL for photos kept from Zalo's CDN. */
+export class ZaloMediaRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** The type of a kept photo, or null when it is not stored. */
+  async mediaType(id: string): Promise<string | null> {
+    const r = await this.db.query<{ content_type: string }>(
+      'SELECT content_type FROM zalo_media WHERE id = $1',
+      [id],
+    );
+    return r.rows[0]?.content_type ?? null;
+  }
+
+  /** Stores a photo once (a re-run turn finds it there). */
+  async insertMedia(m: { id: string; userId: string; messageId: string; contentType: string; data: Buffer }) {
+    await this.db.query(
+      `INSERT INTO zalo_media (id, user_id, message_id, content_type, size, data) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO NOTHING`,
+      [m.id, m.userId, m.messageId, m.contentType, m.data.length, m.data],
     );
   }
 }

@@ -15,7 +15,7 @@ export function publishedPage(rows: PublishedRow[], page: number, hasMore: boole
           ${p.kinds[r.kind] ?? r.kind} · ${p.createdLabel}: ${vnDate(r.created_at)} · ${p.agencyLabel}:
           ${r.agency_name}
         </p>
-        <p style="white-space:pre-line">${r.description}</p>
+        <p style="white-space:pre-line">${r.summary}</p>
         <h4>${p.answer} (${vnDate(r.answered_at)})</h4>
         <p style="white-space:pre-line">${r.answer}</p>
         ${r.rating !== null ? html`<p class="muted">${p.ratingLabel}: ${r.rating}/5</p>` : ''}

@@ -88,6 +88,11 @@ export class CommuneNameIndex {
     return this.byCode.get(code);
   }
 
+  /** Every folded short-name key with the names it stands for. */
+  keys(): IterableIterator<[string, readonly CommuneName[]]> {
+    return this.byKey.entries();
+  }
+
   /** True when a folded key is a province's short name ("thanh hoa"). */
   isProvinceName(key: string): boolean {
     return this.provinceKeys.has(key);

@@ -45,7 +45,7 @@ const EFFECTS: Effects = {
     message: (t, p, now) => ({
       key: `answered:${at(now)}`,
       text: vi.tickets.answered(t.tracking_code, t.agency_name, p.text),
-      suggestedActions: [...vi.tickets.ratingChoices],
+      suggestedActions: vi.tickets.ratingButtons(t.tracking_code),
     }),
   },
   requestInfo: {

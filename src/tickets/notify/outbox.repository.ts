@@ -23,6 +23,8 @@ export interface OutboxRow {
   attempts: number;
   status: string;
   ticket_id: string | null;
+  /** The ticket's tracking code, for channels that deliver it in a template. */
+  tracking_code?: string | null;
 }
 
 /** Queues a message; returns false when this event already has one. */
@@ -53,17 +55,37 @@ export async function claimDueMessages(
   now: Date,
   leaseUntil: Date,
   limit: number,
+  only?: { channel: string; conversationId: string },
 ): Promise<OutboxRow[]> {
   return db.transaction(async (tx) => {
+    // A row waits while an earlier row of its conversation is unsent and not due (backing off, or leased by
+    // another worker): a citizen reads a turn's replies, and a ticket's messages, in the order they were queued.
+    // Rows of one conversation that are all due are claimed together, oldest first (the limit never skips one).
     const r = await tx.query<OutboxRow>(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $2
-       WHERE id IN (SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
-                    ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, event_key, channel, conversation_id, user_id, text, suggested_actions, attempts, status, ticket_id`,
-      [now, leaseUntil, limit],
+       WHERE id IN (SELECT d.id FROM outbox d WHERE d.status IN ('pending', 'sending') AND d.next_attempt_at <= $1
+                      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = d.channel
+                                        AND p.conversation_id = d.conversation_id AND p.id < d.id
+                                        AND p.status IN ('pending', 'sending') AND p.next_attempt_at > $1)
+                      AND ($4::text IS NULL OR (d.channel = $4 AND d.conversation_id = $5))
+                    ORDER BY d.id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING id, event_key, channel, conversation_id, user_id, text, suggested_actions, attempts, status, ticket_id,
+         (SELECT t.tracking_code FROM tickets t WHERE t.id = outbox.ticket_id) AS tracking_code`,
+      [now, leaseUntil, limit, only?.channel ?? null, only?.conversationId ?? null],
     );
-    return r.rows;
+    // RETURNING follows no order: a conversation's rows are delivered in queue order.
+    return r.rows.sort((a, b) => Number(a.id) - Number(b.id));
   });
+}
+
+/** Hands claimed rows back untried (an earlier row of their conversation failed and must go first). */
+export async function releaseClaimed(db: Queryable, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE outbox SET status = 'pending', attempts = attempts - 1, next_attempt_at = $2
+      WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
+    [ids, now],
+  );
 }
 
 /** Records a delivery. */
@@ -105,18 +127,50 @@ export async function listTicketMessages(
   return r.rows;
 }
 
-/** Puts a ticket's undeliverable message on its history (staff see it on the case page; the public timeline does not). */
+/** How a delivery attempt ended, as the case page shows it. */
+export type DeliveryOutcome = 'sent' | 'sent_template' | 'waiting_window' | 'failed';
+
+const OUTCOME_EVENT: Record<DeliveryOutcome, string> = {
+  sent: 'delivery_sent',
+  sent_template: 'delivery_sent_template',
+  waiting_window: 'delivery_waiting_window',
+  failed: 'delivery_failed',
+};
+
+/**
+ * Puts a delivery's outcome on its ticket's history: sent, sent by template, waiting for the citizen to write
+ * again (the channel's window is closed), or undeliverable. Staff see it on the case page; the public timeline
+ * does not (no status).
+ */
+export async function recordDeliveryOutcome(
+  db: Queryable,
+  row: OutboxRow,
+  outcome: DeliveryOutcome,
+  now: Date,
+  note: string | null = null,
+): Promise<void> {
+  if (!row.ticket_id) return;
+  await db.query(
+    `INSERT INTO ticket_events (ticket_id, at, actor, type, note, data) VALUES ($1, $2, 'system', $3, $4, $5::jsonb)`,
+    [
+      row.ticket_id,
+      now,
+      OUTCOME_EVENT[outcome],
+      note?.slice(0, 300) ?? null,
+      JSON.stringify({ outboxId: row.id, channel: row.channel }),
+    ],
+  );
+}
+
+/** Puts a ticket's undeliverable message on its history (a closed window is recorded as waiting for it). */
 export async function recordUndelivered(
   db: Queryable,
   row: OutboxRow,
   error: string,
   now: Date,
 ): Promise<void> {
-  if (!row.ticket_id) return;
-  await db.query(
-    `INSERT INTO ticket_events (ticket_id, at, actor, type, note, data) VALUES ($1, $2, 'system', 'delivery_failed', $3, $4::jsonb)`,
-    [row.ticket_id, now, error.slice(0, 300), JSON.stringify({ outboxId: row.id, channel: row.channel })],
-  );
+  const outcome = error.startsWith('outside_window') ? 'waiting_window' : 'failed';
+  await recordDeliveryOutcome(db, row, outcome, now, error);
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
-import type { OutboundChannel, OutboundMessage } from '../../ports';
+import type { DeliveryResult, OutboundChannel, OutboundMessage } from '../../ports';
 import {
   claimDueMessages,
   markFailedAttempt,
   markSent,
+  recordDeliveryOutcome,
   recordUndelivered,
+  releaseClaimed,
   type OutboxRow,
 } from './outbox.repository';
 
@@ -34,6 +36,8 @@ export interface OutboxDeps {
   leaseMs: number;
   backoffBaseMs: number;
   batchSize?: number;
+  /** Conversations delivered to at once (a conversation's own rows leave one after another, in order). */
+  concurrency?: number;
 }
 
 /** Outcome counts of one pass. */
@@ -57,42 +61,80 @@ export function toOutbound(row: OutboxRow): OutboundMessage {
     to: { channel: row.channel, conversationId: row.conversation_id, userId: row.user_id },
     text: row.text,
     ...(row.suggested_actions ? { suggestedActions: row.suggested_actions } : {}),
+    // The event is the key's last part ("ticket:<id>:created" → "created"): a channel may add to a receipt.
+    ...(row.tracking_code
+      ? { ticket: { trackingCode: row.tracking_code, event: row.event_key.split(':').at(-1) } }
+      : {}),
   };
 }
 
-/** One delivery pass at the instant `now`: claim due rows, deliver each, record the outcome. */
-export async function performOutbox(input: { now: Date }, deps: OutboxDeps): Promise<OutboxPassResult> {
+/**
+ * One delivery pass at the instant `now` (of one conversation's rows with `only`): claim due rows, deliver several conversations at once, each
+ * conversation's rows in order; a row that will be retried holds back the rest of its conversation.
+ */
+export async function performOutbox(
+  input: { now: Date; only?: { channel: string; conversationId: string } },
+  deps: OutboxDeps,
+): Promise<OutboxPassResult> {
   const result: OutboxPassResult = { sent: 0, retried: 0, failed: 0 };
   const rows = await claimDueMessages(
     deps.db,
     input.now,
     new Date(input.now.getTime() + deps.leaseMs),
     deps.batchSize ?? 20,
+    input.only,
   );
-  for (const row of rows) {
-    const outcome = await deliverOne(row, deps);
-    if (outcome.ok) {
-      await markSent(deps.db, row.id, input.now, outcome.externalId ?? null);
-      result.sent++;
-      continue;
+  const groups = byConversation(rows);
+  const deliverGroup = async (group: OutboxRow[]) => {
+    for (const [i, row] of group.entries()) {
+      const outcome = await settleOne(row, input.now, deps);
+      result[outcome]++;
+      if (outcome !== 'retried') continue;
+      await releaseClaimed(
+        deps.db,
+        group.slice(i + 1).map((r) => r.id),
+        input.now,
+      );
+      return;
     }
-    const giveUp = outcome.permanent || row.attempts >= deps.maxAttempts;
-    const retryAt = giveUp
-      ? null
-      : new Date(input.now.getTime() + backoffMs(row.attempts, deps.backoffBaseMs));
-    await markFailedAttempt(deps.db, row.id, outcome.error, retryAt);
-    if (giveUp) await recordUndelivered(deps.db, row, outcome.error, input.now);
-    deps.logger.warn(
-      { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp, error: outcome.error },
-      'outbound delivery failed',
-    );
-    if (giveUp) result.failed++;
-    else result.retried++;
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length) await deliverGroup(groups[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, groups.length) }, worker));
   return result;
 }
 
-async function deliverOne(row: OutboxRow, deps: OutboxDeps) {
+// Rows of one conversation, in claim (id) order; conversations in the order their first row was claimed.
+function byConversation(rows: OutboxRow[]): OutboxRow[][] {
+  const groups = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = `${row.channel}\u0000${row.conversation_id}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()];
+}
+
+async function settleOne(row: OutboxRow, now: Date, deps: OutboxDeps): Promise<keyof OutboxPassResult> {
+  const outcome = await deliverOne(row, deps);
+  if (outcome.ok) {
+    await markSent(deps.db, row.id, now, outcome.externalId ?? null);
+    await recordDeliveryOutcome(deps.db, row, outcome.via === 'template' ? 'sent_template' : 'sent', now);
+    return 'sent';
+  }
+  const giveUp = outcome.permanent || row.attempts >= deps.maxAttempts;
+  const retryAt = giveUp ? null : new Date(now.getTime() + backoffMs(row.attempts, deps.backoffBaseMs));
+  await markFailedAttempt(deps.db, row.id, outcome.error, retryAt);
+  if (giveUp) await recordUndelivered(deps.db, row, outcome.error, now);
+  deps.logger.warn(
+    { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp, error: outcome.error },
+    'outbound delivery failed',
+  );
+  return giveUp ? 'failed' : 'retried';
+}
+
+async function deliverOne(row: OutboxRow, deps: OutboxDeps): Promise<DeliveryResult> {
   const channel = deps.channels.get(row.channel);
   if (!channel)
     return { ok: false as const, permanent: false, error: `no channel registered for ${row.channel}` };

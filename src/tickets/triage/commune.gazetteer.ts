@@ -1,4 +1,5 @@
 import {
+  nameKey,
   typeWordBefore,
   type CommuneKind,
   type CommuneName,
@@ -74,6 +75,32 @@ export class CommuneGazetteer {
     return { match: tied.length === 1 ? best.match : null, candidates: tied };
   }
 
+  /**
+   * The communes of the province whose names (in force or former) are closest to a place that matched none, by
+   * edit distance on the folded short name; each is given as the unit in force, best first.
+   */
+  closest(text: string, limit: number): CommuneMatch[] {
+    const query = nameKey(text)
+      .replace(/^(thi tran|dac khu|phuong|xa|p|tt) /, '')
+      .trim();
+    if (query.length < 3) return [];
+    const ranked: Array<{ match: CommuneMatch; distance: number }> = [];
+    for (const [key, names] of this.index.keys()) {
+      const distance = editDistance(query, key);
+      if (distance > Math.max(2, Math.floor(query.length / 3))) continue;
+      for (const e of names)
+        if (e.unit.provinceCode === this.provinceCode) ranked.push({ match: toMatch(e), distance });
+    }
+    ranked.sort(
+      (a, b) => a.distance - b.distance || Number(!!a.match.viaFormerName) - Number(!!b.match.viaFormerName),
+    );
+    const seen = new Set<string>();
+    return ranked
+      .filter((r) => !seen.has(r.match.code) && seen.add(r.match.code))
+      .slice(0, limit)
+      .map((r) => r.match);
+  }
+
   private score(e: CommuneName, span: string, before: readonly string[], len: number): number {
     const prefix = typePrefixBefore(before);
     if (!prefix && endsWithAny(before, NOT_COMMUNE_BEFORE)) return 0;
@@ -109,6 +136,17 @@ function endsWithAny(before: readonly string[], phrases: readonly string[]): boo
     const words = p.split(' ');
     return before.slice(-words.length).join(' ') === p;
   });
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 function toMatch(e: CommuneName): CommuneMatch {

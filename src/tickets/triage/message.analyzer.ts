@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MessageKind } from '../../ports';
 import { CommuneNameIndex } from '../../reference/admin-units/commune-names';
-import { CommuneGazetteer, type CommuneDetection } from './commune.gazetteer';
+import { CommuneGazetteer, type CommuneDetection, type CommuneMatch } from './commune.gazetteer';
 import { MessageClassifier, type Classification, type ClassifierData } from './message.classifier';
 import type { LabelledExample } from './nearest-examples';
 
@@ -13,6 +13,8 @@ export const TRIAGE_DATA_DIR = path.join(__dirname, '..', 'data', 'triage');
 export interface MessageAnalysis {
   kind: MessageKind;
   category: string;
+  /** Written by a business about its own case (a business obstacle). */
+  business: boolean;
   commune: CommuneDetection;
   classification: Classification;
 }
@@ -49,6 +51,7 @@ export class MessageAnalyzer {
     return {
       kind: classification.kind,
       category: classification.category,
+      business: classification.business,
       commune: this.gazetteer.detect(text),
       classification,
     };
@@ -57,5 +60,10 @@ export class MessageAnalyzer {
   /** Only the commune a text names (a reply to "where?"), without classifying it. */
   locate(text: string): CommuneDetection {
     return this.gazetteer.detect(text);
+  }
+
+  /** The communes closest to a place name that matched none (for "did you mean…?"). */
+  closest(text: string, limit: number): CommuneMatch[] {
+    return this.gazetteer.closest(text, limit);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { appError } from '../../http/errors';
-import type { MessageTriage, TriageResult, TriageService } from '../../ports';
+import type { LocatedCommune, MessageTriage, TriageResult, TriageService } from '../../ports';
 import { routeTicket } from '../routing/router';
 import { TRACKING_CODE_IN_TEXT } from './message.classifier';
 import type { MessageAnalyzer } from './message.analyzer';
@@ -14,6 +14,8 @@ interface TriageDetails {
   communeCandidates: Array<{ code: string; name: string }>;
   trackingCode: string | null;
 }
+
+const UNIT_WORD = /^\s*(xã|xa|phường|phuong|thị trấn|thi tran|p\.|tt)\s/i;
 
 function validText(text: string): string {
   const parsed = triageRequestSchema.safeParse({ text });
@@ -34,6 +36,7 @@ export class TicketTriageService implements TriageService {
     const {
       communeCandidates: _candidates,
       trackingCode: _code,
+      submitter: _submitter,
       ...result
     } = await this.triageDetailed(text);
     return result;
@@ -46,9 +49,24 @@ export class TicketTriageService implements TriageService {
   }
 
   /** The commune a place description names, if exactly one (no classification, no routing). */
-  async locate(text: string): Promise<{ code: string; name: string } | null> {
-    const match = this.analyzer.locate(validText(text)).match;
-    return match ? { code: match.code, name: match.name } : null;
+  async locate(text: string): Promise<LocatedCommune | null> {
+    const place = validText(text);
+    // A reply to "where?" is a place even without "xã" before it ("thieu chinh").
+    const match =
+      this.analyzer.locate(place).match ??
+      (UNIT_WORD.test(place) ? null : this.analyzer.locate(`xã ${place}`).match);
+    return match ? { code: match.code, name: match.name, viaFormerName: match.viaFormerName } : null;
+  }
+
+  /** The communes a place could mean (an ambiguous name's candidates, else the closest names), best first. */
+  async suggest(text: string, limit = 3): Promise<LocatedCommune[]> {
+    const place = validText(text);
+    const found = [...this.analyzer.locate(place).candidates, ...this.analyzer.closest(place, limit)];
+    const seen = new Set<string>();
+    return found
+      .filter((m) => !seen.has(m.code) && seen.add(m.code))
+      .slice(0, limit)
+      .map((m) => ({ code: m.code, name: m.name, viaFormerName: m.viaFormerName }));
   }
 
   /**
@@ -73,6 +91,7 @@ export class TicketTriageService implements TriageService {
       kind: a.kind,
       category: a.category,
       commune: commune ? { code: commune.code, name: commune.name } : null,
+      ...(a.business ? { submitter: 'business' as const } : {}),
       communeCandidates: commune ? [] : a.commune.candidates.map((c) => ({ code: c.code, name: c.name })),
       trackingCode: extractTrackingCode(text),
     };

@@ -9,6 +9,8 @@ interface EvalItem {
   kind: string;
   categories: string[];
   commune: string | null;
+  /** "business" when a business writes about its own case; absent for citizens. */
+  submitter?: string;
 }
 
 /** Accuracy figures of one evaluation file. */
@@ -18,6 +20,8 @@ export interface TriageScores {
   category: number;
   categoryN: number;
   commune: number;
+  /** Share of messages whose writer (a business or not) was read right; null for a set without that label. */
+  business: number | null;
   misses: Array<{ id: string; field: string; expected: unknown; got: unknown }>;
 }
 
@@ -27,6 +31,7 @@ export function evaluateTriage(analyzer: MessageAnalyzer, items: readonly EvalIt
   let category = 0;
   let categoryN = 0;
   let commune = 0;
+  let business = 0;
   const misses: TriageScores['misses'] = [];
   for (const item of items) {
     const a = analyzer.analyze(item.text);
@@ -40,6 +45,10 @@ export function evaluateTriage(analyzer: MessageAnalyzer, items: readonly EvalIt
     }
     if (code === item.commune) commune++;
     else misses.push({ id: item.id, field: 'commune', expected: item.commune, got: code });
+    const isBusiness = item.submitter === 'business';
+    if (a.business === isBusiness) business++;
+    else if (items.some((i) => i.submitter !== undefined))
+      misses.push({ id: item.id, field: 'business', expected: isBusiness, got: a.business });
   }
   const ratio = (x: number, n: number) => (n === 0 ? 1 : Math.round((x / n) * 10000) / 10000);
   return {
@@ -48,6 +57,7 @@ export function evaluateTriage(analyzer: MessageAnalyzer, items: readonly EvalIt
     category: ratio(category, categoryN),
     categoryN,
     commune: ratio(commune, items.length),
+    business: items.some((i) => i.submitter !== undefined) ? ratio(business, items.length) : null,
     misses,
   };
 }
@@ -65,6 +75,7 @@ function main(argv: string[]): void {
           'test/fixtures/triage/blind.jsonl',
           'test/fixtures/triage/blind2.jsonl',
           'test/fixtures/triage/blind3.jsonl',
+          'test/fixtures/triage/blind4.jsonl',
         ];
   const analyzer = MessageAnalyzer.fromDataFiles(province);
   for (const file of targets) {
@@ -79,11 +90,11 @@ function main(argv: string[]): void {
     const s = evaluateTriage(analyzer, items);
     if (json)
       process.stdout.write(
-        `${JSON.stringify({ file: path.basename(file), n: s.n, kind: s.kind, category: s.category, commune: s.commune })}\n`,
+        `${JSON.stringify({ file: path.basename(file), n: s.n, kind: s.kind, category: s.category, commune: s.commune, business: s.business })}\n`,
       );
     else {
       process.stdout.write(
-        `${file}: n=${s.n} kind=${s.kind} category=${s.category} (n=${s.categoryN}) commune=${s.commune}\n`,
+        `${file}: n=${s.n} kind=${s.kind} category=${s.category} (n=${s.categoryN}) commune=${s.commune} business=${s.business}\n`,
       );
       for (const m of s.misses)
         process.stdout.write(

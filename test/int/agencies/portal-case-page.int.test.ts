@@ -191,4 +191,25 @@ describe('the case page: history in words, button kinds, confirmation, delivery 
     expect(file.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(file.body as Buffer, PNG)).toBe(0);
   });
+
+  it('when the citizen agreed to publication, then the officer approves a summary on the case page and /phan-anh shows it, not the citizen’s words', async () => {
+    const agreed = await t.tickets.create(
+      webTicket('Đường vào chợ Thiệu Toán có ổ gà sâu, tối qua tôi suýt ngã xe', {
+        category: 'giao-thong',
+        publish: true,
+      }),
+    );
+    const refused = await t.tickets.create(
+      webTicket('Cống thoát nước trước cổng trường bị tắc', { category: 'giao-thong' }),
+    );
+    expect((await post(agreed.id, 'answer', { text: 'Đơn vị đã vá ổ gà trong ngày.' })).status).toBe(303);
+    const summary = 'Phản ánh về ổ gà trên đường vào chợ; đơn vị đã vá trong ngày.';
+    expect((await post(agreed.id, 'public-summary', { summary })).status).toBe(303);
+    expect(await page(`/portal/tickets/${agreed.id}`)).toContain('đang hiện trên trang công khai');
+    const published = (await request(app).get('/phan-anh').expect(200)).text;
+    expect(published).toContain(summary);
+    expect(published).not.toContain('tôi suýt ngã xe');
+    expect(await page(`/portal/tickets/${refused.id}`)).not.toContain('/public-summary');
+    expect((await post(refused.id, 'public-summary', { summary: 'Không được công khai' })).status).toBe(409);
+  });
 });

@@ -1,5 +1,6 @@
 import { vi } from '../../../src/i18n/strings.vi';
 import { buttonsOf, startChat, textOf, type Chat } from '../../helpers/chat';
+import { listTicketMessages } from '../../../src/tickets/notify/outbox.repository';
 import { runTicketJobs } from '../../helpers/system';
 import { eventually, startWebChatServer, type WebChatServer } from '../../helpers/webchat';
 
@@ -63,20 +64,24 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
   describe('file-feedback', () => {
     it('when a citizen files feedback step by step with consent, then a ticket with tracking code and PIN is stored', async () => {
       const submitter = await chat.say(b.menu.feedback);
-      expect(textOf(submitter)).toContain(f.intro);
+      expect(textOf(submitter)).toContain(f.intro(f.nouns.feedback));
       expect(buttonsOf(submitter)).toEqual([f.citizen, f.business]);
       const category = await chat.say('nguoi dan');
       expect(buttonsOf(category)).toHaveLength(13);
       expect(buttonsOf(category)[0]).toBe(b.categories['giao-thong']);
       expect(textOf(await chat.say('Môi trường, rác thải, ô nhiễm'))).toContain(f.locationPrompt);
-      // An old commune name (before the 2025 merger) is mapped to today's commune by the tickets area's gazetteer.
-      expect(textOf(await chat.say('Thôn 3, xã Quảng Phú'))).toMatch(/^Đã xác định địa bàn: (Xã|Phường) /);
+      // An old commune name (before the 2025 merger) is mapped to today's commune by the tickets area's gazetteer,
+      // and the citizen is told so.
+      expect(textOf(await chat.say('Thôn 3, xã Quảng Phú'))).toMatch(
+        /^Xã Quảng Phú nay thuộc (Xã|Phường) [^.]+\(sau sắp xếp đơn vị hành chính\)\. Đã xác định địa bàn: (Xã|Phường) /,
+      );
       expect(textOf(await chat.say('Bãi rác tự phát bốc mùi hôi cạnh trường học'))).toContain(f.photosPrompt);
       expect(buttonsOf(await chat.say('Bỏ qua'))).toEqual([f.consentYes, b.skip]);
       expect(textOf(await chat.say(f.consentYes))).toBe(f.namePrompt);
       expect(textOf(await chat.say('Lê Thị Hoa'))).toBe(f.phonePrompt);
       expect(textOf(await chat.say('12345'))).toBe(f.phoneRetry);
-      const summary = textOf(await chat.say('0912 345 678'));
+      expect(buttonsOf(await chat.say('0912 345 678'))).toEqual([f.publishYes, f.publishNo]);
+      const summary = textOf(await chat.say(f.publishNo));
       expect(summary).toContain('Lê Thị Hoa, 091****678');
       expect(summary).not.toContain('0912345678');
       const receipt = textOf(await chat.say(f.confirmYes));
@@ -115,7 +120,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
 
     it('when a complaint-like message is typed, then the feedback flow starts prefilled with what it said', async () => {
       const replies = await chat.say('Tôi muốn khiếu nại việc xã thu hồi đất nhà tôi không bồi thường');
-      expect(textOf(replies)).toContain(f.prefilled);
+      expect(textOf(replies)).toContain(f.prefilled(f.nouns.complaint));
       expect(textOf(replies)).toContain(f.complaintProcedure);
       await chat.say(f.citizen);
       await chat.say('xã Hoằng Hóa');
@@ -130,9 +135,10 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       await chat.say(b.menu.business);
       await chat.say('Bỏ qua');
       await chat.say('Chậm hoàn thuế giá trị gia tăng cho doanh nghiệp');
-      // Both messages answer whichever prompt is current ("Bỏ qua" skips photos, then contact).
+      await chat.say('Công ty TNHH Minh An');
+      // Both messages answer whichever prompt is current ("Bỏ qua" skips the tax code, then the project).
       const [one, two] = await Promise.all([chat.say('Bỏ qua'), chat.say('Bỏ qua')]);
-      expect(textOf([...one, ...two])).toContain(f.summaryTitle);
+      expect(textOf([...one, ...two])).toContain(f.consentPrompt);
     });
   });
 
@@ -185,6 +191,7 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
       await chat.say('Bỏ qua');
       await chat.say('Bỏ qua');
       await chat.say('Bỏ qua');
+      await chat.say(f.publishNo);
       const code = CODE.exec(textOf(await chat.say(f.confirmYes)))![1]!;
       const row = await server.db.query<{ id: string }>('SELECT id FROM tickets WHERE tracking_code = $1', [
         code,
@@ -199,6 +206,43 @@ describe('bot dialogs through the Direct Line adapter (real database, knowledge 
         return textOf(replies).includes('Điện lực đã thay bóng đèn.') ? replies : undefined;
       });
       expect(textOf(delivered)).toContain(code);
+      // The receipt was shown in the chat when it was filed: the outbox holds the answer, not a second receipt.
+      const queued = await listTicketMessages(server.db, row.rows[0]!.id);
+      expect(queued.map((m) => m.event_key.split(':')[2])).toEqual(['answered']);
+    });
+
+    it('when a business writes without accents about land in an industrial zone, then it is a business obstacle routed as a land matter', async () => {
+      const start = await chat.say(
+        'doanh nghiep chung toi xin giao dat trong khu cong nghiep da 8 thang chua duoc giai quyet',
+      );
+      expect(textOf(start)).toContain(f.prefilled(f.nouns.business));
+      expect(textOf(start)).not.toContain(f.submitterPrompt);
+      expect(textOf(await chat.say('Bỏ qua'))).toContain(f.businessNamePrompt);
+      await chat.say('Công ty CP Thép Nghi Sơn');
+      await chat.say('2801234567');
+      await chat.say('Bỏ qua');
+      await chat.say('Bỏ qua');
+      await chat.say(f.publishNo);
+      const receipt = textOf(await chat.say(f.confirmYes));
+      expect(receipt).toContain(f.receivedHead.business());
+      const rows = await server.db.query<{ category: string; description: string }>(
+        'SELECT category, description FROM tickets WHERE tracking_code = $1',
+        [CODE.exec(receipt)![1]],
+      );
+      expect(rows.rows[0]?.category).toBe('dat-dai');
+      expect(rows.rows[0]?.description).toContain('Mã số thuế: 2801234567');
+    });
+
+    it('when a place is not recognised, then the closest communes of the province are offered as buttons', async () => {
+      await chat.say(b.menu.feedback);
+      await chat.say(f.citizen);
+      await chat.say('moi truong');
+      const offer = await chat.say('xa hoang quy');
+      expect(textOf(offer)).toContain(f.locationSuggest('xa hoang quy'));
+      expect(buttonsOf(offer)).toEqual(
+        expect.arrayContaining([f.suggestLabel('Xã Hoằng Giang', 'Xã Hoằng Quỳ'), f.locationKeepTyped]),
+      );
+      expect(textOf(await chat.say('1'))).toMatch(/^Đã xác định địa bàn: Xã /);
     });
   });
 });

@@ -33,7 +33,11 @@ describe('public pages: tracking, published answers, statistics', () => {
     app = system.app;
     const contact = { name: 'Nguyễn Văn Bảo', phone: PHONE, consentAt: clock.get() };
     r.late = await t.tickets.create(
-      webTicket(`Trạm y tế thiếu thuốc cấp cứu, gọi ${PHONE} để biết thêm`, { category: 'y-te', contact }),
+      webTicket(`Trạm y tế thiếu thuốc cấp cứu, gọi ${PHONE} để biết thêm`, {
+        category: 'y-te',
+        contact,
+        publish: true,
+      }),
     );
     r.fast = await t.tickets.create(
       webTicket('Bếp ăn trường mầm non không bảo đảm vệ sinh an toàn thực phẩm', { category: 'y-te' }),
@@ -81,7 +85,7 @@ describe('public pages: tracking, published answers, statistics', () => {
     expect(res.text).toContain('Sở Y tế');
     expect(res.text).toContain('Y tế, an toàn thực phẩm');
     expect(res.text).toContain('Trạm y tế đã được bổ sung thuốc.');
-    expect(res.text).toContain('Bạn đã đánh giá 3/5');
+    expect(res.text).toContain('Anh/chị đã đánh giá 3/5');
     expect(res.text).not.toContain('Nguyễn Văn Bảo');
     expect(res.headers['cache-control']).toBe('no-store');
   });
@@ -115,7 +119,7 @@ describe('public pages: tracking, published answers, statistics', () => {
       comment: 'Cảm ơn Sở',
     });
     expect(rated.status).toBe(200);
-    expect(rated.text).toContain('Bạn đã đánh giá 4/5');
+    expect(rated.text).toContain('Anh/chị đã đánh giá 4/5');
     const row = await db.query<{ rating: number }>('SELECT rating FROM tickets WHERE id = $1', [r.school.id]);
     expect(row.rows[0]?.rating).toBe(4);
   });
@@ -210,13 +214,24 @@ describe('public pages: tracking, published answers, statistics', () => {
     expect(res.body.error.code).toBe('validation_failed');
   });
 
-  it('when answered feedback is published, then phone numbers, names and PINs never appear', async () => {
+  it('when answered feedback is published, then only cases the citizen agreed to and the agency summarised appear, without the citizen’s text or personal data', async () => {
+    // Before an approved summary nothing of the case is published, consent or not.
+    expect((await request(app).get('/phan-anh').expect(200)).text).not.toContain(PHONE);
+    await t.staff.approvePublicSummary(r.late.id, {
+      text: `Phản ánh về tình trạng thiếu thuốc cấp cứu tại trạm y tế (liên hệ ${PHONE}).`,
+      actor: 'staff:1',
+    });
+    await expect(
+      t.staff.approvePublicSummary(r.school.id, { text: 'Không được đồng ý công khai', actor: 'staff:1' }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
     const res = await request(app).get('/phan-anh').expect(200);
-    expect(res.text).toContain('Trạm y tế thiếu thuốc cấp cứu');
+    expect(res.text).toContain('Phản ánh về tình trạng thiếu thuốc cấp cứu tại trạm y tế');
     expect(res.text).toContain('[phone]');
+    expect(res.text).not.toContain('Trạm y tế thiếu thuốc cấp cứu, gọi');
     expect(res.text).not.toContain(PHONE);
     expect(res.text).not.toContain('Nguyễn Văn Bảo');
     for (const receipt of Object.values(r)) expect(res.text).not.toContain(receipt.pin);
     expect(res.text).not.toContain('Phòng khám tư hoạt động');
+    expect(res.text).not.toContain('Trường tiểu học thu thêm khoản phí');
   });
 });

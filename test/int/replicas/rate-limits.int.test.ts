@@ -31,4 +31,24 @@ describeWithServer('rate limits across replicas', () => {
     expect(statuses.map((s) => s.status)).toEqual([200, 200, 200, 429, 429]);
     expect(statuses[3]?.code).toBe('rate_limited');
   });
+
+  it('when sign-in and ticket lookups alternate between two replicas, then each limit is counted once for both', async () => {
+    const post = async (server: WebChatServer, path: string) =>
+      (
+        await fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: '',
+        })
+      ).status;
+    const signIns = [];
+    for (let i = 0; i < 11; i++) signIns.push(await post(i % 2 ? b : a, '/portal/login'));
+    // Ten sign-in attempts a minute per address, wherever they land.
+    expect(signIns.filter((s) => s === 429)).toHaveLength(1);
+    expect(signIns[10]).toBe(429);
+    const lookups = [];
+    for (let i = 0; i < 11; i++) lookups.push(await post(i % 2 ? b : a, '/tra-cuu'));
+    expect(lookups[10]).toBe(429);
+    expect(lookups.slice(0, 10)).not.toContain(429);
+  });
 });

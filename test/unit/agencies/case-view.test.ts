@@ -44,6 +44,8 @@ function view(over: Partial<CaseView> = {}, ticket: Partial<CaseView['ticket']> 
       rating: null,
       rating_comment: null,
       duplicate_of: null,
+      publish_consent: null,
+      public_summary: null,
       ...ticket,
     },
     history: [],
@@ -125,6 +127,31 @@ describe('case page view', () => {
     const html = casePage(user, view({}, { status: 'closed', contact_phone: '0912345678' }));
     expect(html).not.toContain('Trả lời người dân');
     expect(html).toMatch(/class="danger">\s*Xóa thông tin liên hệ/);
+  });
+
+  it.each([
+    [null, 'không đồng ý (hoặc chưa được hỏi)', false],
+    [false, 'không đồng ý (hoặc chưa được hỏi)', false],
+    [true, 'chỉ hiện bản tóm tắt do cơ quan duyệt', true],
+  ])(
+    'when the citizen answered %s to publication, then the panel says "%s" and offers the summary form: %s',
+    (consent, said, form) => {
+      const page = casePage(user, view({}, { publish_consent: consent }), '');
+      expect(page).toContain(said);
+      expect(
+        page.includes('action="/portal/tickets/11111111-2222-3333-4444-555555555555/public-summary"'),
+      ).toBe(form);
+    },
+  );
+
+  it('when a summary is published, then the form holds it for editing and the panel says it is public', () => {
+    const page = casePage(
+      user,
+      view({}, { publish_consent: true, public_summary: 'Cơ sở đã bị kiểm tra' }),
+      '',
+    );
+    expect(page).toContain('đang hiện trên trang công khai');
+    expect(page).toMatch(/<textarea id="summary"[^>]*>Cơ sở đã bị kiểm tra<\/textarea>/);
   });
 
   it('when a confirmation page is shown, then it repeats the POST with confirm=1 and the CSRF token, and offers a way back', () => {

@@ -145,6 +145,41 @@ describe('loadConfig', () => {
     });
   });
 
+  it('when the proactive route, concurrency and site verification are set, then they are typed; the route needs both keys', () => {
+    const base = {
+      ZALO_APP_ID: '3608465249409',
+      ZALO_APP_SECRET: 'app-secret-1',
+      ZALO_OA_SECRET_KEY: 'oa-secret-1',
+    };
+    expect(loadConfig(base).zalo).toMatchObject({ inboundConcurrency: 8, template: undefined });
+    expect(
+      loadConfig({ ...base, ZALO_TEMPLATE_PATH: '/v3.0/oa/message/transaction' }).zalo?.template,
+    ).toBeUndefined();
+    const config = loadConfig({
+      ...base,
+      ZALO_INBOUND_CONCURRENCY: '16',
+      ZALO_TEMPLATE_PATH: '/v3.0/oa/message/transaction',
+      ZALO_TEMPLATE_ID: '123456',
+      ZALO_SITE_VERIFICATION: 'Abc_123-x',
+    });
+    expect(config.zalo).toMatchObject({
+      inboundConcurrency: 16,
+      template: { path: '/v3.0/oa/message/transaction', templateId: '123456' },
+    });
+    expect(config.zaloSiteVerification).toBe('Abc_123-x');
+    expect(loadConfig({ ZALO_SITE_VERIFICATION: 'Abc_123-x' }).zaloSiteVerification).toBe('Abc_123-x');
+  });
+
+  it.each([
+    ['ZALO_INBOUND_CONCURRENCY', '0'],
+    ['ZALO_TEMPLATE_PATH', 'no-slash'],
+    ['ZALO_SITE_VERIFICATION', 'a"><script>'],
+  ])('when %s=%s, then that key is reported', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ key })] }),
+    );
+  });
+
   it('when ZALO_APP_ID is set without its secrets, then both missing keys are reported', () => {
     expect(() => loadConfig({ ZALO_APP_ID: '3608465249409' })).toThrow(
       expect.objectContaining({

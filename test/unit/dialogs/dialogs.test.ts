@@ -53,7 +53,7 @@ function world(): DialogFakes {
 }
 
 const main: DialogCase[] = [
-  ['xin chào', b.welcome],
+  ['xin chào', b.greetAgain],
   ['cam on', b.smalltalkThanks],
   ['tro giup', b.help],
   ['hủy', b.nothingToCancel],
@@ -94,8 +94,12 @@ const ask: DialogCase[] = [
     turns: [
       { user: 'Chính sách hỗ trợ học phí năm nay thế nào?', buttons: [b.ask.forwardYes, b.no] },
       { user: b.ask.forwardYes, buttons: [f.consentYes, b.skip] },
-      { user: 'Bỏ qua', expect: `${f.summaryKind}: ${f.kinds.question}` },
-      { user: f.confirmYes, expect: CODE },
+      {
+        user: 'Bỏ qua',
+        expect: `${f.summaryKind}: ${f.kinds.question}`,
+        buttons: [f.confirmYes, f.confirmEdit, f.confirmNo],
+      },
+      { user: f.confirmYes, expect: [CODE, f.receivedHead.question('UBND tỉnh')] },
     ],
     then: ({ fakes }) =>
       expect(fakes.tickets.tickets.map((t) => t.input)).toMatchObject([
@@ -109,7 +113,7 @@ const ask: DialogCase[] = [
       { user: 'a', expect: b.ask.retry },
       { user: 'trợ giúp', expect: `${b.help}\n${b.ask.prompt}` },
       { user: 'thôi', expect: b.cancelled, buttons: MENU },
-      { user: 'xin chào', expect: b.welcome },
+      { user: 'xin chào', expect: b.greetAgain },
     ],
   },
 ];
@@ -118,7 +122,7 @@ const feedback: DialogCase[] = [
   {
     name: 'feedback filed step by step with consent stores the contact, and withdrawing consent erases it',
     turns: [
-      { user: b.menu.feedback, expect: f.intro, buttons: [f.citizen, f.business] },
+      { user: b.menu.feedback, expect: f.intro(f.nouns.feedback), buttons: [f.citizen, f.business] },
       { user: 'nguoi dan', expect: f.categoryPrompt },
       { user: 'Môi trường, rác thải, ô nhiễm', expect: f.locationPrompt },
       { user: 'Thôn 3, phường Quảng Phú', expect: f.locationFound(QUANG_PHU.name) },
@@ -127,7 +131,8 @@ const feedback: DialogCase[] = [
       { user: f.consentYes, expect: f.namePrompt },
       { user: 'Lê Thị Hoa', expect: f.phonePrompt },
       { user: '12345', expect: f.phoneRetry },
-      { user: '0912 345 678', expect: 'Lê Thị Hoa, 091****678', absent: '0912345678' },
+      { user: '0912 345 678', expect: f.publishPrompt, buttons: [f.publishYes, f.publishNo] },
+      { user: f.publishNo, expect: 'Lê Thị Hoa, 091****678', absent: '0912345678' },
       { user: f.confirmYes, expect: CODE, buttons: MENU },
       {
         user: 'Xóa thông tin cá nhân của tôi',
@@ -151,13 +156,16 @@ const feedback: DialogCase[] = [
   {
     name: 'the summary shows the contact with the phone masked and the ticket carries it in full',
     turns: [
-      { user: b.menu.business },
-      { user: 'Bỏ qua' },
-      { user: 'Thủ tục thuê đất cho nhà xưởng chậm ba tháng' },
-      { user: 'Bỏ qua' },
+      { user: b.menu.business, expect: f.businessLocationPrompt },
+      { user: 'Bỏ qua', expect: f.businessDescriptionPrompt },
+      { user: 'Thủ tục thuê đất cho nhà xưởng chậm ba tháng', expect: f.businessNamePrompt },
+      { user: 'Công ty TNHH Minh An', expect: f.taxCodePrompt },
+      { user: 'Bỏ qua', expect: f.projectPrompt },
+      { user: 'Bỏ qua', buttons: [f.consentYes, b.skip] },
       { user: f.consentYes },
       { user: 'Trần Văn An' },
-      { user: '0987.654.321', expect: 'Trần Văn An, 098****321' },
+      { user: '0987.654.321', expect: f.publishPrompt },
+      { user: f.publishNo, expect: 'Trần Văn An, 098****321' },
       { user: f.confirmYes, expect: CODE },
     ],
     then: ({ fakes }) =>
@@ -181,7 +189,7 @@ const feedback: DialogCase[] = [
     turns: [
       {
         user: 'Tôi muốn khiếu nại việc xã thu hồi đất nhà tôi không bồi thường',
-        expect: [f.prefilled, f.complaintProcedure],
+        expect: [f.prefilled(f.nouns.complaint), f.complaintProcedure],
       },
       { user: f.citizen },
       { user: 'xã Hoằng Hóa', expect: f.locationUnknown },
@@ -199,20 +207,23 @@ const feedback: DialogCase[] = [
   {
     name: 'a shared location is recorded instead of a typed place',
     turns: [
-      { user: b.menu.business },
+      { user: b.menu.feedback },
+      { user: f.citizen },
+      { user: '1', expect: f.locationPrompt },
       {
         user: '',
         extra: { entities: [{ type: 'GeoCoordinates', latitude: 19.807, longitude: 105.776 }] },
         expect: f.locationShared,
       },
-      { user: 'Thủ tục thuê đất cho nhà xưởng chậm ba tháng' },
+      { user: 'Ổ gà lớn giữa đường trước cổng chợ', expect: f.photosPrompt },
       { user: 'Bỏ qua' },
-      { user: 'Bỏ qua', expect: `${f.summaryLocation}: 19.807, 105.776` },
+      { user: 'Bỏ qua', expect: f.publishPrompt },
+      { user: f.publishNo, expect: `${f.summaryLocation}: 19.807, 105.776` },
     ],
   },
   {
-    name: 'a business obstacle knows submitter and category and asks for the place first',
-    turns: [{ user: b.menu.business, expect: f.locationPrompt }],
+    name: 'a business obstacle from the menu knows its submitter and asks where the business or project is first',
+    turns: [{ user: b.menu.business, expect: [f.intro(f.nouns.business), f.businessLocationPrompt] }],
   },
   {
     name: 'an answer outside the choices is re-asked with the buttons; "menu" leaves the flow',
@@ -226,12 +237,12 @@ const feedback: DialogCase[] = [
   {
     name: 'declining at the summary files nothing',
     turns: [
-      { user: b.menu.business },
+      { user: 'Tôi muốn khiếu nại việc xã thu hồi đất nhà tôi không bồi thường' },
+      { user: f.citizen },
+      { user: 'Bỏ qua', expect: f.photosPrompt },
       { user: 'Bỏ qua' },
-      { user: 'Thủ tục cấp phép đầu tư kéo dài quá hạn quy định' },
-      { user: 'Bỏ qua' },
-      { user: 'Bỏ qua', buttons: [f.confirmYes, f.confirmNo] },
-      { user: f.confirmNo, expect: f.notSent, buttons: MENU },
+      { user: 'Bỏ qua', buttons: [f.confirmYes, f.confirmEdit, f.confirmNo] },
+      { user: f.confirmNo, expect: f.notSent(f.nouns.complaint), buttons: MENU },
     ],
     then: ({ fakes }) => expect(fakes.tickets.tickets).toHaveLength(0),
   },

@@ -2,7 +2,7 @@ import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Express } from 'express';
 import request from 'supertest';
-import { ZaloAdapter, zaloTurnErrorHandler } from '../../../../src/channels/zalo/zalo.adapter';
+import { ZaloAdapter } from '../../../../src/channels/zalo/zalo.adapter';
 import { ZaloConversationRepository } from '../../../../src/channels/zalo/zalo.repository';
 import { memoryLogger } from '../../../helpers/app';
 import { createTestDb } from '../../../helpers/db';
@@ -70,9 +70,9 @@ describe('Zalo adapter: webhook → bot turn → OA reply', () => {
           clock,
           logger,
         });
-        adapter.onTurnError = zaloTurnErrorHandler(async (_ctx, err) => {
+        adapter.onTurnError = async (_ctx: TurnContext, err: Error) => {
           errors.push(err.message);
-        });
+        };
         return adapter;
       },
     });

@@ -53,6 +53,8 @@ describe('a citizen on Zalo files feedback and receives the answer', () => {
       .send(raw)
       .expect(200);
     await system.jobs.kick(ZALO_INBOUND_JOB);
+    // The turn's replies wait in the outbox, committed with the turn; its job sends them.
+    await system.jobs.kick(TICKET_JOBS.outbox);
     return fake.sent.slice(before).map((m) => m.text ?? '');
   }
 

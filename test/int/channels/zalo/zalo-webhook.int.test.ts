@@ -73,23 +73,49 @@ describe('Zalo webhook', () => {
     await post(event).expect(401);
   });
 
-  it('when the event is older than the allowed window or from the future, then 401 stale_event', async () => {
+  const rejected = async (reason: string) =>
+    (
+      await db.query<{ event_name: string; reject_reason: string }>(
+        `SELECT event_name, reject_reason FROM zalo_inbound_events WHERE status = 'rejected' AND reject_reason LIKE $1`,
+        [`${reason}%`],
+      )
+    ).rows;
+
+  it('when a signed event is older than the allowed window or from the future, then 200 and it is kept as rejected', async () => {
+    const before = handled.length;
     const old = fx.textEvent('cũ', clock.now().getTime() - 25 * 3600_000);
-    expect((await post(old).expect(401)).body.error.code).toBe('stale_event');
-    await post(fx.textEvent('tương lai', clock.now().getTime() + 3600_000)).expect(401);
+    expect((await post(old).expect(200)).body).toEqual({ ok: true, rejected: 'stale_event' });
+    await post(fx.textEvent('tương lai', clock.now().getTime() + 3600_000)).expect(200);
+    // Zalo redelivering the same stale event adds nothing.
+    await post(old).expect(200);
+    await zalo.processEvents();
+    expect(handled.length).toBe(before);
+    expect(await rejected('stale_event')).toHaveLength(2);
   });
 
-  it('when the body is not JSON or not an event, then 400 and nothing is stored', async () => {
+  it('when the body is not JSON, then 400 (nothing to verify) and nothing is stored', async () => {
     const before = await channel.repo.countByStatus();
     await request(app)
       .post('/channels/zalo/webhook')
       .set('Content-Type', 'application/json')
       .send('{oops')
       .expect(400);
-    const notEvent = { app_id: zcfg.appId, timestamp: String(clock.now().getTime()) };
-    const res = await post(notEvent).expect(400);
-    expect(res.body.error.code).toBe('validation_failed');
     expect(await channel.repo.countByStatus()).toEqual(before);
+  });
+
+  it('when a signed body is not an event we know, or a field is too long, then 200 and rejected with the reason', async () => {
+    const notEvent = { app_id: zcfg.appId, timestamp: String(clock.now().getTime()) };
+    expect((await post(notEvent).expect(200)).body.rejected).toBe('unknown_shape:event_name');
+    const long = fx.textEvent('x'.repeat(20_001), clock.now().getTime(), 'w-long');
+    expect((await post(long).expect(200)).body.rejected).toBe('too_long:message.text');
+    expect(await rejected('too_long')).toEqual([
+      { event_name: 'user_send_text', reject_reason: 'too_long:message.text' },
+    ]);
+  });
+
+  it('when a signed event has a bad signature after all, then still 401', async () => {
+    const stale = fx.textEvent('cũ mà sai chữ ký', clock.now().getTime() - 25 * 3600_000);
+    expect((await post(stale, { header: 'mac=00' }).expect(401)).body.error.code).toBe('invalid_signature');
   });
 
   it('when a signed event holds lone surrogates or control characters, then it is stored cleaned and handled', async () => {
@@ -102,13 +128,13 @@ describe('Zalo webhook', () => {
     );
   });
 
-  it('when a signed event is nested absurdly deep, then 400 input_too_deep and nothing is stored', async () => {
-    const before = await channel.repo.countByStatus();
+  it('when a signed event is nested absurdly deep, then 200 and it is kept as rejected input_too_deep', async () => {
     const event = fx.textEvent('sâu', clock.now().getTime(), 'w-deep');
     const raw = JSON.stringify(event).replace(/}$/, `,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`);
-    const res = await post(event, { raw }).expect(400);
-    expect(res.body.error.code).toBe('input_too_deep');
-    expect(await channel.repo.countByStatus()).toEqual(before);
+    expect((await post(event, { raw }).expect(200)).body.rejected).toBe('input_too_deep');
+    await zalo.processEvents();
+    expect(handled).not.toContainEqual(expect.objectContaining({ messageId: 'w-deep' }));
+    expect(await rejected('input_too_deep')).toHaveLength(1);
   });
 
   it('when each documented event type arrives, then receipts are recorded and the rest reach the bot', async () => {

@@ -53,6 +53,14 @@ describe('Zalo event mapping', () => {
     expect(toInbound(parse(fx.unknownEvent(at)))).toMatchObject({ kind: 'ignored' });
   });
 
+  it.each(['audio', 'video', 'link', 'business_card'] as const)(
+    'when a user sends %s, then it maps to a media inbound the bot answers without a turn',
+    (kind) => {
+      const inbound = toInbound(zaloEventSchema.parse(fx.mediaEvent(kind, 1_763_600_000_000)));
+      expect(inbound).toMatchObject({ kind: 'media', media: kind, url: `https://media.example.vn/${kind}` });
+    },
+  );
+
   it('when an event has no msg_id, then its dedupe key combines name, user and timestamp', () => {
     expect(eventDedupeKey(parse(fx.followEvent(at)))).toBe(`evt:follow:${fx.ZALO_IDS.user}:${at}:`);
     expect(eventDedupeKey(parse(fx.receiptEvent(at, 'received', ['x'])))).toBe(
