@@ -46,7 +46,7 @@ export interface BenchOptions {
   targets: Array<'embedded' | 'server'>;
 }
 
-/** The index the migrations declare (pgvector's defaults until migration 0120). */
+/** The index migration 0101 declares (pgvector's defaults). */
 export const MIGRATION_HNSW: HnswBuild = { m: 16, efConstruction: 64 };
 
 const FULL = {
