@@ -1,4 +1,4 @@
-import { foldDiacritics, normalizeText, syllables } from '../../text/normalize';
+import { foldDiacritics, hasDiacritics, normalizeText, syllables } from '../../text/normalize';
 import { extractEntities, type Entities } from '../entities/entities';
 import { toRoman } from '../entities/agreement';
 import { namesEntity } from './decide';
@@ -28,7 +28,10 @@ const STILL = new RegExp(
   'iu',
 );
 const PERSON = word('(?:ông|bà|đồng chí|người|ong|ba|dong chi|nguoi)\\s+(?:ấy|đó|này|ta|ay|do|nay)');
-const POINTING = word('đó|này|ấy|trên|nói trên|do|nay|ay');
+const POINTING = word('đó|này|ấy|trên|nói trên');
+// Typed without accents, "do", "nay", "ay" may stand for "đó", "này", "ấy"; with accents "do" is "by" ("do cơ quan
+// nào chủ trì") and "nay" is "now" ("năm nay"), so only accent-less text is read that way.
+const POINTING_FOLDED = word('do|nay|ay');
 const PASSIVE = /^(?:nó\s+|no\s+)?(?:được|duoc|có được|co duoc)\s/iu;
 const QUESTION_WORDS = ['bao nhiêu', 'khi nào', 'bao giờ', 'ngày nào', 'năm nào', 'mấy', 'gì', 'nào', 'ai', 'đâu', 'thế nào', 'ra sao'];
 const GLUE = new Set(['den', 'nam', 'nhiem', 'ky', 'tinh', 'dai', 'hoi', 'lan', 'thu', 'khoa', 'cua', 've', 'o', 'tai', 'thanh', 'pho', 'xa', 'phuong']);
@@ -110,7 +113,8 @@ export function completeQuestion(text: string, subject: Subject | null): string 
     return `${rest} ${entityPhrase(extractEntities(subject.question), restEntities)} ${questionWordOf(subject.question)}`.trim();
   }
   if (subject.person && PERSON.test(said)) return said.replace(PERSON, subject.person);
-  const pointing = POINTING.test(said) || PASSIVE.test(said) || contentWords(said, own).length <= 2;
+  const points = POINTING.test(said) || (!hasDiacritics(said) && POINTING_FOLDED.test(said));
+  const pointing = points || PASSIVE.test(said) || contentWords(said, own).length <= 2;
   if (!pointing || namesEntity(own)) return null;
   return `${said} ${withoutQuestionWords(subject.question)}`;
 }

@@ -88,6 +88,15 @@ describe('follow-up completion', () => {
     expect(completeQuestion('còn Thanh Hóa thì sao?', null)).toBeNull();
   });
 
+  it('when an accented question says "do" (by) or "nay" (now), then it is not taken for "đó"/"này"; typed without accents it still points back', () => {
+    const late = subject('Những nhiệm vụ nào đang chậm tiến độ?');
+    expect(completeQuestion('Nhiệm vụ chuyển đổi số do cơ quan nào chủ trì?', late)).toBeNull();
+    expect(completeQuestion('Học phí năm nay của trường mầm non công lập là bao nhiêu?', late)).toBeNull();
+    expect(completeQuestion('do la nhung linh vuc nao?', subject('Thanh Hóa xác định mấy khâu đột phá?'))).toBe(
+      'do la nhung linh vuc nao? Thanh Hóa xác định khâu đột phá',
+    );
+  });
+
   it('when an answer names a person, then the full name is remembered without the title', () => {
     expect(personIn('Ông Nghiêm Xuân Thành (thứ 2 từ phải qua), Ủy viên Trung ương Đảng')).toBe('Nghiêm Xuân Thành');
     expect(personIn('Chia sẻ với VietNamNet, ông Nguyễn Hồng Phong - Phó Bí thư')).toBe('Nguyễn Hồng Phong');
