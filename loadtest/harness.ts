@@ -8,25 +8,46 @@ import { freePort, ServerProcess } from './server-process';
 
 /** The server under test, the fake Zalo it talks to, and what the citizens need to reach both. */
 export interface Harness {
+  /** The first replica (the only one on the embedded database): fuzzing and health probes use it. */
   server: ServerProcess;
+  /** Every replica; on the embedded database just `server`. */
+  servers: ServerProcess[];
+  /** The server the next request goes to: round-robin over the replicas, no stickiness. */
+  nextUrl(): string;
   fake: FakeZalo;
   inbox: ZaloInbox;
   link: ZaloLink;
   secret: string;
   dataDir: string;
+  /** The Postgres database the replicas share (server mode); unset: embedded PGlite in dataDir. */
+  databaseUrl?: string;
+}
+
+/** Where the servers keep their data: PGlite in DATA_DIR, or N replicas on one Postgres database. */
+export interface HarnessDatabase {
+  databaseUrl?: string;
+  replicas: number;
 }
 
 const APP_ID = '3608465249409';
 const OA_ID = '3886132808788';
 const OA_SECRET_KEY = 'loadtest-oa-secret-key';
 
-/** Starts the fake Zalo and the real server (compiled, as `npm start` runs it) on DATA_DIR. */
-export async function startHarness(dataDir: string, zaloLeaseMs = 60_000): Promise<Harness> {
+/**
+ * Starts the fake Zalo and the real server (compiled, as `npm start` runs it) on DATA_DIR, or `replicas` of it on
+ * one Postgres database (started together, as a deployment's pods are).
+ */
+export async function startHarness(
+  dataDir: string,
+  zaloLeaseMs = 60_000,
+  database: HarnessDatabase = { replicas: 1 },
+): Promise<Harness> {
   const fake = new FakeZalo('loadtest-app-secret');
   const zaloUrl = await fake.start();
   const secret = 'loadtest-direct-line-secret-0123456789abcdef';
-  const server = new ServerProcess(await freePort(), {
+  const env = {
     DATA_DIR: dataDir,
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     KNOWLEDGE_DIR: path.resolve(__dirname, '../../knowledge'),
     LOG_LEVEL: 'warn',
     DIRECT_LINE_SECRET: secret,
@@ -42,16 +63,41 @@ export async function startHarness(dataDir: string, zaloLeaseMs = 60_000): Promi
     ZALO_ACCESS_TOKEN: fake.accessToken,
     ZALO_REFRESH_TOKEN: fake.refreshToken,
     ZALO_EVENT_LEASE_MS: String(zaloLeaseMs),
-  });
+  };
+  const count = database.databaseUrl ? Math.max(1, database.replicas) : 1;
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < count; i++) servers.push(new ServerProcess(await freePort(), env));
+  let turn = 0;
+  const nextUrl = () => servers[turn++ % servers.length]!.url;
   const link: ZaloLink = {
     appId: APP_ID,
     oaId: OA_ID,
     signatureSecret: OA_SECRET_KEY,
-    webhookUrl: () => `${server.url}/channels/zalo/webhook`,
+    webhookUrl: () => `${nextUrl()}/channels/zalo/webhook`,
     fake,
   };
-  await server.start();
-  return { server, fake, inbox: new ZaloInbox(fake), link, secret, dataDir };
+  await Promise.all(servers.map((s) => s.start()));
+  return {
+    server: servers[0]!,
+    servers,
+    nextUrl,
+    fake,
+    inbox: new ZaloInbox(fake),
+    link,
+    secret,
+    dataDir,
+    ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}),
+  };
+}
+
+/** Starts every replica that is not running (scenarios leave them stopped after their checks). */
+export async function ensureRunning(h: Harness): Promise<void> {
+  await Promise.all(h.servers.map((s) => s.ensureRunning()));
+}
+
+/** Stops every replica gracefully; their exit codes. */
+export async function stopAll(h: Harness): Promise<Array<number | null>> {
+  return Promise.all(h.servers.map((s) => s.stop()));
 }
 
 /** Opens `n` conversations, every other one on Zalo (user ids carry `tag` so runs never share a user). */
@@ -60,7 +106,7 @@ export async function openCitizens(h: Harness, n: number, tag: string, zaloShare
   const zaloEvery = zaloShare > 0 ? Math.max(1, Math.round(1 / zaloShare)) : Infinity;
   for (let i = 0; i < n; i++) {
     if (i % zaloEvery === zaloEvery - 1) out.push(new ZaloCitizen(h.link, h.inbox, `${tag}${1000 + i}`));
-    else out.push(await DirectLineCitizen.open(h.server.url, h.secret, Date.now() + 60_000));
+    else out.push(await DirectLineCitizen.open(h.nextUrl, h.secret, Date.now() + 60_000));
   }
   return out;
 }
