@@ -75,7 +75,12 @@ describe('npm run bench -- --quick (real processes, loopback)', () => {
         expect(h.recallAt10).toBeLessThanOrEqual(1);
       }
     }
-    expect(bench.targets.length).toBe(3);
+    // Three turn and retrieval targets, then one per programme route held to the 200 ms objective.
+    expect(bench.targets).toHaveLength(5);
+    expect(bench.targets.slice(3).map((t) => t.name.split(' ')[0])).toEqual([
+      '/tien-do/bench-ct',
+      '/api/programmes/bench-ct',
+    ]);
     const markdown = await readFile(path.join(out, files[1]!), 'utf8');
     expect(markdown).toContain(`${bench.machine.cores} cores`);
     expect(run.log).toContain('## Targets');
