@@ -115,12 +115,8 @@ export function answerActivity(result: AskResult): Activity {
   const documentIds = [...new Set(result.citations.map((c) => c.documentId))];
   return Activity.fromObject({
     type: 'message',
-    text: formatAnswer(result),
+    // The knowledge answer already leads with the fact and ends with its source.
+    text: result.answer,
     channelData: { knowledge: { grounded: result.grounded, documentIds } },
   });
-}
-
-/** The answer as the citizen reads it: the knowledge answer already leads with the fact and ends with its source. */
-export function formatAnswer(result: AskResult): string {
-  return result.answer;
 }
