@@ -19,7 +19,7 @@ import {
   type Passage,
 } from './corpus';
 import { programmesLines, renderMarkdown } from './report.markdown';
-import { checkTargets, describeMachine, programmeChecks, type BenchResults } from './report';
+import { checkTargets, compareTargets, describeMachine, programmeChecks, type BenchResults } from './report';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -94,17 +94,18 @@ export async function runBench(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<BenchResults | null> {
-  const opts: BenchOptions = parseBenchOptions(argv);
+  // The project root (dist/bench → ../..), whatever folder the bench was started from: ../shared is beside it.
+  const root = path.resolve(__dirname, '..', '..');
+  const opts: BenchOptions = parseBenchOptions(argv, root);
   const databaseUrl = loadConfig(env).databaseUrl;
   const targets: DbTarget[] = [
-    { driver: 'pglite' },
-    ...(databaseUrl ? [{ driver: 'pg' as const, url: databaseUrl }] : []),
+    ...(opts.targets.includes('embedded') ? [{ driver: 'pglite' as const }] : []),
+    ...(databaseUrl && opts.targets.includes('server') ? [{ driver: 'pg' as const, url: databaseUrl }] : []),
   ];
   if (opts.only === 'programmes') {
     await runProgrammesOnly(opts, targets);
     return null;
   }
-  const root = process.cwd();
   const startedAt = new Date();
   const machine = describeMachine();
   const notes: string[] = [];
@@ -127,6 +128,7 @@ export async function runBench(
     sharedData: inputs.withShared,
     notes,
     results,
+    comparison: compareTargets(results),
     targets: checkTargets(results.find((r) => r.driver === 'pglite')),
   };
   await mkdir(opts.out, { recursive: true });

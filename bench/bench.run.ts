@@ -19,14 +19,14 @@ import { benchTurns, type TurnsSection } from './turns.bench';
 /** Where a run's database lives: embedded PGlite, or a Postgres server (each server in its own schema). */
 export type DbTarget = { driver: 'pglite' } | { driver: 'pg'; url: string };
 
-/** Everything measured against one database. */
+/** Everything measured against one database (the sections a run skipped are absent). */
 export interface TargetResults {
   driver: 'pglite' | 'pg';
-  corpus: { documents: number; chunks: number; questions: number; sample: string[] };
-  turns: TurnsSection;
-  tickets: LoadFigures & { path: string };
-  zalo: ZaloFigures;
-  ingest: {
+  corpus?: { documents: number; chunks: number; questions: number; sample: string[] };
+  turns?: TurnsSection;
+  tickets?: LoadFigures & { path: string };
+  zalo?: ZaloFigures;
+  ingest?: {
     documents: number;
     chunks: number;
     seconds: number;
@@ -35,7 +35,7 @@ export interface TargetResults {
     peakRssMb: number;
   };
   retrieval: RetrievalSize[];
-  programmes: ProgrammesSection;
+  programmes?: ProgrammesSection;
 }
 
 /** The data a run draws on. */
@@ -101,14 +101,18 @@ async function openRetrievalDb(scratch: Scratch): Promise<Database> {
   return db;
 }
 
-/** The three servers of a run, started in parallel; the QA one also takes Zalo webhooks and Open311 requests. */
+/**
+ * The three servers of a run, started in parallel; the QA one also takes Zalo webhooks and Open311 requests. On a
+ * Postgres server with `opts.replicas` 2, a second QA replica then starts on the QA server's database (after the
+ * first ingested, as a replica joining a running deployment does).
+ */
 async function startServers(
   opts: BenchOptions,
   inputs: BenchInputs,
   scratch: Scratch,
   zalo: { fake: FakeZalo; url: string; open311Key: string },
   children: RunningChild[],
-): Promise<[RunningChild, RunningChild, RunningChild]> {
+): Promise<{ hello: RunningChild; echo: RunningChild; qa: RunningChild; replicas: RunningChild[] }> {
   const spec = (mode: ChildSpec['mode'], env: Record<string, string>, extra: Partial<ChildSpec> = {}) => ({
     mode,
     env,
@@ -117,7 +121,8 @@ async function startServers(
     withShared: inputs.withShared && !opts.quick,
     ...extra,
   });
-  const qaEnv = { ...serverEnv(await scratch.url()), ...zaloEnv(zalo.fake, zalo.url) };
+  const qaUrl = await scratch.url();
+  const qaEnv = { ...serverEnv(qaUrl), ...zaloEnv(zalo.fake, zalo.url) };
   const echoEnv = serverEnv(await scratch.url());
   const questions = inputs.questions.slice(0, opts.questions);
   const started = await Promise.allSettled([
@@ -129,7 +134,62 @@ async function startServers(
   for (const s of started) if (s.status === 'fulfilled') children.push(s.value);
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
-  return children as [RunningChild, RunningChild, RunningChild];
+  const [hello, echo, qa] = children as [RunningChild, RunningChild, RunningChild];
+  const replicas = [qa];
+  if (qaEnv.DATABASE_URL && opts.replicas > 1 && wantsTurns(opts)) {
+    const env = { ...serverEnv(qaUrl), ...zaloEnv(zalo.fake, zalo.url) };
+    const second = await startChild(spec('qa', env, { withShared: false, questions: [] }));
+    children.push(second);
+    replicas.push(second);
+  }
+  return { hello, echo, qa, replicas };
+}
+
+const wantsTurns = (opts: BenchOptions) =>
+  opts.sections.includes('turns') || opts.sections.includes('capacity');
+
+/** The closed-loop levels and the open-loop capacity, with their progress lines. */
+async function runTurns(
+  opts: BenchOptions,
+  questions: string[],
+  s: { helloUrl: string; echoUrl: string; qaUrl: string; secret: string } & {
+    replicas: RunningChild[];
+    echo: RunningChild;
+    qa: RunningChild;
+  },
+  log: (l: string) => void,
+): Promise<TurnsSection> {
+  const turns = await benchTurns(
+    {
+      helloUrl: s.helloUrl,
+      echoUrl: s.echoUrl,
+      qaUrl: s.qaUrl,
+      secret: s.secret,
+      profileEcho: s.echo.profile,
+      profileQa: s.qa.profile,
+      ...(s.replicas.length > 1 ? { qaReplicaUrls: s.replicas.map((r) => r.ready.url!) } : {}),
+    },
+    {
+      levels: opts.sections.includes('turns') ? opts.levels : [],
+      durationMs: opts.turnMs,
+      questions,
+      ...(opts.sections.includes('capacity')
+        ? { capacity: { plan: opts.capacity, pool: opts.capacityPool } }
+        : {}),
+    },
+  );
+  for (const l of turns.levels)
+    log(
+      `  ${l.concurrency} conv: qa ${l.qa.throughput}/s p99 ${l.qa.latency.p99} ms, echo ${l.echo.throughput}/s` +
+        (l.qaReplicas ? `, qa × ${turns.replicas} replicas ${l.qaReplicas.throughput}/s` : ''),
+    );
+  const c = turns.capacity;
+  if (c)
+    log(
+      `  capacity at p99 ≤ ${c.qa.objectiveP99Ms} ms: qa ${c.qa.turnsPerSecond} turns/s` +
+        (c.qaReplicas ? `, × ${turns.replicas} replicas ${c.qaReplicas.turnsPerSecond} turns/s` : ''),
+    );
+  return turns;
 }
 
 async function runServers(
@@ -143,7 +203,7 @@ async function runServers(
   const children: RunningChild[] = [];
   try {
     log('starting servers (hello, echo, qa; the qa server ingests its corpus first)');
-    const [hello, echo, qa] = await startServers(opts, inputs, scratch, zalo, children);
+    const { hello, echo, qa, replicas } = await startServers(opts, inputs, scratch, zalo, children);
     const kept = qa.ready.questions ?? [];
     // With nothing answered from sources, QA turns still run (declining the offer to forward, untimed).
     const questions = kept.length > 0 ? kept : inputs.questions.slice(0, opts.questions);
@@ -156,16 +216,12 @@ async function runServers(
       qaUrl: qa.ready.url!,
       secret: SECRET,
     };
-    const turns = await benchTurns(
-      { ...urls, profileEcho: echo.profile, profileQa: qa.profile },
-      opts.levels,
-      opts.turnMs,
-      questions,
-    );
-    for (const l of turns.levels)
-      log(
-        `  ${l.concurrency} conv: qa ${l.qa.throughput}/s p99 ${l.qa.latency.p99} ms, echo ${l.echo.throughput}/s`,
-      );
+    const { documents = 0, chunks = 0 } = qa.ready;
+    const corpus = { documents, chunks, questions: questions.length, sample: questions.slice(0, 3) };
+    const turns = wantsTurns(opts)
+      ? await runTurns(opts, questions, { ...urls, replicas, echo, qa }, log)
+      : undefined;
+    if (!opts.sections.includes('channels')) return { corpus, turns };
     const tickets = await benchTickets(urls.qaUrl, zalo.open311Key, 8, opts.ticketMs, inputs.feedback);
     log(`  tickets: ${tickets.throughput}/s, p99 ${tickets.latency.p99} ms`);
     const identity = { ...ZALO, secret: ZALO.oaSecretKey };
@@ -180,8 +236,6 @@ async function runServers(
       delivered,
     );
     log(`  zalo: ${webhook.sent} webhooks at ${webhook.ratePerSecond}/s, ack p99 ${webhook.ack.p99} ms`);
-    const { documents = 0, chunks = 0 } = qa.ready;
-    const corpus = { documents, chunks, questions: questions.length, sample: questions.slice(0, 3) };
     return { corpus, turns, tickets, zalo: webhook };
   } finally {
     for (const c of children.reverse()) await c.stop();
@@ -220,24 +274,27 @@ export async function runTarget(
   const scratch = new Scratch(target);
   try {
     log(`== ${target.driver}`);
-    const servers = await runServers(opts, inputs, scratch, log);
-    const ingest = await runIngest(opts, inputs, scratch, log);
-    log(`retrieval at ${opts.sizes.join(', ')} chunks (${opts.queries} queries each)`);
-    const db = await openRetrievalDb(scratch);
-    let retrieval: RetrievalSize[];
-    try {
-      retrieval = await benchRetrieval(
-        db,
-        inputs.passages,
-        opts.sizes,
-        inputs.queries.slice(0, opts.queries),
-        log,
-      );
-    } finally {
-      await db.close();
+    const has = (s: BenchOptions['sections'][number]) => opts.sections.includes(s);
+    const servers = wantsTurns(opts) || has('channels') ? await runServers(opts, inputs, scratch, log) : {};
+    const ingest = has('ingest') ? { ingest: await runIngest(opts, inputs, scratch, log) } : {};
+    let retrieval: RetrievalSize[] = [];
+    if (has('retrieval')) {
+      log(`retrieval at ${opts.sizes.join(', ')} chunks (${opts.queries} queries each)`);
+      const db = await openRetrievalDb(scratch);
+      try {
+        retrieval = await benchRetrieval(
+          db,
+          inputs.passages,
+          opts,
+          inputs.queries.slice(0, opts.queries),
+          log,
+        );
+      } finally {
+        await db.close();
+      }
     }
-    const programmes = await runProgrammes(scratch, opts, log);
-    return { driver: target.driver, ...servers, ingest, retrieval, programmes };
+    const programmes = has('programmes') ? { programmes: await runProgrammes(scratch, opts, log) } : {};
+    return { driver: target.driver, ...servers, ...ingest, retrieval, ...programmes };
   } finally {
     await scratch.dropAll();
   }

@@ -30,9 +30,11 @@ export interface TurnTiming {
 export class DirectLineConversation {
   private readonly inbox: BotMessage[] = [];
   private waiter: (() => void) | undefined;
+  private posted = 0;
 
   private constructor(
-    private readonly base: string,
+    /** Direct Line bases the posts rotate over (one per replica; the stream stays where it was opened). */
+    private readonly bases: readonly string[],
     private readonly conversationId: string,
     private readonly token: string,
     private readonly ws: WebSocket,
@@ -40,8 +42,16 @@ export class DirectLineConversation {
     ws.on('message', (data) => this.receive(String(data)));
   }
 
-  /** Starts a conversation, connects its stream and waits for the greeting to finish. */
-  static async start(url: string, secret: string): Promise<DirectLineConversation> {
+  /**
+   * Starts a conversation on `url`, connects its stream there and waits for the greeting to finish. With
+   * `postTo` (every replica's URL), each post goes to the next replica in turn: no stickiness, the reply reaches
+   * the stream through the database.
+   */
+  static async start(
+    url: string,
+    secret: string,
+    postTo: readonly string[] = [url],
+  ): Promise<DirectLineConversation> {
     const base = `${url}/v3/directline`;
     const res = await fetch(`${base}/conversations`, {
       method: 'POST',
@@ -52,7 +62,12 @@ export class DirectLineConversation {
     const grant = (await res.json()) as { conversationId: string; token: string; streamUrl: string };
     const ws = new WebSocket(grant.streamUrl);
     // Listen before 'open': the replayed greeting can arrive in the same read as the upgrade response.
-    const conversation = new DirectLineConversation(base, grant.conversationId, grant.token, ws);
+    const conversation = new DirectLineConversation(
+      postTo.map((u) => `${u}/v3/directline`),
+      grant.conversationId,
+      grant.token,
+      ws,
+    );
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
@@ -96,7 +111,8 @@ export class DirectLineConversation {
 
   /** Posts a user message with the conversation token. */
   async post(text: string): Promise<void> {
-    const res = await fetch(`${this.base}/conversations/${this.conversationId}/activities`, {
+    const base = this.bases[this.posted++ % this.bases.length]!;
+    const res = await fetch(`${base}/conversations/${this.conversationId}/activities`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'message', from: { id: 'bench-user' }, text }),

@@ -5,6 +5,8 @@ import type { BenchResults } from './report';
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 
 function turnsTable(r: TargetResults): string[] {
+  if (!r.turns || r.turns.levels.length === 0) return [];
+  const replicas = r.turns.replicas;
   return [
     row([
       'conversations',
@@ -16,8 +18,11 @@ function turnsTable(r: TargetResults): string[] {
       'QA p50/p95/p99 ms',
       'echo p50/p95/p99 ms',
       'hello p99 ms',
+      ...(replicas
+        ? [`QA × ${replicas} replicas turns/s`, `× ${replicas} p50/p95/p99 ms`, `${replicas} ÷ 1`]
+        : []),
     ]),
-    row(Array(9).fill('---')),
+    row(Array(replicas ? 12 : 9).fill('---')),
     ...r.turns.levels.map((l) =>
       row([
         l.concurrency,
@@ -29,12 +34,50 @@ function turnsTable(r: TargetResults): string[] {
         `${l.qa.latency.p50} / ${l.qa.latency.p95} / ${l.qa.latency.p99}`,
         `${l.echo.latency.p50} / ${l.echo.latency.p95} / ${l.echo.latency.p99}`,
         l.hello.latency.p99,
+        ...(l.qaReplicas
+          ? [
+              l.qaReplicas.throughput,
+              `${l.qaReplicas.latency.p50} / ${l.qaReplicas.latency.p95} / ${l.qaReplicas.latency.p99}`,
+              l.replicasOverOne ?? '',
+            ]
+          : []),
       ]),
     ),
+    '',
+  ];
+}
+
+function capacityTable(r: TargetResults): string[] {
+  const c = r.turns?.capacity;
+  if (!c) return [];
+  const runs: Array<[string, typeof c.qa]> = [['one server', c.qa]];
+  if (c.qaReplicas) runs.push([`${r.turns?.replicas} replicas, round-robin`, c.qaReplicas]);
+  return [
+    `**Capacity at p99 ≤ ${c.qa.objectiveP99Ms} ms** (open loop: QA turns offered at a fixed rate, stepped up until the p99 of the answer passes the objective; latency counted from when a turn was due)`,
+    '',
+    row(['QA server', 'capacity turns/s', 'steps: offered → achieved turns/s, p99 ms']),
+    row(['---', '---', '---']),
+    ...runs.map(([name, f]) =>
+      row([
+        name,
+        f.turnsPerSecond,
+        f.steps
+          .map(
+            (s) =>
+              `${s.offeredPerSecond} → ${s.achievedPerSecond}, ${s.latency.p99}${s.errors ? ` (${s.errors} errors)` : ''}`,
+          )
+          .join('; '),
+      ]),
+    ),
+    ...(c.replicasOverOne !== undefined
+      ? ['', `**${r.turns?.replicas} replicas ÷ one: ${c.replicasOverOne}**`]
+      : []),
+    '',
   ];
 }
 
 function profileLines(r: TargetResults): string[] {
+  if (!r.turns) return [];
   const { echo, qa, concurrency } = r.turns.profiles;
   if (!echo || !qa) return [];
   const areas = [...new Set([...qa.areas, ...echo.areas].map((a) => a.area))];
@@ -57,9 +100,42 @@ function profileLines(r: TargetResults): string[] {
   ];
 }
 
-function retrievalTable(r: TargetResults): string[] {
+/** Every build of every size, when a run measured more than one (`--hnsw`). */
+function buildsTable(r: TargetResults): string[] {
+  if (!r.retrieval.some((s) => s.builds.length > 1)) return [];
   const efs = r.retrieval[0]?.hnsw.map((h) => h.efSearch) ?? [];
   return [
+    '**HNSW builds** (recall@10 against the exact scan; ✓ = recall ≥ 0.95 with p99 < 50 ms)',
+    '',
+    row([
+      'chunks',
+      'm',
+      'ef_construction',
+      'build s',
+      ...efs.map((e) => `ef_search ${e}: p99 ms, recall@10`),
+    ]),
+    row(Array(4 + efs.length).fill('---')),
+    ...r.retrieval.flatMap((s) =>
+      s.builds.map((b) =>
+        row([
+          s.size,
+          b.m,
+          b.efConstruction,
+          b.indexSeconds,
+          ...b.hnsw.map((h) => `${h.latency.p99}, ${h.recallAt10}${h.efSearch === b.meets ? ' ✓' : ''}`),
+        ]),
+      ),
+    ),
+    '',
+  ];
+}
+
+function retrievalTable(r: TargetResults): string[] {
+  if (r.retrieval.length === 0) return [];
+  const efs = r.retrieval[0]?.hnsw.map((h) => h.efSearch) ?? [];
+  return [
+    '**Retrieval alone** (the vector half of the hybrid query; exact = index scans off)',
+    '',
     row([
       'chunks',
       'load chunks/s',
@@ -79,6 +155,8 @@ function retrievalTable(r: TargetResults): string[] {
         s.exactOverHnswP50,
       ]),
     ),
+    '',
+    ...buildsTable(r),
   ];
 }
 
@@ -101,28 +179,48 @@ export function programmesLines(p: ProgrammesSection): string[] {
   ];
 }
 
+function channelLines(r: TargetResults): string[] {
+  const out: string[] = [];
+  if (r.tickets)
+    out.push(
+      `**Tickets**: ${r.tickets.throughput} tickets/s at ${r.tickets.concurrency} clients (p50 ${r.tickets.latency.p50} ms, p99 ${r.tickets.latency.p99} ms, ${r.tickets.count} created, ${r.tickets.errors} errors) via ${r.tickets.path}.`,
+      '',
+    );
+  if (r.zalo)
+    out.push(
+      `**Zalo webhook**: ${r.zalo.sent} signed events at ${r.zalo.ratePerSecond}/s: ack p50 ${r.zalo.ack.p50} ms, p99 ${r.zalo.ack.p99} ms, ${r.zalo.errors} errors; ${r.zalo.repliesDelivered} replies had reached the fake OA API when the section ended.`,
+      '',
+    );
+  if (r.ingest)
+    out.push(
+      `**Ingestion** (real ingest service): ${r.ingest.chunks} chunks from ${r.ingest.documents} documents in ${r.ingest.seconds} s = ${r.ingest.chunksPerSecond} chunks/s; RSS ${r.ingest.baselineRssMb} MB before, peak ${r.ingest.peakRssMb} MB.`,
+      '',
+    );
+  return out;
+}
+
 function targetSection(r: TargetResults): string[] {
   const explain = r.retrieval.at(-1)?.explain;
   return [
     `### ${r.driver === 'pglite' ? 'Embedded PGlite' : 'Postgres server (DATABASE_URL)'}`,
     '',
-    `QA corpus: ${r.corpus.documents} documents, ${r.corpus.chunks} chunks; ${r.corpus.questions} real questions answered from sources.`,
-    '',
-    '**Turns over Direct Line** (answer latency: POST of the question → the answer on the WebSocket stream)',
-    '',
+    ...(r.corpus
+      ? [
+          `QA corpus: ${r.corpus.documents} documents, ${r.corpus.chunks} chunks; ${r.corpus.questions} real questions answered from sources.`,
+          '',
+        ]
+      : []),
+    ...(r.turns?.levels.length
+      ? [
+          '**Turns over Direct Line** (closed loop; answer latency: POST of the question → the answer on the WebSocket stream)',
+          '',
+        ]
+      : []),
     ...turnsTable(r),
-    '',
+    ...capacityTable(r),
     ...profileLines(r),
-    `**Tickets**: ${r.tickets.throughput} tickets/s at ${r.tickets.concurrency} clients (p50 ${r.tickets.latency.p50} ms, p99 ${r.tickets.latency.p99} ms, ${r.tickets.count} created, ${r.tickets.errors} errors) via ${r.tickets.path}.`,
-    '',
-    `**Zalo webhook**: ${r.zalo.sent} signed events at ${r.zalo.ratePerSecond}/s: ack p50 ${r.zalo.ack.p50} ms, p99 ${r.zalo.ack.p99} ms, ${r.zalo.errors} errors; ${r.zalo.repliesDelivered} replies had reached the fake OA API when the section ended.`,
-    '',
-    `**Ingestion** (real ingest service): ${r.ingest.chunks} chunks from ${r.ingest.documents} documents in ${r.ingest.seconds} s = ${r.ingest.chunksPerSecond} chunks/s; RSS ${r.ingest.baselineRssMb} MB before, peak ${r.ingest.peakRssMb} MB.`,
-    '',
-    '**Retrieval alone** (the vector half of the hybrid query; exact = index scans off)',
-    '',
+    ...channelLines(r),
     ...retrievalTable(r),
-    '',
     ...(explain
       ? [
           '<details><summary>EXPLAIN ANALYZE at the largest size</summary>',
@@ -137,7 +235,39 @@ function targetSection(r: TargetResults): string[] {
           '',
         ]
       : []),
-    ...programmesLines(r.programmes),
+    ...(r.programmes ? programmesLines(r.programmes) : []),
+  ];
+}
+
+function comparisonLines(b: BenchResults): string[] {
+  const c = b.comparison;
+  const n = c.replicas ?? 2;
+  const has = (x: number | undefined) => x !== undefined;
+  if (
+    !c.levels.some((l) => has(l.serverOverEmbedded) || has(l.replicasOverOne)) &&
+    !has(c.capacity.serverOverEmbedded) &&
+    !has(c.capacity.replicasOverOne)
+  )
+    return [];
+  const cell = (x: number | undefined) => (x === undefined ? '–' : String(x));
+  return [
+    '## Side by side (QA turns, ratios of this run)',
+    '',
+    row(['figure', 'server ÷ embedded', `${n} replicas ÷ one`]),
+    row(['---', '---', '---']),
+    ...c.levels.map((l) =>
+      row([
+        `turns/s at ${l.concurrency} conversations (closed loop)`,
+        cell(l.serverOverEmbedded),
+        cell(l.replicasOverOne),
+      ]),
+    ),
+    row([
+      'capacity at the p99 objective (open loop)',
+      cell(c.capacity.serverOverEmbedded),
+      cell(c.capacity.replicasOverOne),
+    ]),
+    '',
   ];
 }
 
@@ -157,6 +287,7 @@ export function renderMarkdown(b: BenchResults): string {
     row(['---', '---', '---', '---']),
     ...b.targets.map((t) => row([t.name, t.target, t.measured, t.met ? 'yes' : 'no'])),
     '',
+    ...comparisonLines(b),
     ...b.results.flatMap(targetSection),
   ].join('\n');
 }

@@ -2,6 +2,8 @@ import os from 'node:os';
 import type { BenchOptions } from './bench.options';
 import type { TargetResults } from './bench.run';
 import type { ProgrammesSection } from './programmes.bench';
+import { ratio } from './stats';
+import type { TurnsSection } from './turns.bench';
 
 /** The machine a run was measured on (figures mean little without it). */
 export interface Machine {
@@ -31,7 +33,40 @@ export interface BenchResults {
   sharedData: boolean;
   notes: string[];
   results: TargetResults[];
+  /** The side-by-side ratios of the run (server ÷ embedded, two replicas ÷ one). */
+  comparison: Comparison;
   targets: TargetCheck[];
+}
+
+/** Ratios of figures measured in the same run. */
+export interface Comparison {
+  /** Per concurrency: QA turns/s on the server ÷ embedded, and across the replicas ÷ one replica. */
+  levels: Array<{ concurrency: number; serverOverEmbedded?: number; replicasOverOne?: number }>;
+  /** Open-loop capacity at the p99 objective: the same two ratios. */
+  capacity: { serverOverEmbedded?: number; replicasOverOne?: number };
+  replicas?: number;
+}
+
+/** Server ÷ embedded and replicas ÷ one from the targets of one run. */
+export function compareTargets(results: readonly TargetResults[]): Comparison {
+  const embedded = results.find((r) => r.driver === 'pglite')?.turns;
+  const server = results.find((r) => r.driver === 'pg')?.turns;
+  const levels = (embedded ?? server)?.levels ?? [];
+  const tps = (t: TurnsSection | undefined, c: number) =>
+    t?.levels.find((l) => l.concurrency === c)?.qa.throughput;
+  const over = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined ? ratio(a, b) : undefined;
+  const capE = embedded?.capacity?.qa.turnsPerSecond;
+  const capS = server?.capacity?.qa.turnsPerSecond;
+  return {
+    levels: levels.map((l) => ({
+      concurrency: l.concurrency,
+      serverOverEmbedded: over(tps(server, l.concurrency), tps(embedded, l.concurrency)),
+      replicasOverOne: server?.levels.find((x) => x.concurrency === l.concurrency)?.replicasOverOne,
+    })),
+    capacity: { serverOverEmbedded: over(capS, capE), replicasOverOne: server?.capacity?.replicasOverOne },
+    ...(server?.replicas ? { replicas: server.replicas } : {}),
+  };
 }
 
 /** Core count, CPU model, Node version: measured now. */
@@ -50,7 +85,7 @@ export function describeMachine(): Machine {
 /** Issue 8's targets, checked on the embedded database (the one the targets are set for). */
 export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
   if (!r) return [];
-  const top = r.turns.levels.at(-1);
+  const top = r.turns?.levels.at(-1);
   const big = r.retrieval.at(-1);
   const checks: TargetCheck[] = [];
   if (top) {
@@ -67,8 +102,8 @@ export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
       met: top.qaOverEchoThroughput >= 0.25,
     });
   }
-  if (big) {
-    const dflt = big.hnsw[0]!;
+  if (big && big.hnsw[0]) {
+    const dflt = big.hnsw[0];
     const good = big.hnsw.find((h) => h.recallAt10 >= 0.95 && h.latency.p99 < 50);
     checks.push({
       name: `HNSW recall@10 and p99 at ${big.size} chunks (ef_search ${dflt.efSearch}, the default)`,
@@ -80,7 +115,7 @@ export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
       met: big.size >= 100_000 && dflt.recallAt10 >= 0.95 && dflt.latency.p99 < 50,
     });
   }
-  checks.push(...programmeChecks(r.programmes, r.driver));
+  if (r.programmes) checks.push(...programmeChecks(r.programmes, r.driver));
   return checks;
 }
 

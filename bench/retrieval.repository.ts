@@ -38,11 +38,20 @@ export async function insertChunks(db: Queryable, chunks: readonly BenchChunk[])
   );
 }
 
-/** Drops and rebuilds the HNSW index exactly as migration 0101 declares it (built after loading: faster). */
-export async function buildHnswIndex(db: Queryable): Promise<void> {
+/**
+ * Drops and rebuilds the HNSW index as the migrations declare it, with the given build parameters (built after
+ * loading: faster).
+ */
+export async function buildHnswIndex(
+  db: Queryable,
+  build: { m: number; efConstruction: number },
+): Promise<void> {
+  const m = Math.trunc(build.m);
+  const ef = Math.trunc(build.efConstruction);
   await db.exec(`DROP INDEX IF EXISTS kb_chunks_embedding_idx;
     SET maintenance_work_mem = '512MB';
-    CREATE INDEX kb_chunks_embedding_idx ON kb_chunks USING hnsw (embedding vector_cosine_ops);
+    CREATE INDEX kb_chunks_embedding_idx ON kb_chunks USING hnsw (embedding vector_cosine_ops)
+      WITH (m = ${m}, ef_construction = ${ef});
     RESET maintenance_work_mem;
     ANALYZE kb_chunks;`);
 }

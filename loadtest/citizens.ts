@@ -48,17 +48,29 @@ export class DirectLineCitizen implements Citizen {
   readonly log: string[] = [];
 
   private constructor(
-    private readonly base: string,
+    /** The server a request goes to: every call may answer another replica (no stickiness). */
+    private readonly server: () => string,
     private readonly secret: string,
     readonly conversationId: string,
   ) {}
 
-  /** Starts a conversation (the bot greets) and returns its citizen. */
-  static async open(url: string, secret: string, deadline: number): Promise<DirectLineCitizen> {
-    const base = `${url}/v3/directline`;
+  private get base(): string {
+    return `${this.server()}/v3/directline`;
+  }
+
+  /**
+   * Starts a conversation (the bot greets) and returns its citizen. `url` is the server, or a function naming the
+   * server of each request (round-robin over replicas).
+   */
+  static async open(
+    url: string | (() => string),
+    secret: string,
+    deadline: number,
+  ): Promise<DirectLineCitizen> {
+    const server = typeof url === 'string' ? () => url : url;
     const res = await untilAnswered(
       () =>
-        fetch(`${base}/conversations`, {
+        fetch(`${server()}/v3/directline/conversations`, {
           method: 'POST',
           headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
           body: '{}',
@@ -67,7 +79,7 @@ export class DirectLineCitizen implements Citizen {
     );
     if (!res || res.status >= 300) throw new Error(`Direct Line conversation refused: ${res?.status}`);
     const { conversationId } = (await res.json()) as { conversationId: string };
-    const citizen = new DirectLineCitizen(base, secret, conversationId);
+    const citizen = new DirectLineCitizen(server, secret, conversationId);
     await citizen.read();
     return citizen;
   }
@@ -98,11 +110,12 @@ export class DirectLineCitizen implements Citizen {
     const deadline = Date.now() + waitMs;
     // The same clientActivityID on every retry: the server must not run a retried message twice.
     const body = JSON.stringify({ type: 'message', text, channelData: { clientActivityID: randomUUID() } });
-    const url = `${this.base}/conversations/${this.conversationId}/activities`;
+    const path = `/conversations/${this.conversationId}/activities`;
     let res: Response | null;
     for (;;) {
+      // Each attempt asks for the server again: a retry after a refused connection reaches another replica.
       res = await untilAnswered(
-        () => fetch(url, { method: 'POST', headers: this.headers(), body }),
+        () => fetch(`${this.base}${path}`, { method: 'POST', headers: this.headers(), body }),
         deadline,
       );
       // A server killed mid-request, or answering 503 while it shuts down: a client retries.

@@ -208,7 +208,7 @@ async function send(url: string, c: FuzzCase): Promise<string | undefined> {
 }
 
 async function checkZaloEvents(h: Harness): Promise<Check> {
-  const db = await openStoppedDatabase(h.dataDir);
+  const db = await openStoppedDatabase(h);
   try {
     const r = await db.query<{ status: string; last_error: string | null }>(
       `SELECT status, last_error FROM zalo_inbound_events WHERE user_id LIKE 'fuzz%' AND (status <> 'done' OR last_error IS NOT NULL)`,

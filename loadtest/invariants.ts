@@ -12,9 +12,13 @@ export interface Check {
   detail: string;
 }
 
-/** Opens the stopped server's database folder (the same driver the server uses). */
-export async function openStoppedDatabase(dataDir: string): Promise<Database> {
-  return openDatabase(loadConfig({ DATA_DIR: dataDir }), createLogger('silent'));
+/** Opens the stopped server's database: its folder, or the Postgres database its replicas share. */
+export async function openStoppedDatabase(where: {
+  dataDir: string;
+  databaseUrl?: string;
+}): Promise<Database> {
+  const env = where.databaseUrl ? { DATABASE_URL: where.databaseUrl } : { DATA_DIR: where.dataDir };
+  return openDatabase(loadConfig(env), createLogger('silent'));
 }
 
 /** Outbound texts per conversation as the citizens saw them: Direct Line from the database, Zalo at the fake. */
@@ -185,6 +189,56 @@ export async function checkZaloReplies(db: Database, msgIds: string[], users: st
       name: 'each inbound Zalo message answered exactly once',
       ok: unanswered.length === 0 && twice.length === 0,
       detail: `${unanswered.length} unanswered, ${twice.length} reply parts sent twice ${sample(twice)}`,
+    },
+  ];
+}
+
+/**
+ * Each acknowledged message's turn ran, and ran once, as the server's database records it: every Direct Line
+ * message a citizen posted is marked done and no bot reply to it is stored twice; every Zalo event is done and no
+ * reply part of it was sent twice (a turn run a second time repeats its replies under the same message).
+ */
+export async function checkTurnsOnce(
+  db: Database,
+  citizens: ReadonlyArray<{ channel: 'directline' | 'zalo'; conversationId: string }>,
+): Promise<Check[]> {
+  const dl = citizens.filter((c) => c.channel === 'directline').map((c) => c.conversationId);
+  const zalo = citizens.filter((c) => c.channel === 'zalo').map((c) => c.conversationId);
+  const open = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM directline_activity
+      WHERE conversation_id = ANY($1) AND client_activity_id IS NOT NULL AND turn_done_at IS NULL`,
+    [dl],
+  );
+  const pending = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM zalo_inbound_events WHERE user_id = ANY($1) AND status <> 'done'`,
+    [zalo],
+  );
+  const twiceDl = await db.query<{ conversation_id: string; text: string; n: number }>(
+    `SELECT conversation_id, activity->>'text' AS text, count(*)::int AS n FROM directline_activity
+      WHERE conversation_id = ANY($1) AND activity->'from'->>'role' = 'bot' AND activity->>'replyToId' IS NOT NULL
+      GROUP BY conversation_id, activity->>'replyToId', activity->>'text' HAVING count(*) > 1`,
+    [dl],
+  );
+  const twiceZalo = await db.query<{ delivery_key: string }>(
+    `SELECT delivery_key FROM zalo_sent_messages WHERE user_id = ANY($1) AND delivery_key IS NOT NULL
+      GROUP BY delivery_key HAVING count(*) > 1`,
+    [zalo],
+  );
+  const twice = [
+    ...twiceDl.rows.map((r) => `${r.conversation_id}: ${r.n}× "${(r.text ?? '').slice(0, 50)}"`),
+    ...twiceZalo.rows.map((r) => `zalo ${r.delivery_key}`),
+  ];
+  const unanswered = (open.rows[0]?.n ?? 0) + (pending.rows[0]?.n ?? 0);
+  return [
+    {
+      name: 'every acknowledged message has its turn done (in the database)',
+      ok: unanswered === 0,
+      detail: `${open.rows[0]?.n ?? 0} Direct Line messages without a done mark, ${pending.rows[0]?.n ?? 0} Zalo events not done`,
+    },
+    {
+      name: 'no turn ran twice',
+      ok: twice.length === 0,
+      detail: `${twice.length} replies stored or sent twice for one message ${sample(twice)}`,
     },
   ];
 }

@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fuzzScenario } from './fuzz';
-import { startHarness } from './harness';
+import { createLoadtestDatabase } from './server-database';
+import { startHarness, stopAll } from './harness';
 import { Rng } from './rng';
 import { killScenario, loadScenario, redeliveryScenario, type ScenarioResult } from './scenarios';
 
 const USAGE = `npm run loadtest -- [--messages 10000] [--conversations 200] [--kill-messages 2000]
   [--redeliver-feedbacks 300] [--redeliver-conversations 20] [--fuzz-cases 3000] [--seed 1]
-  [--scenarios load,kill,redeliver,fuzz] [--wait-ms 30000] [--zalo-lease-ms 60000] [--json] [--keep-data] [--verbose]`;
+  [--scenarios load,kill,redeliver,fuzz] [--wait-ms 30000] [--zalo-lease-ms 60000] [--json] [--keep-data] [--verbose]
+  [--database-url postgres://… [--replicas 2]]   (server mode: a fresh database on that server, N replicas)`;
 
 function options() {
   const { values } = parseArgs({
@@ -28,6 +30,8 @@ function options() {
       'keep-data': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+      replicas: { type: 'string', default: '1' },
     },
   });
   const n = (key: keyof typeof values) => {
@@ -35,8 +39,13 @@ function options() {
     if (!Number.isInteger(v) || v < 0) throw new Error(`--${key} must be a whole number\n${USAGE}`);
     return v;
   };
+  const replicas = n('replicas');
+  if (replicas < 1 || (replicas > 1 && !values['database-url']))
+    throw new Error(`--replicas needs --database-url (replicas share a Postgres server)\n${USAGE}`);
   return {
     help: values.help,
+    databaseUrl: values['database-url'],
+    replicas,
     json: values.json,
     keepData: values['keep-data'],
     verbose: values.verbose,
@@ -65,7 +74,11 @@ async function main(): Promise<number> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-loadtest-'));
   const rng = new Rng(o.seed);
   const started = Date.now();
-  const h = await startHarness(dataDir, o.zaloLeaseMs);
+  const server = o.databaseUrl ? await createLoadtestDatabase(o.databaseUrl) : undefined;
+  const h = await startHarness(dataDir, o.zaloLeaseMs, {
+    replicas: o.replicas,
+    ...(server ? { databaseUrl: server.url } : {}),
+  });
   const results: ScenarioResult[] = [];
   const say = (line: string) => (o.json ? process.stderr : process.stdout).write(`${line}\n`);
   try {
@@ -85,13 +98,24 @@ async function main(): Promise<number> {
       if (o.verbose) for (const v of r.violations ?? []) say(`    ${v}`);
     }
   } finally {
-    await h.server.stop();
+    await stopAll(h);
     await h.fake.stop();
-    if (o.keepData) say(`data kept in ${dataDir}`);
-    else await rm(dataDir, { recursive: true, force: true });
+    if (o.keepData) say(`data kept in ${server ? server.name : dataDir}`);
+    else {
+      await rm(dataDir, { recursive: true, force: true });
+      await server?.drop();
+    }
   }
   const ok = results.every((r) => r.ok);
-  const summary = { ok, seed: o.seed, cores: os.cpus().length, ms: Date.now() - started, scenarios: results };
+  const summary = {
+    ok,
+    seed: o.seed,
+    cores: os.cpus().length,
+    database: server ? 'server' : 'embedded',
+    replicas: h.servers.length,
+    ms: Date.now() - started,
+    scenarios: results,
+  };
   if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else say(`${ok ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.ok).length}/${results.length} scenarios held`);
   return ok ? 0 : 1;

@@ -1,7 +1,22 @@
 import { ZaloCitizen } from './citizens';
 import { runFeedbackLoad, type FiledFeedback, type LoadProgress } from './feedback-load';
-import { checkZaloRecorded, openCitizens, outboundOf, waitForOutbox, type Harness } from './harness';
-import { checkFeedback, checkZaloReplies, openStoppedDatabase, type Check } from './invariants';
+import {
+  checkZaloRecorded,
+  IN_FLIGHT_SENDS_AT_KILL,
+  ensureRunning,
+  openCitizens,
+  outboundOf,
+  stopAll,
+  waitForOutbox,
+  type Harness,
+} from './harness';
+import {
+  checkFeedback,
+  checkTurnsOnce,
+  checkZaloReplies,
+  openStoppedDatabase,
+  type Check,
+} from './invariants';
 import type { Rng } from './rng';
 
 /** The outcome of one scenario: its invariants and its figures. */
@@ -29,15 +44,19 @@ async function checkStopped(
   h: Harness,
   run: (db: Awaited<ReturnType<typeof openStoppedDatabase>>) => Promise<Check[]>,
 ): Promise<Check[]> {
-  const code = await h.server.stop();
-  const db = await openStoppedDatabase(h.dataDir);
+  const codes = await stopAll(h);
+  const db = await openStoppedDatabase(h);
   let checks: Check[];
   try {
     checks = await run(db);
   } finally {
     await db.close();
   }
-  checks.push({ name: 'server stopped cleanly', ok: code === 0, detail: `exit code ${code}` });
+  checks.push({
+    name: codes.length > 1 ? 'every replica stopped cleanly' : 'server stopped cleanly',
+    ok: codes.every((c) => c === 0),
+    detail: `exit code ${codes.join(', ')}`,
+  });
   return checks;
 }
 
@@ -49,7 +68,7 @@ const ticketsOf = (filed: FiledFeedback[]) => filed.filter((x) => x.trackingCode
 
 /** Scenario 1: N feedbacks from C concurrent conversations; every acknowledged one is a ticket exactly once. */
 export async function loadScenario(h: Harness, o: LoadOptions): Promise<ScenarioResult> {
-  await h.server.ensureRunning();
+  await ensureRunning(h);
   const citizens = await openCitizens(h, o.conversations, 'load');
   const started = Date.now();
   const filed = await runFeedbackLoad({
@@ -63,6 +82,7 @@ export async function loadScenario(h: Harness, o: LoadOptions): Promise<Scenario
   const checks = await checkStopped(h, async (db) => [
     ...(await checkFeedback(db, filed, await outboundOf(db, h, citizens), true)),
     await checkZaloRecorded(db, h, citizens),
+    ...(await checkTurnsOnce(db, citizens)),
   ]);
   const turns = filed.length * 5;
   return result('load: feedback from concurrent conversations', checks, {
@@ -70,18 +90,20 @@ export async function loadScenario(h: Harness, o: LoadOptions): Promise<Scenario
     conversations: citizens.length,
     citizenMessages: turns,
     tickets: ticketsOf(filed),
+    replicas: h.servers.length,
     ms,
     feedbacksPerSecond: Math.round((filed.length / ms) * 1000 * 10) / 10,
     messagesPerSecond: Math.round((turns / ms) * 1000 * 10) / 10,
   });
 }
 
-// The Zalo inbound worker and the outbox worker each send one message at a time.
-const IN_FLIGHT_SENDS_PER_KILL = 2;
-
-/** Scenario 2: the same load, kill -9 part-way, restart on the same DATA_DIR; citizens and Zalo retry. */
+/**
+ * Scenario 2: the same load, kill -9 part-way, restart on the same database; citizens and Zalo retry. With
+ * replicas, one chosen at random is killed while the others keep serving (the round-robin client's retries reach
+ * them), then restarted.
+ */
 export async function killScenario(h: Harness, o: LoadOptions, rng: Rng): Promise<ScenarioResult> {
-  await h.server.ensureRunning();
+  await ensureRunning(h);
   const citizens = await openCitizens(h, o.conversations, 'kill');
   const progress: LoadProgress = { started: 0, confirmed: 0 };
   const killAt = Math.max(1, Math.floor(o.killMessages * (0.3 + rng.next() * 0.3)));
@@ -92,24 +114,33 @@ export async function killScenario(h: Harness, o: LoadOptions, rng: Rng): Promis
     waitMs: Math.max(o.waitMs, 120_000),
     progress,
   });
+  const victim = h.servers[Math.floor(rng.next() * h.servers.length)]!;
   while (progress.confirmed < killAt) await new Promise((r) => setTimeout(r, 20));
   const startedAt = Date.now();
-  await h.server.kill();
-  const restartMs = await h.server.start();
+  await victim.kill();
+  const restartMs = await victim.start();
   const filed = await load;
   const recoveryMs = Date.now() - startedAt;
   await waitForOutbox(h, citizens, filed, 90_000);
   const checks = await checkStopped(h, async (db) => [
-    ...(await checkFeedback(db, filed, await outboundOf(db, h, citizens), false, IN_FLIGHT_SENDS_PER_KILL)),
-    await checkZaloRecorded(db, h, citizens, IN_FLIGHT_SENDS_PER_KILL),
+    ...(await checkFeedback(db, filed, await outboundOf(db, h, citizens), false, IN_FLIGHT_SENDS_AT_KILL)),
+    await checkZaloRecorded(db, h, citizens, IN_FLIGHT_SENDS_AT_KILL),
+    ...(await checkTurnsOnce(db, citizens)),
   ]);
-  return result('kill -9 during load, restart', checks, {
-    feedbacks: filed.length,
-    killedAfterConfirmed: killAt,
-    tickets: ticketsOf(filed),
-    restartMs,
-    recoveryMs,
-  });
+  return result(
+    h.servers.length > 1
+      ? `kill -9 of one of ${h.servers.length} replicas during load, restart`
+      : 'kill -9 during load, restart',
+    checks,
+    {
+      replicas: h.servers.length,
+      feedbacks: filed.length,
+      killedAfterConfirmed: killAt,
+      tickets: ticketsOf(filed),
+      restartMs,
+      recoveryMs,
+    },
+  );
 }
 
 /** A Zalo citizen whose every message Zalo delivers again with probability `rate`, half of them late. */
@@ -156,7 +187,7 @@ class RedeliveringCitizen extends ZaloCitizen {
 
 /** Scenario 3: Zalo redelivers 30% of webhooks, some out of order; each message is answered exactly once. */
 export async function redeliveryScenario(h: Harness, o: LoadOptions, rng: Rng): Promise<ScenarioResult> {
-  await h.server.ensureRunning();
+  await ensureRunning(h);
   const citizens = Array.from(
     { length: o.redeliverConversations },
     (_, i) => new RedeliveringCitizen([h.link, h.inbox, `redeliver${1000 + i}`], rng, 0.3),

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +11,10 @@ const BENCH_JS = path.join(ROOT, 'dist/bench/bench.cli.js');
 
 function runBench(out: string): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve) => {
-    // No DATABASE_URL: the embedded database only, whatever the developer's shell has.
+    // No DATABASE_URL: the embedded database only, whatever the developer's shell has. Started from another
+    // folder: the bench finds the project (and ../shared) from its own location.
     const child = spawn(process.execPath, [BENCH_JS, '--quick', '--out', out], {
-      cwd: ROOT,
+      cwd: out,
       env: { PATH: process.env.PATH ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -51,21 +53,34 @@ describe('npm run bench -- --quick (real processes, loopback)', () => {
     const bench = JSON.parse(await readFile(path.join(out, files[0]!), 'utf8')) as BenchResults;
     expect(bench.machine.cores).toBeGreaterThan(0);
     expect(bench.results.map((r) => r.driver)).toEqual(['pglite']);
+    expect(bench.sharedData).toBe(existsSync(path.join(ROOT, '..', 'shared', 'eval')));
     const r = bench.results[0]!;
-    expect(r.turns.levels.length).toBeGreaterThan(0);
-    for (const level of r.turns.levels) {
+    const turns = r.turns!;
+    expect(turns.levels.length).toBeGreaterThan(0);
+    for (const level of turns.levels) {
       for (const run of [level.hello, level.echo, level.qa]) {
         expectSane(run.latency);
         expect(run.throughput).toBeGreaterThan(0);
       }
       expect(level.qaOverEchoThroughput).toBeGreaterThan(0);
     }
-    expect(r.turns.profiles.qa?.sampledMs).toBeGreaterThan(0);
-    expectSane(r.tickets.latency);
-    expect(r.zalo.sent).toBeGreaterThan(0);
-    expectSane(r.zalo.ack);
-    expect(r.ingest.chunks).toBeGreaterThan(0);
-    expect(r.ingest.peakRssMb).toBeGreaterThanOrEqual(r.ingest.baselineRssMb);
+    expect(turns.profiles.qa?.sampledMs).toBeGreaterThan(0);
+    const capacity = turns.capacity!.qa;
+    expect(capacity.objectiveP99Ms).toBe(500);
+    expect(capacity.steps.length).toBeGreaterThan(0);
+    for (const step of capacity.steps) {
+      expect(step.sent).toBeGreaterThan(0);
+      expect(step.met).toBe(step.latency.p99 <= 500 && step.errors <= step.sent / 100);
+    }
+    // Capacity is the last offered rate of an unbroken run of steps that met the objective.
+    const met = capacity.steps.filter((s) => s.met);
+    expect(capacity.turnsPerSecond).toBe(met.at(-1)?.offeredPerSecond ?? 0);
+    const { tickets, zalo, ingest } = r;
+    expectSane(tickets!.latency);
+    expect(zalo!.sent).toBeGreaterThan(0);
+    expectSane(zalo!.ack);
+    expect(ingest!.chunks).toBeGreaterThan(0);
+    expect(ingest!.peakRssMb).toBeGreaterThanOrEqual(ingest!.baselineRssMb);
     expect(r.retrieval.length).toBeGreaterThan(0);
     for (const size of r.retrieval) {
       expectSane(size.exact);

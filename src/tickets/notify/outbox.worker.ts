@@ -27,6 +27,9 @@ export class OutboundChannelRegistry {
 }
 
 /** What one delivery pass needs. */
+/** Conversations one outbox pass delivers to at once, unless `OutboxDeps.concurrency` says otherwise. */
+export const OUTBOX_CONCURRENCY = 8;
+
 export interface OutboxDeps {
   db: Database;
   channels: OutboundChannelRegistry;
@@ -102,7 +105,9 @@ export async function performOutbox(
   const worker = async () => {
     while (next < groups.length) await deliverGroup(groups[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, groups.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(deps.concurrency ?? OUTBOX_CONCURRENCY, groups.length) }, worker),
+  );
   return result;
 }
 
