@@ -9,7 +9,15 @@ export interface HnswBuild {
 }
 
 /** The sections a run can be limited to (`--sections`). */
-export const SECTIONS = ['turns', 'capacity', 'channels', 'ingest', 'retrieval', 'programmes'] as const;
+export const SECTIONS = [
+  'turns',
+  'capacity',
+  'zalo',
+  'channels',
+  'ingest',
+  'retrieval',
+  'programmes',
+] as const;
 /** One section of a run. */
 export type Section = (typeof SECTIONS)[number];
 

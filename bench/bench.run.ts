@@ -15,6 +15,7 @@ import { benchProgrammes, type ProgrammesSection } from './programmes.bench';
 import { benchRetrieval, type RetrievalSize } from './retrieval.bench';
 import { round } from './stats';
 import { benchTurns, type TurnsSection } from './turns.bench';
+import { benchZaloTurns, type ZaloTurnsSection } from './zalo-turns.bench';
 
 /** Where a run's database lives: embedded PGlite, or a Postgres server (each server in its own schema). */
 export type DbTarget = { driver: 'pglite' } | { driver: 'pg'; url: string };
@@ -24,6 +25,8 @@ export interface TargetResults {
   driver: 'pglite' | 'pg';
   corpus?: { documents: number; chunks: number; questions: number; sample: string[] };
   turns?: TurnsSection;
+  /** Zalo inbound turns against Direct Line turns, same server, same questions. */
+  zaloTurns?: ZaloTurnsSection;
   tickets?: LoadFigures & { path: string };
   zalo?: ZaloFigures;
   ingest?: {
@@ -192,6 +195,21 @@ async function runTurns(
   return turns;
 }
 
+async function runZaloTurns(
+  opts: BenchOptions,
+  questions: string[],
+  servers: Parameters<typeof benchZaloTurns>[0],
+  log: (l: string) => void,
+): Promise<ZaloTurnsSection> {
+  log('zalo turns: the same questions over Zalo (webhook → turn → send at the fake OA) and Direct Line');
+  const section = await benchZaloTurns(servers, { levels: opts.levels, durationMs: opts.turnMs, questions });
+  for (const l of section.levels)
+    log(
+      `  ${l.concurrency} conv: zalo ${l.zalo.throughput}/s p99 ${l.zalo.latency.p99} ms, direct line ${l.directLine.throughput}/s p99 ${l.directLine.latency.p99} ms: ${l.zaloOverDirectLine}`,
+    );
+  return section;
+}
+
 async function runServers(
   opts: BenchOptions,
   inputs: BenchInputs,
@@ -221,10 +239,14 @@ async function runServers(
     const turns = wantsTurns(opts)
       ? await runTurns(opts, questions, { ...urls, replicas, echo, qa }, log)
       : undefined;
-    if (!opts.sections.includes('channels')) return { corpus, turns };
+    const identity = { ...ZALO, secret: ZALO.oaSecretKey };
+    const zaloTurns = opts.sections.includes('zalo')
+      ? await runZaloTurns(opts, questions, { url: urls.qaUrl, secret: SECRET, zalo: identity, fake }, log)
+      : undefined;
+    const measured = { corpus, turns, ...(zaloTurns ? { zaloTurns } : {}) };
+    if (!opts.sections.includes('channels')) return measured;
     const tickets = await benchTickets(urls.qaUrl, zalo.open311Key, 8, opts.ticketMs, inputs.feedback);
     log(`  tickets: ${tickets.throughput}/s, p99 ${tickets.latency.p99} ms`);
-    const identity = { ...ZALO, secret: ZALO.oaSecretKey };
     const texts = [...inputs.feedback, ...questions];
     const delivered = () => fake.sent.length;
     const webhook = await benchZaloWebhook(
@@ -236,7 +258,7 @@ async function runServers(
       delivered,
     );
     log(`  zalo: ${webhook.sent} webhooks at ${webhook.ratePerSecond}/s, ack p99 ${webhook.ack.p99} ms`);
-    return { corpus, turns, tickets, zalo: webhook };
+    return { ...measured, tickets, zalo: webhook };
   } finally {
     for (const c of children.reverse()) await c.stop();
     await fake.stop();
@@ -275,7 +297,8 @@ export async function runTarget(
   try {
     log(`== ${target.driver}`);
     const has = (s: BenchOptions['sections'][number]) => opts.sections.includes(s);
-    const servers = wantsTurns(opts) || has('channels') ? await runServers(opts, inputs, scratch, log) : {};
+    const servers =
+      wantsTurns(opts) || has('zalo') || has('channels') ? await runServers(opts, inputs, scratch, log) : {};
     const ingest = has('ingest') ? { ingest: await runIngest(opts, inputs, scratch, log) } : {};
     let retrieval: RetrievalSize[] = [];
     if (has('retrieval')) {

@@ -47,6 +47,39 @@ function turnsTable(r: TargetResults): string[] {
   ];
 }
 
+function zaloTurnsTable(r: TargetResults): string[] {
+  const levels = r.zaloTurns?.levels ?? [];
+  if (levels.length === 0) return [];
+  const lat = (f: { latency: { p50: number; p95: number; p99: number } }) =>
+    `${f.latency.p50} / ${f.latency.p95} / ${f.latency.p99}`;
+  return [
+    '**Zalo turns against Direct Line turns** (same server, same questions, closed loop, back to back; Zalo: signed webhook → turn → the answer sent to the fake OA API; Direct Line: POST → the answer on the stream)',
+    '',
+    row([
+      'conversations',
+      'Zalo turns/s',
+      'Direct Line turns/s',
+      'Zalo ÷ Direct Line',
+      'Zalo p50/p95/p99 ms',
+      'Direct Line p50/p95/p99 ms',
+      'errors (Zalo, DL)',
+    ]),
+    row(Array(7).fill('---')),
+    ...levels.map((l) =>
+      row([
+        l.concurrency,
+        l.zalo.throughput,
+        l.directLine.throughput,
+        l.zaloOverDirectLine,
+        lat(l.zalo),
+        lat(l.directLine),
+        `${l.zalo.errors}, ${l.directLine.errors}`,
+      ]),
+    ),
+    '',
+  ];
+}
+
 function capacityTable(r: TargetResults): string[] {
   const c = r.turns?.capacity;
   if (!c) return [];
@@ -218,6 +251,7 @@ function targetSection(r: TargetResults): string[] {
       : []),
     ...turnsTable(r),
     ...capacityTable(r),
+    ...zaloTurnsTable(r),
     ...profileLines(r),
     ...channelLines(r),
     ...retrievalTable(r),

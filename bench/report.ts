@@ -115,6 +115,14 @@ export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
       met: big.size >= 100_000 && dflt.recallAt10 >= 0.95 && dflt.latency.p99 < 50,
     });
   }
+  const zalo = r.zaloTurns?.levels.at(-1);
+  if (zalo)
+    checks.push({
+      name: `Zalo ÷ Direct Line turns/s at ${zalo.concurrency} conversations, same server, same questions`,
+      target: '≥ 0.8',
+      measured: String(zalo.zaloOverDirectLine),
+      met: zalo.zaloOverDirectLine >= 0.8,
+    });
   if (r.programmes) checks.push(...programmeChecks(r.programmes, r.driver));
   return checks;
 }

@@ -75,6 +75,16 @@ describe('npm run bench -- --quick (real processes, loopback)', () => {
     // Capacity is the last offered rate of an unbroken run of steps that met the objective.
     const met = capacity.steps.filter((s) => s.met);
     expect(capacity.turnsPerSecond).toBe(met.at(-1)?.offeredPerSecond ?? 0);
+    // Zalo turns end to end beside Direct Line turns on the same server, with the ratio of the two.
+    for (const level of r.zaloTurns!.levels) {
+      for (const run of [level.zalo, level.directLine]) {
+        expectSane(run.latency);
+        expect(run.throughput).toBeGreaterThan(0);
+      }
+      expect(level.zaloOverDirectLine).toBe(
+        Math.round((level.zalo.throughput / level.directLine.throughput) * 1000) / 1000,
+      );
+    }
     const { tickets, zalo, ingest } = r;
     expectSane(tickets!.latency);
     expect(zalo!.sent).toBeGreaterThan(0);
@@ -90,9 +100,10 @@ describe('npm run bench -- --quick (real processes, loopback)', () => {
         expect(h.recallAt10).toBeLessThanOrEqual(1);
       }
     }
-    // Three turn and retrieval targets, then one per programme route held to the 200 ms objective.
-    expect(bench.targets).toHaveLength(5);
-    expect(bench.targets.slice(3).map((t) => t.name.split(' ')[0])).toEqual([
+    // Three turn and retrieval targets, the Zalo ÷ Direct Line one, then one per programme route held to 200 ms.
+    expect(bench.targets).toHaveLength(6);
+    expect(bench.targets[3]!.target).toBe('≥ 0.8');
+    expect(bench.targets.slice(4).map((t) => t.name.split(' ')[0])).toEqual([
       '/tien-do/bench-ct',
       '/api/programmes/bench-ct',
     ]);
