@@ -12,6 +12,8 @@ export interface SayResult {
   replies: string[];
   /** A reply contained the expected text. */
   matched: boolean;
+  /** Milliseconds from sending the message to seeing the expected reply (set when it matched). */
+  latencyMs?: number;
 }
 
 /** A citizen in one conversation on one channel. */
@@ -108,6 +110,7 @@ export class DirectLineCitizen implements Citizen {
 
   async say(text: string, expect: string, waitMs: number): Promise<SayResult> {
     const deadline = Date.now() + waitMs;
+    const sent = performance.now();
     // The same clientActivityID on every retry: the server must not run a retried message twice.
     const body = JSON.stringify({ type: 'message', text, channelData: { clientActivityID: randomUUID() } });
     const path = `/conversations/${this.conversationId}/activities`;
@@ -128,7 +131,7 @@ export class DirectLineCitizen implements Citizen {
     do {
       replies.push(...(await this.read().catch(() => [])));
       if (replies.some((r) => r.includes(expect)))
-        return { acked: true, activityId: id, replies, matched: true };
+        return { acked: true, activityId: id, replies, matched: true, latencyMs: performance.now() - sent };
       await sleep(100);
     } while (Date.now() < deadline);
     return { acked: true, activityId: id, replies, matched: false };
@@ -198,11 +201,19 @@ export class ZaloCitizen implements Citizen {
     const msgId = randomUUID().replace(/-/g, '').slice(0, 24);
     const body = this.event(text, msgId);
     this.delivered.set(msgId, body);
+    const sent = performance.now();
     const acked = await this.post(body, deadline);
     if (!acked) return { acked, replies: [], matched: false };
     const replies = await this.inbox.waitFor(this.conversationId, this.seen, expect, deadline);
     this.seen += replies.length;
-    return { acked, activityId: msgId, replies, matched: replies.some((r) => r.includes(expect)) };
+    const matched = replies.some((r) => r.includes(expect));
+    return {
+      acked,
+      activityId: msgId,
+      replies,
+      matched,
+      ...(matched ? { latencyMs: performance.now() - sent } : {}),
+    };
   }
 }
 

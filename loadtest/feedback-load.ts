@@ -16,6 +16,8 @@ export interface FiledFeedback {
   stalledAt?: number;
   /** The step whose message the server never acknowledged (refused or unreachable), if any. */
   refusedAt?: number;
+  /** Each answered step's reply latency (message sent → expected reply seen), in ms. */
+  latencies: number[];
 }
 
 const f = vi.bot.feedback;
@@ -51,9 +53,11 @@ export async function fileFeedback(citizen: Citizen, n: number, waitMs: number):
     conversationId: citizen.conversationId,
     description,
     confirmAcked: false,
+    latencies: [],
   };
   for (const [index, [text, expect]] of steps.entries()) {
     const said = await citizen.say(text, expect, waitMs);
+    if (said.latencyMs !== undefined) out.latencies.push(said.latencyMs);
     const last = index === steps.length - 1;
     if (last && said.acked) {
       out.confirmAcked = true;
@@ -75,11 +79,20 @@ export async function fileFeedback(citizen: Citizen, n: number, waitMs: number):
 export interface LoadProgress {
   started: number;
   confirmed: number;
+  /** Open loop: feedbacks that started more than 100 ms after they were due (no citizen was free in time). */
+  late?: number;
+  /** Open loop: the longest such delay, in ms. */
+  maxLagMs?: number;
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Files `total` feedbacks from the given citizens concurrently (each citizen files one at a time, as a person
- * would); `numbering` keeps descriptions unique across runs on the same database.
+ * would); `numbering` keeps descriptions unique across runs on the same database. Without `rate` each citizen
+ * starts its next feedback as soon as the last one ended (closed loop); with `rate` (feedbacks/s) the k-th
+ * feedback is due k/rate s after the start whatever the server does (open loop), taken by a free citizen:
+ * one that starts late because every citizen was busy is counted in `progress.late`.
  */
 export async function runFeedbackLoad(input: {
   citizens: Citizen[];
@@ -87,14 +100,25 @@ export async function runFeedbackLoad(input: {
   numbering: number;
   waitMs: number;
   progress?: LoadProgress;
+  rate?: number;
 }): Promise<FiledFeedback[]> {
   const results: FiledFeedback[] = [];
   let next = 0;
   const progress = input.progress ?? { started: 0, confirmed: 0 };
+  const t0 = performance.now();
   await Promise.all(
     input.citizens.map(async (citizen) => {
       while (next < input.total) {
-        const n = input.numbering + next++;
+        const k = next++;
+        const n = input.numbering + k;
+        if (input.rate) {
+          const lag = performance.now() - (t0 + (k * 1000) / input.rate);
+          if (lag < 0) await sleep(-lag);
+          else if (lag > 100) {
+            progress.late = (progress.late ?? 0) + 1;
+            progress.maxLagMs = Math.max(progress.maxLagMs ?? 0, Math.round(lag));
+          }
+        }
         progress.started++;
         const filed = await fileFeedback(citizen, n, input.waitMs);
         if (filed.confirmAcked) progress.confirmed++;

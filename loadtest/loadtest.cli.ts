@@ -8,7 +8,7 @@ import { startHarness, stopAll } from './harness';
 import { Rng } from './rng';
 import { killScenario, loadScenario, redeliveryScenario, type ScenarioResult } from './scenarios';
 
-const USAGE = `npm run loadtest -- [--messages 10000] [--conversations 200] [--kill-messages 2000]
+const USAGE = `npm run loadtest -- [--messages 10000] [--conversations 200] [--rate 0] [--kill-messages 2000]
   [--redeliver-feedbacks 300] [--redeliver-conversations 20] [--fuzz-cases 3000] [--seed 1]
   [--scenarios load,kill,redeliver,fuzz] [--wait-ms 30000] [--zalo-lease-ms 60000] [--json] [--keep-data] [--verbose]
   [--database-url postgres://… [--replicas 2]]   (server mode: a fresh database on that server, N replicas)`;
@@ -18,6 +18,7 @@ function options() {
     options: {
       messages: { type: 'string', default: '10000' },
       conversations: { type: 'string', default: '200' },
+      rate: { type: 'string', default: '0' },
       'kill-messages': { type: 'string', default: '2000' },
       'redeliver-feedbacks': { type: 'string', default: '300' },
       'redeliver-conversations': { type: 'string', default: '20' },
@@ -60,8 +61,17 @@ function options() {
       redeliverFeedbacks: n('redeliver-feedbacks'),
       redeliverConversations: Math.max(1, n('redeliver-conversations')),
       waitMs: n('wait-ms'),
+      rate: rate(values.rate),
     },
   };
+}
+
+/** `--rate`: offered feedbacks per second of the load scenario (a positive number; 0 = closed loop). */
+function rate(text: string | undefined): number {
+  const v = Number(text);
+  if (!Number.isFinite(v) || v < 0)
+    throw new Error(`--rate must be a number of feedbacks per second\n${USAGE}`);
+  return v;
 }
 
 /** Runs the chosen scenarios against one real server and data folder, printing PASS/FAIL per scenario. */

@@ -17,6 +17,7 @@ import {
   openStoppedDatabase,
   type Check,
 } from './invariants';
+import { replyMetrics } from './reply-latency';
 import type { Rng } from './rng';
 
 /** The outcome of one scenario: its invariants and its figures. */
@@ -37,6 +38,8 @@ export interface LoadOptions {
   redeliverFeedbacks: number;
   redeliverConversations: number;
   waitMs: number;
+  /** Offered feedbacks/s of the load scenario (open loop); 0: each citizen files back to back (closed loop). */
+  rate: number;
 }
 
 /** Stops the server and runs the checks on its database folder (the next scenario starts it again). */
@@ -71,11 +74,14 @@ export async function loadScenario(h: Harness, o: LoadOptions): Promise<Scenario
   await ensureRunning(h);
   const citizens = await openCitizens(h, o.conversations, 'load');
   const started = Date.now();
+  const progress: LoadProgress = { started: 0, confirmed: 0, late: 0, maxLagMs: 0 };
   const filed = await runFeedbackLoad({
     citizens,
     total: o.messages,
     numbering: 1_000_000,
     waitMs: o.waitMs,
+    progress,
+    ...(o.rate > 0 ? { rate: o.rate } : {}),
   });
   const ms = Date.now() - started;
   await waitForOutbox(h, citizens, filed, 60_000);
@@ -94,6 +100,10 @@ export async function loadScenario(h: Harness, o: LoadOptions): Promise<Scenario
     ms,
     feedbacksPerSecond: Math.round((filed.length / ms) * 1000 * 10) / 10,
     messagesPerSecond: Math.round((turns / ms) * 1000 * 10) / 10,
+    offeredFeedbacksPerSecond: o.rate,
+    lateStarts: progress.late ?? 0,
+    maxStartLagMs: progress.maxLagMs ?? 0,
+    ...replyMetrics(filed),
   });
 }
 
