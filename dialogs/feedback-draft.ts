@@ -2,6 +2,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { MessageTriage, NewTicketInput } from '../src/ports';
 import { MAX_DESCRIPTION_CHARS } from '../src/tickets/new-ticket.schema';
 import { vi } from '../src/i18n/strings.vi';
+import { asTicketAttachment, type KeptFile } from './kept-files';
 
 /** The steps of filing whose answers the draft holds; a step in `asked` is not asked again (resume, correction). */
 export type DraftStep = 'submitter' | 'category' | 'place' | 'description' | 'extras' | 'contact' | 'publish';
@@ -16,6 +17,8 @@ export interface FeedbackDraft {
   location?: { lat: number; lon: number; address?: string };
   description?: string;
   photos: Array<{ url: string; contentType: string; name?: string }>;
+  /** Audio, video, links and contact cards the citizen sent while filing (absent in drafts from before them). */
+  files?: KeptFile[];
   business?: { name?: string; taxCode?: string; project?: string };
   consentAt?: string;
   name?: string;
@@ -116,12 +119,19 @@ export function feedbackSummary(d: FeedbackDraft): string {
     b?.project ? `- ${f.summaryProject}: ${b.project}` : undefined,
     `- ${f.summaryDescription}: ${d.description ?? ''}`,
     d.photos.length ? `- ${f.summaryPhotos}: ${d.photos.length}` : undefined,
+    d.files?.length ? `- ${f.summaryFiles}: ${d.files.length}` : undefined,
     `- ${f.summaryContact}: ${d.consentAt ? `${d.name}, ${maskPhone(d.phone ?? '')}` : f.summaryNoContact}`,
     d.publish === undefined
       ? undefined
       : `- ${f.summaryPublish}: ${d.publish ? f.summaryPublishYes : f.summaryPublishNo}`,
   ];
   return `${f.summaryTitle}\n\n${lines.filter(Boolean).join('\n')}`;
+}
+
+/** Photos first, then the other files the citizen sent; none: undefined. */
+function attachmentsOf(draft: FeedbackDraft): NewTicketInput['attachments'] {
+  const all = [...draft.photos.slice(0, 10), ...(draft.files ?? []).map(asTicketAttachment)];
+  return all.length ? all : undefined;
 }
 
 /** The ticket a confirmed draft files; the receipt is shown in the chat, so no separate notice is queued. */
@@ -142,7 +152,7 @@ export function toTicketInput(draft: FeedbackDraft, activity: Activity): NewTick
     communeCode: draft.commune?.code,
     description: `${marker}${draft.description ?? ''}${tail}`.slice(0, MAX_DESCRIPTION_CHARS),
     location: draft.location,
-    attachments: draft.photos.length ? draft.photos.slice(0, 10) : undefined,
+    attachments: attachmentsOf(draft),
     contact: draft.consentAt
       ? { name: draft.name, phone: draft.phone, consentAt: new Date(draft.consentAt) }
       : undefined,

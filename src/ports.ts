@@ -89,7 +89,8 @@ export interface NewTicketInput {
   communeCode?: string;
   description: string;
   location?: { lat: number; lon: number; address?: string };
-  attachments?: Array<{ url: string; contentType: string; name?: string }>;
+  /** Photos and other files; one without a URL is described only (a file that could not be kept, a contact card). */
+  attachments?: Array<{ url?: string; contentType: string; name?: string }>;
   contact?: ContactInput;
   origin: ConversationRef;
   /** What triage concluded from the citizen's message, carried so filing does not analyse the text again. */

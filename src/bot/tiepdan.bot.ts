@@ -18,6 +18,13 @@ import { DIALOG_IDS, type BotServices } from '../../dialogs/bot-services';
 import { globalCommand, menuMessage, withSuggestions } from '../../dialogs/dialog-helpers';
 import type { FeedbackDraft } from '../../dialogs/feedback-draft';
 import { botButton, interruption, runningDraft, type BotButton } from '../../dialogs/interruptions';
+import {
+  asideMessage,
+  extractUnreadable,
+  MAX_KEPT_FILES,
+  unreadableReply,
+  type KeptFile,
+} from '../../dialogs/kept-files';
 import { MainDialog, type MainOptions } from '../../dialogs/main.dialog';
 import { agedSubject, type Subject } from '../knowledge/answer/follow-up';
 import { vi } from '../i18n/strings.vi';
@@ -72,6 +79,8 @@ export class TiepdanBot extends ActivityHandler {
 
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(ctx);
+    const unreadable = extractUnreadable(ctx.activity);
+    if (unreadable.length > 0 && !ctx.activity.text?.trim()) return this.keepUnreadable(dc, unreadable);
     const command = globalCommand(ctx.activity.text);
     if (command === 'cancel') {
       const active = Boolean(dc.activeDialog);
@@ -107,6 +116,21 @@ export class TiepdanBot extends ActivityHandler {
       else await this.keepSubject(dc, result);
     }
     await this.offerResume(dc);
+  }
+
+  /**
+   * Audio, video, a link, a contact card: the bot says what it can take, and keeps them with the feedback draft
+   * being filled in (running or paused) for the officer. The running dialog is not continued: its step, and the
+   * choices of its question, stay as they were.
+   */
+  private async keepUnreadable(dc: DialogContext, files: KeptFile[]): Promise<void> {
+    const paused = await this.paused.get(dc.context, null);
+    const draft = runningDraft(dc) ?? paused?.draft;
+    const before = draft?.files?.length ?? 0;
+    if (draft) draft.files = [...(draft.files ?? []), ...files].slice(0, MAX_KEPT_FILES);
+    if (paused && draft === paused.draft) await this.paused.set(dc.context, paused);
+    const kept = (draft?.files?.length ?? 0) > before;
+    await dc.context.sendActivity(asideMessage(unreadableReply(files, kept)));
   }
 
   private async begin(dc: DialogContext, options: MainOptions): Promise<void> {

@@ -48,7 +48,7 @@ export type ZaloConfig = Readonly<{
   inboundConcurrency?: number;
   /** The proactive route for answers after the 7-day window (off unless both are set). */
   template?: Readonly<{ path: string; templateId: string }>;
-  /** Largest photo downloaded from Zalo on receipt. */
+  /** Largest photo, voice message or video downloaded from Zalo on receipt. */
   mediaMaxBytes?: number;
 }>;
 

@@ -21,6 +21,27 @@ export const botVi = {
   /** A long message: what the chat can take, and that the beginning was kept. */
   tooLong: (max: string, kept: string) =>
     `Tin nhắn dài hơn ${max} ký tự, mức tối đa một phản ánh có thể ghi nhận. Tôi đã giữ ${kept} ký tự đầu; anh/chị có thể xem và sửa nội dung ở bước kiểm tra trước khi gửi.`,
+  /** Audio, video, links and contact cards: what the bot cannot read, and where it keeps them. */
+  unreadable: {
+    said: (what: string) =>
+      `Cảm ơn anh/chị đã gửi ${what}. Hiện trợ lý chỉ đọc được tin nhắn chữ, ảnh chụp và vị trí. Anh/chị vui lòng mô tả bằng lời, gửi ảnh hoặc chia sẻ vị trí để trợ lý ghi nhận đầy đủ.`,
+    kept: (what: string) =>
+      `Trợ lý đã lưu ${what} kèm phản ánh anh/chị đang soạn để cán bộ xử lý xem cùng. Mời anh/chị tiếp tục trả lời câu hỏi ở trên.`,
+    kinds: {
+      audio: 'tin nhắn thoại',
+      video: 'video',
+      link: 'đường dẫn',
+      contact: 'danh thiếp',
+    },
+    /** How the ticket names each kept file (the case page shows the name). */
+    labels: {
+      audio: 'Tin nhắn thoại',
+      video: 'Video',
+      link: 'Đường dẫn',
+      contact: 'Danh thiếp',
+    },
+    notStored: 'chưa lưu được tệp: quá dung lượng hoặc không tải về được',
+  },
   resume: {
     prompt: 'Anh/chị còn một phản ánh đang dở. Tiếp tục phản ánh đang dở?',
     yes: 'Tiếp tục phản ánh',
@@ -112,6 +133,7 @@ export const botVi = {
     summaryTaxCode: 'Mã số thuế',
     summaryProject: 'Thủ tục, dự án liên quan',
     summaryPhotos: 'Ảnh',
+    summaryFiles: 'Tệp khác kèm theo',
     summaryContact: 'Liên hệ',
     summaryNoContact: 'không cung cấp',
     summaryNone: 'chưa xác định',

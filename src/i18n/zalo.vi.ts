@@ -1,14 +1,5 @@
-/** Sentences of the Zalo channel: replies to what the bot cannot take, delivery history, administrators' alerts. */
+/** Sentences of the Zalo channel: the filing note about the 7-day window, delivery history, administrators' alerts. */
 export const zaloVi = {
-  /** Audio, video, links, business cards: what the bot can take instead. */
-  unsupportedMedia: (what: string) =>
-    `Cảm ơn anh/chị đã gửi ${what}. Hiện trợ lý chỉ đọc được tin nhắn chữ, ảnh chụp và vị trí. Anh/chị vui lòng mô tả bằng lời, gửi ảnh hoặc chia sẻ vị trí để trợ lý ghi nhận đầy đủ.`,
-  mediaKinds: {
-    audio: 'tin nhắn thoại',
-    video: 'video',
-    link: 'đường dẫn',
-    business_card: 'danh thiếp',
-  } as Record<string, string>,
   /** Said at filing when answers cannot reach the citizen on Zalo after the 7-day window. */
   answerAlsoOnline: (code: string, url: string) =>
     `Lưu ý: Zalo chỉ cho phép trợ lý nhắn tin cho anh/chị trong vòng 7 ngày kể từ tin nhắn gần nhất của anh/chị. Câu trả lời cũng sẽ được đăng tại ${url} với mã ${code}; nếu quá 7 ngày, trợ lý sẽ gửi ngay khi anh/chị nhắn lại.`,

@@ -27,12 +27,13 @@ export const newTicketSchema = z.object({
   attachments: z
     .array(
       z.object({
-        url: z.string().url().max(2000),
+        url: z.string().url().max(2000).optional(),
         contentType: z.string().min(1).max(100),
         name: z.string().max(300).optional(),
       }),
     )
-    .max(10)
+    // Ten photos and a few other files (voice messages, videos, links, contact cards).
+    .max(15)
     .optional(),
   contact: z
     .object({

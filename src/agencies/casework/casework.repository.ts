@@ -45,7 +45,8 @@ export interface QueueFilter {
 /** A ticket with everything staff need to work it (personal data included: staff view only). */
 export interface CaseRow extends QueueRow {
   commune_code: string | null;
-  attachments: Array<{ url: string; contentType: string; name?: string }>;
+  /** Photos and files; one without a URL is described only (see NewTicketInput). */
+  attachments: Array<{ url?: string; contentType: string; name?: string }>;
   location: { lat: number; lon: number; address?: string } | null;
   contact_name: string | null;
   contact_phone: string | null;

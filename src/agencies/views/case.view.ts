@@ -48,7 +48,8 @@ function attachmentsBlock(v: CaseView): SafeHtml | string {
   if (!t.attachments.length) return '';
   const item = (a: CaseView['ticket']['attachments'][number], i: number) => {
     const label = a.name ?? P.photo(i + 1);
-    if (uploadIdOf(a.url)) {
+    const url = a.url ?? '';
+    if (uploadIdOf(url)) {
       const href = `/portal/tickets/${t.id}/tep/${i}`;
       return a.contentType?.startsWith('image/')
         ? html`<li>
@@ -58,8 +59,8 @@ function attachmentsBlock(v: CaseView): SafeHtml | string {
           </li>`
         : html`<li><a href="${href}" target="_blank">${label}</a></li>`;
     }
-    if (/^https?:\/\//i.test(a.url))
-      return html`<li><a href="${a.url}" rel="noopener noreferrer" target="_blank">${label}</a></li>`;
+    if (/^https?:\/\//i.test(url))
+      return html`<li><a href="${url}" rel="noopener noreferrer" target="_blank">${label}</a></li>`;
     return html`<li>${label}</li>`;
   };
   return html`<h3>${P.attachments}</h3>

@@ -3,7 +3,7 @@ import { TurnContext, type ResourceResponse } from '@microsoft/agents-hosting';
 import { currentTurnEffects } from '../../bot/turn-effects';
 import { InProcessAdapter, type TurnLogic } from '../in-process.adapter';
 import type { Logger } from 'pino';
-import { vi } from '../../i18n/strings.vi';
+import { isAside } from '../../../dialogs/kept-files';
 import type { ZaloInbound } from './zalo.events';
 import type { ZaloConversationHandler } from './zalo.inbound.job';
 import type { ZaloOutboundChannel } from './zalo.outbound';
@@ -24,6 +24,13 @@ const FILE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   png: 'image/png',
+};
+// What the bot receives for a file it cannot read, when the channel holds no copy of its own type.
+const MEDIA_TYPES: Record<string, string> = {
+  audio: 'audio/*',
+  video: 'video/*',
+  link: 'text/uri-list',
+  business_card: 'text/vcard',
 };
 
 /** What the adapter needs. */
@@ -114,8 +121,20 @@ export function toActivity(inbound: Actionable, at: Date, choices: string[]): Ac
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [{ id: inbound.userId }],
       });
-    case 'unfollow':
     case 'media':
+      return Activity.fromObject({
+        ...common,
+        type: ActivityTypes.Message,
+        text: '',
+        attachments: [
+          {
+            contentType: inbound.contentType ?? MEDIA_TYPES[inbound.media]!,
+            ...(inbound.url ? { contentUrl: inbound.url } : {}),
+            ...(inbound.name ? { name: inbound.name } : {}),
+          },
+        ],
+      });
+    case 'unfollow':
       return null;
   }
 }
@@ -139,7 +158,7 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       inbound.kind === 'unfollow' ? false : inbound.kind === 'follow' ? true : undefined,
     );
     if (inbound.kind !== 'unfollow') await this.deps.onUserActive?.(inbound.userId);
-    if (inbound.kind === 'media') return this.replyToMedia(inbound);
+    if (inbound.kind === 'media') inbound = await this.keepMedia(inbound);
     if (inbound.kind === 'image' && this.deps.media) {
       const kept = await this.deps.media.keep(inbound.userId, inbound.messageId, inbound.urls);
       inbound = { ...inbound, urls: kept.map((k) => k.url), types: kept.map((k) => k.contentType) };
@@ -166,7 +185,13 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
       const userId = activity.conversation?.id ?? context.activity.conversation?.id ?? '';
       const choices = (activity.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''));
       // Made plain text (and its links checked) by the outbound channel, like every message to Zalo.
-      const reply: ZaloHeldReply = { userId, text: activity.text ?? '', choices };
+      // A side remark (what the bot cannot read) leaves the choices of the last question in force.
+      const reply: ZaloHeldReply = {
+        userId,
+        text: activity.text ?? '',
+        choices,
+        keepChoices: isAside(activity),
+      };
       const held = currentTurnEffects();
       const id = `${context.activity.id ?? 'proactive'}:r${index}`;
       if (held) held.replies.push({ conversationId: userId, activity: { ...reply } });
@@ -177,20 +202,18 @@ export class ZaloAdapter extends InProcessAdapter implements ZaloConversationHan
   }
 
   /**
-   * Audio, video, links and business cards: the bot cannot read them, so it says what it can take. The dialog is
-   * not run, so a draft in progress stays at its step (and its numbered choices stay valid); the message itself
-   * stays in the conversation record staff see with the ticket.
+   * Audio and video are copied into our storage like photos (same size and time limits); one that breaks a limit
+   * reaches the bot without a URL, described only. A contact card is described only (its image is a stranger's
+   * details on Zalo's CDN); a link is kept as the link.
    */
-  private async replyToMedia(inbound: Extract<Actionable, { kind: 'media' }>): Promise<void> {
-    const what = vi.zalo.mediaKinds[inbound.media] ?? inbound.media;
-    const reply: ZaloHeldReply = {
-      userId: inbound.userId,
-      text: vi.zalo.unsupportedMedia(what),
-      keepChoices: true,
-    };
-    const held = currentTurnEffects();
-    if (held) held.replies.push({ conversationId: inbound.userId, activity: { ...reply } });
-    else await this.deliverNow(`${inbound.messageId}:r1`, reply);
+  private async keepMedia(inbound: Extract<Actionable, { kind: 'media' }>): Promise<Actionable> {
+    if (inbound.media === 'business_card') return { ...inbound, url: undefined };
+    if ((inbound.media !== 'audio' && inbound.media !== 'video') || !inbound.url || !this.deps.media)
+      return inbound;
+    const kept = await this.deps.media.keepAudioVideo(inbound.userId, inbound.messageId, inbound.url);
+    return kept
+      ? { ...inbound, url: kept.url, contentType: kept.contentType }
+      : { ...inbound, url: undefined };
   }
 
   private async deliverNow(id: string, reply: ZaloHeldReply): Promise<void> {

@@ -102,7 +102,16 @@ export type ZaloInbound =
   | { kind: 'file'; userId: string; messageId: string; url: string; name: string; contentType: string }
   | { kind: 'location'; userId: string; messageId: string; latitude: number; longitude: number }
   | { kind: 'sticker'; userId: string; messageId: string }
-  | { kind: 'media'; userId: string; messageId: string; media: MediaKind; url?: string; name?: string }
+  | {
+      kind: 'media';
+      userId: string;
+      messageId: string;
+      media: MediaKind;
+      url?: string;
+      name?: string;
+      /** The type of our copy, once the channel kept the file. */
+      contentType?: string;
+    }
   | { kind: 'follow'; userId: string }
   | { kind: 'unfollow'; userId: string }
   | { kind: 'contact'; userId: string; name?: string; phone?: string; address?: string }
@@ -146,7 +155,9 @@ function messageInbound(event: ZaloEvent, userId: string): ZaloInbound {
     case 'user_send_business_card': {
       const p = atts[0]?.payload;
       const url = typeof p?.url === 'string' && /^https?:\/\//.test(p.url) ? p.url : undefined;
-      const name = typeof p?.name === 'string' ? p.name : undefined;
+      // A link's title or a card's text: the payload keys vary (only url is documented), so the first one present.
+      const named = [p?.name, p?.title, p?.description].find((v) => typeof v === 'string' && v.trim());
+      const name = typeof named === 'string' ? named.trim().slice(0, 200) : undefined;
       return { kind: 'media', userId, messageId, media: MEDIA_EVENTS[event.event_name]!, url, name };
     }
     default:

@@ -16,13 +16,15 @@ export interface ZaloMediaDeps {
   fetch?: typeof fetch;
 }
 
-/** A photo as the bot receives it: our URL and its type. */
+/** A photo (or a voice message, a video) as the bot receives it: our URL and its type. */
 export interface KeptPhoto {
   url: string;
   contentType: string;
 }
 
 const IMAGE_TYPES = /^image\/(jpeg|png|webp|gif)$/;
+// Voice messages and videos: any audio or video type Zalo's CDN declares (staff play them in their browser).
+const AUDIO_VIDEO_TYPES = /^(audio|video)\/[a-z0-9.+-]+$/;
 
 /** The same id for the same photo of the same message, so a re-run turn does not download it again. */
 function mediaId(messageId: string, index: number): string {
@@ -31,8 +33,9 @@ function mediaId(messageId: string, index: number): string {
 }
 
 /**
- * Copies citizens' photos from Zalo's CDN into our database on receipt (Zalo's links are not ours to keep):
- * images only, at most `maxBytes`, within `timeoutMs`. A photo that breaks a limit is left out and logged.
+ * Copies citizens' photos, voice messages and videos from Zalo's CDN into our database on receipt (Zalo's links
+ * are not ours to keep): the expected types only, at most `maxBytes`, within `timeoutMs`. A file that breaks a
+ * limit is left out and logged.
  */
 export class ZaloMediaStore {
   private readonly fetchFn: typeof fetch;
@@ -41,24 +44,35 @@ export class ZaloMediaStore {
     this.fetchFn = deps.fetch ?? fetch;
   }
 
+  /** Keeps a voice message or a video; null when it broke a limit (the bot then keeps only its description). */
+  async keepAudioVideo(userId: string, messageId: string, url: string): Promise<KeptPhoto | null> {
+    return (await this.keep(userId, messageId, [url], AUDIO_VIDEO_TYPES))[0] ?? null;
+  }
+
   /** Keeps each photo of a message; returns those kept, in order, with our URLs. */
-  async keep(userId: string, messageId: string, urls: string[]): Promise<KeptPhoto[]> {
+  async keep(userId: string, messageId: string, urls: string[], accept = IMAGE_TYPES): Promise<KeptPhoto[]> {
     const kept: KeptPhoto[] = [];
     const origin = this.deps.publicBaseUrl?.replace(/\/+$/, '') ?? 'http://tiepdan.invalid';
     for (const [i, url] of urls.entries()) {
       const id = mediaId(messageId, i);
       const stored = await this.deps.repo.mediaType(id);
-      const contentType = stored ?? (await this.download(id, userId, messageId, url));
+      const contentType = stored ?? (await this.download(id, userId, messageId, url, accept));
       if (contentType) kept.push({ url: `${origin}/channels/zalo/media/${id}`, contentType });
     }
     return kept;
   }
 
-  private async download(id: string, userId: string, messageId: string, url: string): Promise<string | null> {
+  private async download(
+    id: string,
+    userId: string,
+    messageId: string,
+    url: string,
+    accept: RegExp,
+  ): Promise<string | null> {
     try {
       const res = await this.fetchFn(url, { signal: AbortSignal.timeout(this.deps.timeoutMs) });
       const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!res.ok || !IMAGE_TYPES.test(type)) return this.skip(`HTTP ${res.status} ${type || 'no type'}`);
+      if (!res.ok || !accept.test(type)) return this.skip(`HTTP ${res.status} ${type || 'no type'}`);
       if (Number(res.headers.get('content-length') ?? 0) > this.deps.maxBytes) return this.skip('too large');
       const data = await this.readCapped(res);
       if (!data) return this.skip('too large');
@@ -82,7 +96,7 @@ export class ZaloMediaStore {
   }
 
   private skip(reason: string): null {
-    this.deps.logger.warn({ reason }, 'Zalo photo not kept');
+    this.deps.logger.warn({ reason }, 'Zalo media not kept');
     return null;
   }
 }

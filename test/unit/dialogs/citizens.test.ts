@@ -94,6 +94,11 @@ function photos(...names: string[]): Record<string, unknown> {
     })),
   };
 }
+/** A message carrying a file the bot cannot read (as the Zalo channel hands over audio, video, links). */
+function unreadable(contentType: string, contentUrl?: string, name?: string): Record<string, unknown> {
+  return { attachments: [{ contentType, ...(contentUrl ? { contentUrl } : {}), ...(name ? { name } : {}) }] };
+}
+const u = b.unreadable;
 const ratingButton = (n: number) => vi.tickets.ratingButtons('{code}')[n - 1]!;
 
 const points: Array<[string, DialogCase[]]> = [
@@ -336,6 +341,67 @@ const points: Array<[string, DialogCase[]]> = [
             'https://files.example/b.png',
             'https://files.example/c.png',
           ]),
+      },
+      {
+        name: 'a voice message sent at the photos step is said to be kept, the step goes on, and the ticket has it',
+        turns: [
+          ...TO_SUMMARY.slice(0, 4),
+          { user: 'Bãi rác tự phát bốc mùi hôi cạnh trường học', expect: f.photosPrompt },
+          {
+            user: '',
+            extra: unreadable('audio/mp4', 'https://files.example/voice.m4a', 'voice.m4a'),
+            expect: [u.said(u.kinds.audio), u.kept(u.kinds.audio)],
+            absent: f.photosPrompt,
+          },
+          { user: '', extra: photos('a'), expect: f.photosMore(1) },
+          { user: 'xong', expect: f.consentPrompt },
+          { user: b.skip },
+          { user: f.publishNo, expect: [`${f.summaryPhotos}: 1`, `${f.summaryFiles}: 1`] },
+          { user: f.confirmYes, expect: CODE },
+        ],
+        then: ({ fakes }) =>
+          expect(fakes.tickets.tickets[0]?.input.attachments).toEqual([
+            { url: 'https://files.example/a.png', contentType: 'image/png', name: 'a.png' },
+            {
+              url: 'https://files.example/voice.m4a',
+              contentType: 'audio/mp4',
+              name: `${u.labels.audio}: voice.m4a`,
+            },
+          ]),
+      },
+      {
+        name: 'a link sent while the draft is paused for a question stays with the draft and reaches the ticket',
+        turns: [
+          ...TO_SUMMARY.slice(0, 4),
+          { user: 'Bãi rác tự phát bốc mùi hôi cạnh trường học', expect: f.photosPrompt },
+          { user: 'thôi, cho tôi hỏi cái khác', expect: [r.kept, b.ask.prompt] },
+          {
+            user: '',
+            extra: unreadable('text/uri-list', 'https://baothanhhoa.vn/bai-rac.htm'),
+            expect: u.kept(u.kinds.link),
+          },
+          { user: r.yes, expect: [r.resumed, f.photosPrompt] },
+          { user: b.skip, expect: f.consentPrompt },
+          { user: b.skip },
+          { user: f.publishNo, expect: `${f.summaryFiles}: 1` },
+          { user: f.confirmYes, expect: CODE },
+        ],
+        then: ({ fakes }) =>
+          expect(fakes.tickets.tickets[0]?.input.attachments).toEqual([
+            { url: 'https://baothanhhoa.vn/bai-rac.htm', contentType: 'text/uri-list', name: u.labels.link },
+          ]),
+      },
+      {
+        name: 'a video too large to keep, sent with nothing being filed, is answered and kept nowhere',
+        turns: [
+          {
+            user: '',
+            extra: unreadable('video/*'),
+            expect: u.said(u.kinds.video),
+            absent: u.kept(u.kinds.video),
+          },
+        ],
+        then: ({ fakes }) => expect(fakes.tickets.tickets).toEqual([]),
       },
       {
         name: 'a location shared from the browser answers "where?"',
