@@ -10,8 +10,10 @@ import type { StaffPrincipal } from '../auth.service';
 import { adminPage, postButton } from './admin.view';
 import { uploadFormCard } from './portal-parts.view';
 import { dataTable } from '../../http/table';
+import { provinceNames } from '../../knowledge/entities/provinces';
 
 const K = vi.admin.knowledge;
+const A = vi.admin;
 
 function uploadStatus(u: UploadRow) {
   if (u.status === 'done')
@@ -37,8 +39,48 @@ function uploadForm(user: StaffPrincipal, maxMb: number) {
     user,
     form,
     html`${field('title', K.docTitle)} ${field('issuer', K.issuer)} ${field('number', K.number)}
-    ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)}`,
+      ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)}
+      <label for="province">${K.province}</label>
+      <input
+        id="province"
+        name="province"
+        maxlength="100"
+        list="provinces"
+        aria-describedby="province-hint"
+      />
+      <p class="muted" id="province-hint">${K.provinceHint}</p>`,
   );
+}
+
+// One list of the province names (and the "no province" choice) for every province field of the page.
+function provinceList() {
+  const names = [...new Set(provinceNames().map((p) => p.name))].sort((a, b) => a.localeCompare(b, 'vi'));
+  return html`<datalist id="provinces">
+    <option value="${K.noProvince}"></option>
+    ${names.map((n) => html`<option value="${n}"></option>`)}
+  </datalist>`;
+}
+
+// The document's province as retrieval uses it, and a field to change it (empty: back to the inferred one).
+function provinceCell(user: StaffPrincipal, d: DocumentListRow) {
+  const shown = d.province_set ? (d.province ?? K.noProvince) : (d.inferred_province ?? '');
+  const note = d.province_set
+    ? html`${K.provinceSetBy(d.province_set_by)}; ${K.provinceInferred(d.inferred_province)}`
+    : K.provinceInferred(d.inferred_province);
+  return html`<form method="post" action="/portal/admin/knowledge/province">
+    <input type="hidden" name="_csrf" value="${user.csrfToken}" />
+    <input type="hidden" name="id" value="${d.id}" />
+    <input
+      name="province"
+      maxlength="100"
+      list="provinces"
+      value="${shown}"
+      aria-label="${K.province}: ${d.title}"
+      title="${K.provinceAuto}"
+    />
+    <button type="submit">${A.save}</button>
+    <br /><span class="muted">${note}</span>
+  </form>`;
 }
 
 /** Knowledge base: upload form, the latest uploads with their ingestion status, and every document. */
@@ -66,6 +108,7 @@ export function knowledgePage(
         <td>${d.number ?? ''}</td>
         <td>${d.date ?? ''}</td>
         <td>${d.chunks}</td>
+        <td>${provinceCell(user, d)}</td>
         <td>
           ${postButton(user, '/portal/admin/knowledge/delete', K.remove, html`<input type="hidden" name="id" value="${d.id}" />`)}
         </td>
@@ -86,8 +129,9 @@ export function knowledgePage(
       </section>
       <section class="card" aria-labelledby="docs-h">
         <h3 id="docs-h">${K.documentsTitle(documents.length)}</h3>
-        ${dataTable([K.docTitle, K.number, K.date, K.chunkCount, ''], docRows)}
-      </section>`,
+        ${dataTable([K.docTitle, K.number, K.date, K.chunkCount, K.province, ''], docRows)}
+      </section>
+      ${provinceList()}`,
     notice,
   );
 }
