@@ -27,6 +27,9 @@ function uploadForm(user: StaffPrincipal, maxMb: number) {
   const field = (id: string, label: string, placeholder = '') =>
     html`<label for="${id}">${label}</label
       ><input id="${id}" name="${id}" maxlength="300" placeholder="${placeholder}" />`;
+  const province = html`<label for="province">${K.province}</label>
+    <input id="province" name="province" maxlength="100" list="provinces" aria-describedby="province-hint" />
+    <p class="muted" id="province-hint">${K.provinceHint}</p>`;
   const form = {
     action: '/portal/admin/knowledge/upload',
     title: K.uploadTitle,
@@ -39,16 +42,7 @@ function uploadForm(user: StaffPrincipal, maxMb: number) {
     user,
     form,
     html`${field('title', K.docTitle)} ${field('issuer', K.issuer)} ${field('number', K.number)}
-      ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)}
-      <label for="province">${K.province}</label>
-      <input
-        id="province"
-        name="province"
-        maxlength="100"
-        list="provinces"
-        aria-describedby="province-hint"
-      />
-      <p class="muted" id="province-hint">${K.provinceHint}</p>`,
+    ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)} ${province}`,
   );
 }
 
