@@ -61,7 +61,7 @@ function provinceCell(user: StaffPrincipal, d: DocumentListRow) {
   const note = d.province_set
     ? html`${K.provinceSetBy(d.province_set_by)}; ${K.provinceInferred(d.inferred_province)}`
     : K.provinceInferred(d.inferred_province);
-  return html`<form method="post" action="/portal/admin/knowledge/province">
+  return html`<form method="post" action="/portal/admin/knowledge/province" class="filters">
     <input type="hidden" name="_csrf" value="${user.csrfToken}" />
     <input type="hidden" name="id" value="${d.id}" />
     <input
@@ -71,6 +71,7 @@ function provinceCell(user: StaffPrincipal, d: DocumentListRow) {
       value="${shown}"
       aria-label="${K.province}: ${d.title}"
       title="${K.provinceAuto}"
+      style="width:10em"
     />
     <button type="submit">${A.save}</button>
     <br /><span class="muted">${note}</span>
