@@ -8,6 +8,7 @@ import type {
 import { vnDate } from '../../public/views/public-layout.view';
 import type { StaffPrincipal } from '../auth.service';
 import { adminPage, postButton } from './admin.view';
+import { uploadFormCard } from './portal-parts.view';
 import { dataTable } from '../../http/table';
 import { provinceNames } from '../../knowledge/entities/provinces';
 
@@ -26,31 +27,23 @@ function uploadForm(user: StaffPrincipal, maxMb: number) {
   const field = (id: string, label: string, placeholder = '') =>
     html`<label for="${id}">${label}</label
       ><input id="${id}" name="${id}" maxlength="300" placeholder="${placeholder}" />`;
-  return html`<form
-    method="post"
-    action="/portal/admin/knowledge/upload"
-    enctype="multipart/form-data"
-    class="card"
-  >
-    <h3>${K.uploadTitle}</h3>
-    <p class="muted" id="file-hint">${K.uploadHint(maxMb)}</p>
-    <input type="hidden" name="_csrf" value="${user.csrfToken}" />
-    <label for="file">${K.file}</label>
-    <input
-      id="file"
-      name="file"
-      type="file"
-      required
-      accept=".txt,.md,.html,.htm,.pdf,.docx"
-      aria-describedby="file-hint"
-    />
-    ${field('title', K.docTitle)} ${field('issuer', K.issuer)} ${field('number', K.number)}
-    ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)}
-    <label for="province">${K.province}</label>
+  const province = html`<label for="province">${K.province}</label>
     <input id="province" name="province" maxlength="100" list="provinces" aria-describedby="province-hint" />
-    <p class="muted" id="province-hint">${K.provinceHint}</p>
-    <p><button type="submit">${K.upload}</button></p>
-  </form>`;
+    <p class="muted" id="province-hint">${K.provinceHint}</p>`;
+  const form = {
+    action: '/portal/admin/knowledge/upload',
+    title: K.uploadTitle,
+    hintId: 'file-hint',
+    hint: K.uploadHint(maxMb),
+    submit: K.upload,
+    file: { label: K.file, accept: '.txt,.md,.html,.htm,.pdf,.docx' },
+  };
+  return uploadFormCard(
+    user,
+    form,
+    html`${field('title', K.docTitle)} ${field('issuer', K.issuer)} ${field('number', K.number)}
+    ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)} ${province}`,
+  );
 }
 
 // One list of the province names (and the "no province" choice) for every province field of the page.
