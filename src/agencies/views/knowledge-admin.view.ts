@@ -8,7 +8,7 @@ import type {
 import { vnDate } from '../../public/views/public-layout.view';
 import type { StaffPrincipal } from '../auth.service';
 import { adminPage, postButton } from './admin.view';
-import { uploadFormCard } from './portal-parts.view';
+import { csrfField, uploadFormCard } from './portal-parts.view';
 import { dataTable } from '../../http/table';
 import { provinceNames } from '../../knowledge/entities/provinces';
 
@@ -62,7 +62,7 @@ function provinceCell(user: StaffPrincipal, d: DocumentListRow) {
     ? html`${K.provinceSetBy(d.province_set_by)}; ${K.provinceInferred(d.inferred_province)}`
     : K.provinceInferred(d.inferred_province);
   return html`<form method="post" action="/portal/admin/knowledge/province" class="filters">
-    <input type="hidden" name="_csrf" value="${user.csrfToken}" />
+    ${csrfField(user)}
     <input type="hidden" name="id" value="${d.id}" />
     <input
       name="province"
@@ -133,7 +133,7 @@ export function knowledgePage(
 
 function publishForm(user: StaffPrincipal, q: UnansweredRow) {
   return html`<form method="post" action="/portal/admin/questions/${q.id}/publish">
-    <input type="hidden" name="_csrf" value="${user.csrfToken}" />
+    ${csrfField(user)}
     <label for="q-${q.id}">${K.questionLabel}</label>
     <textarea id="q-${q.id}" name="question" required rows="2" maxlength="1000">${q.question}</textarea>
     <label for="a-${q.id}">${K.answerLabel}</label>
