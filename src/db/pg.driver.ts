@@ -17,6 +17,8 @@ export interface PgOptions {
   connectionTimeoutMs?: number;
   /** Server-side limit per statement (`statement_timeout`); 0 means none. */
   statementTimeoutMs?: number;
+  /** pgvector's `hnsw.ef_search` for every pooled connection (set at connection start); unset keeps the server's. */
+  hnswEfSearch?: number;
   /** Called for errors on idle clients (a restarted server); the pool replaces the client. */
   onIdleError?: (err: Error) => void;
 }
@@ -89,6 +91,7 @@ export async function openPg(options: PgOptions): Promise<Database & { raw: pg.P
     types: typeOverrides,
     connectionTimeoutMillis: options.connectionTimeoutMs,
     statement_timeout: options.statementTimeoutMs || undefined,
+    options: options.hnswEfSearch ? `-c hnsw.ef_search=${Math.trunc(options.hnswEfSearch)}` : undefined,
   });
   pool.on('error', (err) => options.onIdleError?.(err));
   // Fail at start, not at the first request, when the server is unreachable.
