@@ -9,7 +9,7 @@ import { createServerDatabase } from '../../helpers/server-db';
 describe('opening the configured database', () => {
   it('when KNOWLEDGE_HNSW_EF_SEARCH is set, then every query of the app runs with that hnsw.ef_search', async () => {
     const server = onServer() ? await createServerDatabase() : undefined;
-    const where = server
+    const where: Record<string, string> = server
       ? { DATABASE_URL: server.url }
       : { DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'tiepdan-ef-')) };
     const db = await openDatabase(
