@@ -129,11 +129,11 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
     page(res, await cached(`page:${listingKey(listing)}`, pid, (p) => programmePage(p, listing)));
   });
   router.get('/tien-do/:id/du-lieu.csv', async (req, res) => {
-    const p = await service.programme(param(id, req.params.id, 'programme'));
+    const pid = param(id, req.params.id, 'programme');
     res
       .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="tien-do-${p.id}.csv"`)
-      .send(programmeCsv(p));
+      .set('Content-Disposition', `attachment; filename="tien-do-${pid}.csv"`)
+      .send(await cached('csv', pid, programmeCsv));
   });
   router.get('/tien-do/:id/du-lieu.json', async (req, res) => {
     const pid = param(id, req.params.id, 'programme');
