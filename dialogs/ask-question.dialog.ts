@@ -1,18 +1,15 @@
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { Activity } from '@microsoft/agents-activity';
 import { completeQuestion, personIn, type Subject } from '../src/knowledge/answer/follow-up';
 import type { AskResult, MessageTriage } from '../src/ports';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
+  addWaterfall,
   MENU_LABELS,
   menuMessage,
   stepValues,
+  textPrompt,
   vietnameseChoicePrompt,
   withSuggestions,
   yesNoOptions,
@@ -41,16 +38,11 @@ const FORWARD = 'askQuestion.forward';
 export class AskQuestionDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.ask);
-    this.addDialog(new TextPrompt(QUESTION, async (p) => (p.recognized.value ?? '').trim().length >= 3));
-    this.addDialog(vietnameseChoicePrompt(FORWARD, true));
-    this.addDialog(
-      new WaterfallDialog('askQuestion.steps', [
-        this.askStep.bind(this),
-        this.answerStep.bind(this),
-        this.forwardStep.bind(this),
-      ]),
+    this.initialDialogId = addWaterfall(
+      this,
+      [textPrompt(QUESTION, 3), vietnameseChoicePrompt(FORWARD, true)],
+      [this.askStep, this.answerStep, this.forwardStep],
     );
-    this.initialDialogId = 'askQuestion.steps';
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,13 +1,8 @@
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS } from './bot-services';
 import { matchForm } from './choice-recogniser';
-import { stepValues, withSuggestions } from './dialog-helpers';
+import { addWaterfall, stepValues, textPrompt, withSuggestions } from './dialog-helpers';
 import type { FeedbackDraft } from './feedback-draft';
 import { vi } from '../src/i18n/strings.vi';
 
@@ -28,23 +23,15 @@ export function readTaxCode(text: string | undefined): string | undefined {
 export class BusinessDetailsDialog extends ComponentDialog {
   constructor() {
     super(DIALOG_IDS.businessDetails);
-    this.addDialog(new TextPrompt(NAME, async (p) => (p.recognized.value ?? '').trim().length >= 2));
-    this.addDialog(
-      new TextPrompt(
-        TAX,
-        async (p) => skipped(p.recognized.value) || readTaxCode(p.recognized.value) !== undefined,
-      ),
+    const tax = textPrompt(
+      TAX,
+      async (p) => skipped(p.recognized.value) || readTaxCode(p.recognized.value) !== undefined,
     );
-    this.addDialog(new TextPrompt(PROJECT, async (p) => (p.recognized.value ?? '').trim().length >= 2));
-    this.addDialog(
-      new WaterfallDialog('businessDetails.steps', [
-        this.nameStep.bind(this),
-        this.taxStep.bind(this),
-        this.projectStep.bind(this),
-        this.doneStep.bind(this),
-      ]),
+    this.initialDialogId = addWaterfall(
+      this,
+      [textPrompt(NAME, 2), tax, textPrompt(PROJECT, 2)],
+      [this.nameStep, this.taxStep, this.projectStep, this.doneStep],
     );
-    this.initialDialogId = 'businessDetails.steps';
   }
 
   private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -5,11 +5,16 @@ import {
   ChoicePrompt,
   ListStyle,
   type Choice,
+  type ComponentDialog,
+  type Dialog,
   type FoundChoice,
   type PromptOptions,
+  type PromptValidator,
   TextPrompt,
+  WaterfallDialog,
   type DialogTurnResult,
   type PromptValidatorContext,
+  type WaterfallStep,
   type WaterfallStepContext,
 } from '@microsoft/agents-hosting-dialogs';
 import { vi } from '../src/i18n/strings.vi';
@@ -137,6 +142,34 @@ export function withSuggestions(text: string, labels: readonly string[]): Activi
     text,
     suggestedActions: { to: [], actions: labels.map((title) => ({ type: 'imBack', title, value: title })) },
   });
+}
+
+/**
+ * How every dialog here is composed (as in the BotBuilder samples): a ComponentDialog holding its prompts (or child
+ * dialogs) and one waterfall of its steps, `<dialog id>.steps`, each step bound to the dialog. Returns the
+ * waterfall's id for the dialog to start with: `this.initialDialogId = addWaterfall(this, [prompt], [this.askStep])`.
+ */
+export function addWaterfall(
+  dialog: ComponentDialog,
+  children: readonly Dialog[],
+  steps: readonly WaterfallStep[],
+): string {
+  for (const child of children) dialog.addDialog(child);
+  const id = `${dialog.id}.steps`;
+  dialog.addDialog(
+    new WaterfallDialog(
+      id,
+      steps.map((step) => step.bind(dialog)),
+    ),
+  );
+  return id;
+}
+
+/** A text prompt that takes any text, a reply of at least `accepts` characters (spaces around it not counted), or
+ * what the `accepts` validator accepts. */
+export function textPrompt(id: string, accepts?: number | PromptValidator<string>): TextPrompt {
+  if (typeof accepts !== 'number') return new TextPrompt(id, accepts);
+  return new TextPrompt(id, async (p) => (p.recognized.value ?? '').trim().length >= accepts);
 }
 
 /** A waterfall's per-dialog scratch values (typed `object` by the SDK). */

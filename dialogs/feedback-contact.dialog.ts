@@ -1,12 +1,7 @@
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS } from './bot-services';
-import { stepValues, vietnameseChoicePrompt, yesNoOptions } from './dialog-helpers';
+import { addWaterfall, stepValues, textPrompt, vietnameseChoicePrompt, yesNoOptions } from './dialog-helpers';
 import { isValidPhone, normalisePhone, type FeedbackDraft } from './feedback-draft';
 import { vi } from '../src/i18n/strings.vi';
 
@@ -22,18 +17,12 @@ const f = vi.bot.feedback;
 export class FeedbackContactDialog extends ComponentDialog {
   constructor() {
     super(DIALOG_IDS.contact);
-    this.addDialog(vietnameseChoicePrompt(CONSENT));
-    this.addDialog(new TextPrompt(NAME, async (p) => (p.recognized.value ?? '').trim().length >= 2));
-    this.addDialog(new TextPrompt(PHONE, async (p) => isValidPhone(p.recognized.value ?? '')));
-    this.addDialog(
-      new WaterfallDialog('feedbackContact.steps', [
-        this.consentStep.bind(this),
-        this.nameStep.bind(this),
-        this.phoneStep.bind(this),
-        this.doneStep.bind(this),
-      ]),
+    const phone = textPrompt(PHONE, async (p) => isValidPhone(p.recognized.value ?? ''));
+    this.initialDialogId = addWaterfall(
+      this,
+      [vietnameseChoicePrompt(CONSENT), textPrompt(NAME, 2), phone],
+      [this.consentStep, this.nameStep, this.phoneStep, this.doneStep],
     );
-    this.initialDialogId = 'feedbackContact.steps';
   }
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

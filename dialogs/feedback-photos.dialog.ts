@@ -1,14 +1,9 @@
 import type { Activity } from '@microsoft/agents-activity';
-import {
-  ActivityPrompt,
-  ComponentDialog,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ActivityPrompt, ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS } from './bot-services';
 import { matchForm, NO_WORDS } from './choice-recogniser';
-import { withSuggestions } from './dialog-helpers';
+import { addWaterfall, withSuggestions } from './dialog-helpers';
 import { extractPhotos, type FeedbackDraft } from './feedback-draft';
 import { vi } from '../src/i18n/strings.vi';
 
@@ -30,16 +25,11 @@ function isDone(activity: Activity): boolean {
 export class FeedbackPhotosDialog extends ComponentDialog {
   constructor() {
     super(DIALOG_IDS.photos);
-    this.addDialog(
-      new ActivityPrompt(PHOTOS, async (p) => {
-        const a = p.recognized.value as Activity | undefined;
-        return Boolean(a) && (extractPhotos(a!).length > 0 || isDone(a!));
-      }),
-    );
-    this.addDialog(
-      new WaterfallDialog('feedbackPhotos.steps', [this.askStep.bind(this), this.addStep.bind(this)]),
-    );
-    this.initialDialogId = 'feedbackPhotos.steps';
+    const photos = new ActivityPrompt(PHOTOS, async (p) => {
+      const a = p.recognized.value as Activity | undefined;
+      return Boolean(a) && (extractPhotos(a!).length > 0 || isDone(a!));
+    });
+    this.initialDialogId = addWaterfall(this, [photos], [this.askStep, this.addStep]);
   }
 
   private photos(step: WaterfallStepContext): FeedbackDraft['photos'] {
@@ -62,6 +52,6 @@ export class FeedbackPhotosDialog extends ComponentDialog {
     const activity = step.result as Activity;
     const photos = [...this.photos(step), ...extractPhotos(activity)].slice(0, MAX_PHOTOS);
     if (isDone(activity) || photos.length >= MAX_PHOTOS) return step.endDialog({ photos });
-    return step.replaceDialog('feedbackPhotos.steps', { photos } satisfies PhotosOptions);
+    return step.replaceDialog(this.initialDialogId, { photos } satisfies PhotosOptions);
   }
 }

@@ -1,14 +1,16 @@
 import type { Activity } from '@microsoft/agents-activity';
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import { matchForm, NO_WORDS, YES_WORDS } from './choice-recogniser';
-import { choiceOptions, stepValues, vietnameseChoicePrompt, withSuggestions } from './dialog-helpers';
+import {
+  addWaterfall,
+  choiceOptions,
+  stepValues,
+  textPrompt,
+  vietnameseChoicePrompt,
+  withSuggestions,
+} from './dialog-helpers';
 import { extractLocation, type FeedbackDraft } from './feedback-draft';
 import { vi } from '../src/i18n/strings.vi';
 
@@ -44,16 +46,12 @@ export function isPlaceReply(activity: Activity): boolean {
 export class FeedbackPlaceDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.place);
-    this.addDialog(new TextPrompt(TEXT, async (p) => isPlaceReply(p.context.activity)));
-    this.addDialog(vietnameseChoicePrompt(PICK, true));
-    this.addDialog(
-      new WaterfallDialog('feedbackPlace.steps', [
-        this.askStep.bind(this),
-        this.readStep.bind(this),
-        this.pickStep.bind(this),
-      ]),
+    const text = textPrompt(TEXT, async (p) => isPlaceReply(p.context.activity));
+    this.initialDialogId = addWaterfall(
+      this,
+      [text, vietnameseChoicePrompt(PICK, true)],
+      [this.askStep, this.readStep, this.pickStep],
     );
-    this.initialDialogId = 'feedbackPlace.steps';
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -103,7 +101,7 @@ export class FeedbackPlaceDialog extends ComponentDialog {
     }
     // Neither a suggestion nor "keep": the citizen typed the place again; read it afresh.
     if (choice.index < 0)
-      return step.replaceDialog('feedbackPlace.steps', {
+      return step.replaceDialog(this.initialDialogId, {
         ...(step.options as PlaceOptions),
         retyped: choice.value,
       } satisfies PlaceOptions);

@@ -1,18 +1,15 @@
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import type { MessageTriage } from '../src/ports';
 import { formatVnDate } from '../src/reference/vn-time';
 import { BusinessDetailsDialog } from './business-details.dialog';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
+  addWaterfall,
   choiceOptions,
   menuMessage,
   stepValues,
+  textPrompt,
   vietnameseChoicePrompt,
   yesNoOptions,
 } from './dialog-helpers';
@@ -68,29 +65,29 @@ const EDITS: Record<keyof typeof f.edit, { step: DraftStep; clear: Array<keyof F
 export class FileFeedbackDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.feedback);
-    this.addDialog(vietnameseChoicePrompt(P.choice));
-    this.addDialog(
-      new TextPrompt(P.description, async (p) => (p.recognized.value ?? '').trim().length >= 10),
+    const prompts = [vietnameseChoicePrompt(P.choice), textPrompt(P.description, 10)];
+    const children = [
+      new FeedbackPlaceDialog(services),
+      new FeedbackPhotosDialog(),
+      new BusinessDetailsDialog(),
+      new FeedbackContactDialog(),
+    ];
+    this.initialDialogId = addWaterfall(
+      this,
+      [...prompts, ...children],
+      [
+        this.startStep,
+        this.categoryStep,
+        this.placeStep,
+        this.descriptionStep,
+        this.extrasStep,
+        this.contactStep,
+        this.publishStep,
+        this.summaryStep,
+        this.decideStep,
+        this.editStep,
+      ],
     );
-    this.addDialog(new FeedbackPlaceDialog(services));
-    this.addDialog(new FeedbackPhotosDialog());
-    this.addDialog(new BusinessDetailsDialog());
-    this.addDialog(new FeedbackContactDialog());
-    this.addDialog(
-      new WaterfallDialog('fileFeedback.steps', [
-        this.startStep.bind(this),
-        this.categoryStep.bind(this),
-        this.placeStep.bind(this),
-        this.descriptionStep.bind(this),
-        this.extrasStep.bind(this),
-        this.contactStep.bind(this),
-        this.publishStep.bind(this),
-        this.summaryStep.bind(this),
-        this.decideStep.bind(this),
-        this.editStep.bind(this),
-      ]),
-    );
-    this.initialDialogId = 'fileFeedback.steps';
   }
 
   private draft(step: WaterfallStepContext): FeedbackDraft {

@@ -1,11 +1,7 @@
-import {
-  ComponentDialog,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { menuMessage, vietnameseChoicePrompt, yesNoOptions } from './dialog-helpers';
+import { addWaterfall, menuMessage, vietnameseChoicePrompt, yesNoOptions } from './dialog-helpers';
 import { vi } from '../src/i18n/strings.vi';
 
 const CONFIRM = 'forgetContact.confirm';
@@ -19,11 +15,11 @@ const g = vi.bot.forget;
 export class ForgetContactDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.forget);
-    this.addDialog(vietnameseChoicePrompt(CONFIRM));
-    this.addDialog(
-      new WaterfallDialog('forgetContact.steps', [this.confirmStep.bind(this), this.eraseStep.bind(this)]),
+    this.initialDialogId = addWaterfall(
+      this,
+      [vietnameseChoicePrompt(CONFIRM)],
+      [this.confirmStep, this.eraseStep],
     );
-    this.initialDialogId = 'forgetContact.steps';
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,13 +1,9 @@
-import {
-  ComponentDialog,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { completeQuestion, type Subject } from '../src/knowledge/answer/follow-up';
 import { AskQuestionDialog, type AskOptions, type AskOutcome } from './ask-question.dialog';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
+import { addWaterfall, findTrackingCode, matchForm, menuMessage } from './dialog-helpers';
 import { FileFeedbackDialog, type FeedbackOptions } from './file-feedback.dialog';
 import { ForgetContactDialog } from './forget-contact.dialog';
 import type { FeedbackDraft } from './feedback-draft';
@@ -54,13 +50,14 @@ type Route =
 export class MainDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.main);
-    this.addDialog(new AskQuestionDialog(services));
-    this.addDialog(new FileFeedbackDialog(services));
-    this.addDialog(new TrackTicketDialog(services));
-    this.addDialog(new RateAnswerDialog(services));
-    this.addDialog(new ForgetContactDialog(services));
-    this.addDialog(new WaterfallDialog('main.steps', [this.routeStep.bind(this), this.doneStep.bind(this)]));
-    this.initialDialogId = 'main.steps';
+    const tasks = [
+      new AskQuestionDialog(services),
+      new FileFeedbackDialog(services),
+      new TrackTicketDialog(services),
+      new RateAnswerDialog(services),
+      new ForgetContactDialog(services),
+    ];
+    this.initialDialogId = addWaterfall(this, tasks, [this.routeStep, this.doneStep]);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -101,7 +98,7 @@ export class MainDialog extends ComponentDialog {
     const outcome = step.result as AskOutcome | undefined;
     // A message typed instead of answering the forward offer is routed like any new message.
     if (outcome?.next)
-      return step.replaceDialog('main.steps', {
+      return step.replaceDialog(this.initialDialogId, {
         text: outcome.next,
         subject: outcome.subject,
       } satisfies MainOptions);

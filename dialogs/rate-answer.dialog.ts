@@ -1,18 +1,15 @@
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { AppError } from '../src/http/errors';
 import { DIALOG_IDS, type BotServices } from './bot-services';
 import {
+  addWaterfall,
   choiceOptions,
   matchForm,
   menuMessage,
   readPin,
   stepValues,
+  textPrompt,
   TicketCredentialPrompts,
   vietnameseChoicePrompt,
   withSuggestions,
@@ -35,19 +32,11 @@ export class RateAnswerDialog extends ComponentDialog {
 
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.rate);
-    for (const prompt of this.credentials.dialogs()) this.addDialog(prompt);
-    this.addDialog(vietnameseChoicePrompt(RATING));
-    this.addDialog(new TextPrompt(COMMENT));
-    this.addDialog(
-      new WaterfallDialog('rateAnswer.steps', [
-        this.codeStep.bind(this),
-        this.pinStep.bind(this),
-        this.ratingStep.bind(this),
-        this.commentStep.bind(this),
-        this.saveStep.bind(this),
-      ]),
+    this.initialDialogId = addWaterfall(
+      this,
+      [...this.credentials.dialogs(), vietnameseChoicePrompt(RATING), textPrompt(COMMENT)],
+      [this.codeStep, this.pinStep, this.ratingStep, this.commentStep, this.saveStep],
     );
-    this.initialDialogId = 'rateAnswer.steps';
   }
 
   private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

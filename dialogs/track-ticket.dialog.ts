@@ -1,13 +1,9 @@
-import {
-  ComponentDialog,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from '@microsoft/agents-hosting-dialogs';
+import { ComponentDialog } from '@microsoft/agents-hosting-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '@microsoft/agents-hosting-dialogs';
 import { AppError } from '../src/http/errors';
 import { formatVnDate } from '../src/reference/vn-time';
 import { DIALOG_IDS, type BotServices } from './bot-services';
-import { menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
+import { addWaterfall, menuMessage, readPin, stepValues, TicketCredentialPrompts } from './dialog-helpers';
 import { vi } from '../src/i18n/strings.vi';
 
 /** Options: the tracking code when the citizen's message already held one. */
@@ -23,15 +19,11 @@ export class TrackTicketDialog extends ComponentDialog {
 
   constructor(private readonly services: BotServices) {
     super(DIALOG_IDS.track);
-    for (const prompt of this.credentials.dialogs()) this.addDialog(prompt);
-    this.addDialog(
-      new WaterfallDialog('trackTicket.steps', [
-        this.codeStep.bind(this),
-        this.pinStep.bind(this),
-        this.lookupStep.bind(this),
-      ]),
-    );
-    this.initialDialogId = 'trackTicket.steps';
+    this.initialDialogId = addWaterfall(this, this.credentials.dialogs(), [
+      this.codeStep,
+      this.pinStep,
+      this.lookupStep,
+    ]);
   }
 
   private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

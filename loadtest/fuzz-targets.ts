@@ -138,5 +138,12 @@ export const TARGETS: readonly Target[] = [
     template: { email: 'a@b.vn' },
     errors: 'html',
   },
+  {
+    method: 'POST',
+    path: '/portal/admin/knowledge/province',
+    body: 'form',
+    template: { id: 'uploads/a.md', province: 'Huế' },
+    errors: 'html',
+  },
   { method: 'GET', path: '/khong-co-trang-nay', errors: 'envelope' },
 ];

@@ -25,3 +25,21 @@ export const commaList = (map: (item: string) => string, item: z.ZodType<string,
         .filter(Boolean),
     )
     .pipe(z.array(item));
+
+/** One setting of an area: its environment key and the schema its value is read with. */
+export type Setting = readonly [key: string, schema: z.ZodType];
+
+type EnvOf<S extends Record<string, Setting>> = { [F in keyof S as S[F][0]]: S[F][1] };
+
+/**
+ * An area's settings, each named once as `field: ['ENV_KEY', schema]`: `env` holds the keys' schemas (spread into
+ * the one environment schema), `read` turns the parsed environment into `{ field: value }` in the same order.
+ */
+export function settings<const S extends Record<string, Setting>>(spec: S) {
+  const env = Object.fromEntries(Object.values(spec)) as EnvOf<S>;
+  const read = (e: z.output<z.ZodObject<EnvOf<S>>>) =>
+    Object.fromEntries(
+      Object.entries(spec).map(([field, [key]]) => [field, (e as Record<string, unknown>)[key]]),
+    ) as { [F in keyof S]: z.output<S[F][1]> };
+  return { env, read };
+}

@@ -1,25 +1,25 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { int, optional, withDefault } from './env-schema';
+import { int, optional, settings, withDefault } from './env-schema';
+
+const knowledge = settings({
+  dir: ['KNOWLEDGE_DIR', withDefault(z.string().min(1), './knowledge')],
+  minConfidence: ['KNOWLEDGE_MIN_CONFIDENCE', withDefault(z.coerce.number().min(0).max(1), 0.6)],
+  embeddingsProvider: ['KNOWLEDGE_EMBEDDINGS_PROVIDER', withDefault(z.enum(['hashed', 'openai']), 'hashed')],
+  embeddingsModel: ['KNOWLEDGE_EMBEDDINGS_MODEL', withDefault(z.string().min(1), 'text-embedding-3-small')],
+  embeddingsBaseUrl: ['KNOWLEDGE_EMBEDDINGS_BASE_URL', optional(z.url())],
+  embeddingsApiKey: ['KNOWLEDGE_EMBEDDINGS_API_KEY', optional(z.string())],
+  embeddingsDimensions: ['KNOWLEDGE_EMBEDDINGS_DIMENSIONS', withDefault(int(8, 512), 512)],
+  llmBaseUrl: ['KNOWLEDGE_LLM_BASE_URL', optional(z.url())],
+  llmModel: ['KNOWLEDGE_LLM_MODEL', withDefault(z.string().min(1), 'gpt-4o-mini')],
+  llmApiKey: ['KNOWLEDGE_LLM_API_KEY', optional(z.string())],
+  llmTimeoutMs: ['KNOWLEDGE_LLM_TIMEOUT_MS', withDefault(int(100, 120_000), 15_000)],
+  uploadMaxBytes: ['KNOWLEDGE_UPLOAD_MAX_BYTES', withDefault(int(1024, 200 * 1024 * 1024), 20 * 1024 * 1024)],
+  askRateLimitPerMinute: ['ASK_RATE_LIMIT_PER_MINUTE', withDefault(int(1, 100_000), 30)],
+});
 
 /** The knowledge base's environment keys. */
-export const knowledgeEnv = {
-  KNOWLEDGE_DIR: withDefault(z.string().min(1), './knowledge'),
-  KNOWLEDGE_MIN_CONFIDENCE: withDefault(z.coerce.number().min(0).max(1), 0.6),
-  KNOWLEDGE_EMBEDDINGS_PROVIDER: withDefault(z.enum(['hashed', 'openai']), 'hashed'),
-  KNOWLEDGE_EMBEDDINGS_MODEL: withDefault(z.string().min(1), 'text-embedding-3-small'),
-  KNOWLEDGE_EMBEDDINGS_BASE_URL: optional(z.url()),
-  KNOWLEDGE_EMBEDDINGS_API_KEY: optional(z.string()),
-  KNOWLEDGE_EMBEDDINGS_DIMENSIONS: withDefault(int(8, 512), 512),
-  KNOWLEDGE_LLM_BASE_URL: optional(z.url()),
-  KNOWLEDGE_LLM_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
-  KNOWLEDGE_LLM_API_KEY: optional(z.string()),
-  KNOWLEDGE_LLM_TIMEOUT_MS: withDefault(int(100, 120_000), 15_000),
-  KNOWLEDGE_UPLOAD_MAX_BYTES: withDefault(int(1024, 200 * 1024 * 1024), 20 * 1024 * 1024),
-  ASK_RATE_LIMIT_PER_MINUTE: withDefault(int(1, 100_000), 30),
-};
-
-type KnowledgeEnv = z.infer<z.ZodObject<typeof knowledgeEnv>>;
+export const knowledgeEnv = knowledge.env;
 
 /** Knowledge-base settings: corpus folder, answer threshold, embedding and LLM endpoints. */
 export type KnowledgeConfig = Readonly<{
@@ -41,20 +41,7 @@ export type KnowledgeConfig = Readonly<{
 }>;
 
 /** The knowledge settings from the parsed environment. */
-export function knowledgeConfigOf(e: KnowledgeEnv): KnowledgeConfig {
-  return Object.freeze({
-    dir: path.resolve(e.KNOWLEDGE_DIR),
-    minConfidence: e.KNOWLEDGE_MIN_CONFIDENCE,
-    embeddingsProvider: e.KNOWLEDGE_EMBEDDINGS_PROVIDER,
-    embeddingsModel: e.KNOWLEDGE_EMBEDDINGS_MODEL,
-    embeddingsBaseUrl: e.KNOWLEDGE_EMBEDDINGS_BASE_URL,
-    embeddingsApiKey: e.KNOWLEDGE_EMBEDDINGS_API_KEY,
-    embeddingsDimensions: e.KNOWLEDGE_EMBEDDINGS_DIMENSIONS,
-    llmBaseUrl: e.KNOWLEDGE_LLM_BASE_URL,
-    llmModel: e.KNOWLEDGE_LLM_MODEL,
-    llmApiKey: e.KNOWLEDGE_LLM_API_KEY,
-    llmTimeoutMs: e.KNOWLEDGE_LLM_TIMEOUT_MS,
-    uploadMaxBytes: e.KNOWLEDGE_UPLOAD_MAX_BYTES,
-    askRateLimitPerMinute: e.ASK_RATE_LIMIT_PER_MINUTE,
-  });
+export function knowledgeConfigOf(e: Parameters<typeof knowledge.read>[0]): KnowledgeConfig {
+  const s = knowledge.read(e);
+  return Object.freeze({ ...s, dir: path.resolve(s.dir) });
 }

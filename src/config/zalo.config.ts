@@ -1,33 +1,43 @@
 import { z } from 'zod';
-import { int, optional, withDefault } from './env-schema';
+import { int, optional, settings, withDefault } from './env-schema';
+
+const zalo = settings({
+  appId: [
+    'ZALO_APP_ID',
+    optional(z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console')),
+  ],
+  appSecret: ['ZALO_APP_SECRET', optional(z.string().min(8))],
+  oaSecretKey: ['ZALO_OA_SECRET_KEY', optional(z.string().min(8))],
+  signatureSecret: [
+    'ZALO_SIGNATURE_SECRET',
+    withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
+  ],
+  apiBaseUrl: ['ZALO_API_BASE_URL', withDefault(z.url(), 'https://openapi.zalo.me')],
+  oauthBaseUrl: ['ZALO_OAUTH_BASE_URL', withDefault(z.url(), 'https://oauth.zaloapp.com')],
+  initialAccessToken: ['ZALO_ACCESS_TOKEN', optional(z.string().min(8))],
+  initialRefreshToken: ['ZALO_REFRESH_TOKEN', optional(z.string().min(8))],
+  webhookMaxAgeMs: ['ZALO_WEBHOOK_MAX_AGE_MS', withDefault(int(60_000, 7 * 24 * 3600_000), 24 * 3600_000)],
+  httpTimeoutMs: ['ZALO_HTTP_TIMEOUT_MS', withDefault(int(100, 60_000), 8_000)],
+  eventLeaseMs: ['ZALO_EVENT_LEASE_MS', withDefault(int(5_000, 600_000), 60_000)],
+  inboundConcurrency: ['ZALO_INBOUND_CONCURRENCY', withDefault(int(1, 256), 8)],
+  templatePath: [
+    'ZALO_TEMPLATE_PATH',
+    optional(z.string().regex(/^\/\S*$/, 'must be a path starting with /')),
+  ],
+  templateId: ['ZALO_TEMPLATE_ID', optional(z.string().min(1).max(64))],
+  siteVerification: [
+    'ZALO_SITE_VERIFICATION',
+    optional(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{4,128}$/, 'must be the code from the Zalo console (letters, digits, _ or -)'),
+    ),
+  ],
+  mediaMaxBytes: ['ZALO_MEDIA_MAX_BYTES', withDefault(int(1024, 50 * 1024 * 1024), 5 * 1024 * 1024)],
+});
 
 /** The Zalo Official Account channel's environment keys. */
-export const zaloEnv = {
-  ZALO_APP_ID: optional(
-    z.string().regex(/^\d{1,32}$/, 'must be the numeric App ID from the Zalo developer console'),
-  ),
-  ZALO_APP_SECRET: optional(z.string().min(8)),
-  ZALO_OA_SECRET_KEY: optional(z.string().min(8)),
-  ZALO_SIGNATURE_SECRET: withDefault(z.enum(['oa_secret_key', 'app_secret']), 'oa_secret_key'),
-  ZALO_API_BASE_URL: withDefault(z.url(), 'https://openapi.zalo.me'),
-  ZALO_OAUTH_BASE_URL: withDefault(z.url(), 'https://oauth.zaloapp.com'),
-  ZALO_ACCESS_TOKEN: optional(z.string().min(8)),
-  ZALO_REFRESH_TOKEN: optional(z.string().min(8)),
-  ZALO_WEBHOOK_MAX_AGE_MS: withDefault(int(60_000, 7 * 24 * 3600_000), 24 * 3600_000),
-  ZALO_HTTP_TIMEOUT_MS: withDefault(int(100, 60_000), 8_000),
-  ZALO_EVENT_LEASE_MS: withDefault(int(5_000, 600_000), 60_000),
-  ZALO_INBOUND_CONCURRENCY: withDefault(int(1, 256), 8),
-  ZALO_TEMPLATE_PATH: optional(z.string().regex(/^\/\S*$/, 'must be a path starting with /')),
-  ZALO_TEMPLATE_ID: optional(z.string().min(1).max(64)),
-  ZALO_SITE_VERIFICATION: optional(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{4,128}$/, 'must be the code from the Zalo console (letters, digits, _ or -)'),
-  ),
-  ZALO_MEDIA_MAX_BYTES: withDefault(int(1024, 50 * 1024 * 1024), 5 * 1024 * 1024),
-};
-
-type ZaloEnv = z.infer<z.ZodObject<typeof zaloEnv>>;
+export const zaloEnv = zalo.env;
 
 /** The Zalo Official Account channel; absent when ZALO_APP_ID is unset (the channel is off). */
 export type ZaloConfig = Readonly<{
@@ -66,25 +76,18 @@ export function zaloRequirements(e: {
 }
 
 /** The Zalo settings from the parsed environment (checked by zaloRequirements first); undefined when off. */
-export function zaloConfigOf(e: ZaloEnv): ZaloConfig | undefined {
-  if (!e.ZALO_APP_ID) return undefined;
+export function zaloConfigOf(e: Parameters<typeof zalo.read>[0]): ZaloConfig | undefined {
+  // The site verification is served without the channel (Config.zaloSiteVerification).
+  const { templatePath, templateId, siteVerification: _site, mediaMaxBytes, ...s } = zalo.read(e);
+  if (!s.appId) return undefined;
   return Object.freeze({
-    appId: e.ZALO_APP_ID,
-    appSecret: e.ZALO_APP_SECRET as string,
-    oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
-    signatureSecret: e.ZALO_SIGNATURE_SECRET,
-    apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/+$/, ''),
-    oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/+$/, ''),
-    initialAccessToken: e.ZALO_ACCESS_TOKEN,
-    initialRefreshToken: e.ZALO_REFRESH_TOKEN,
-    webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_MS,
-    httpTimeoutMs: e.ZALO_HTTP_TIMEOUT_MS,
-    eventLeaseMs: e.ZALO_EVENT_LEASE_MS,
-    inboundConcurrency: e.ZALO_INBOUND_CONCURRENCY,
-    template:
-      e.ZALO_TEMPLATE_PATH && e.ZALO_TEMPLATE_ID
-        ? Object.freeze({ path: e.ZALO_TEMPLATE_PATH, templateId: e.ZALO_TEMPLATE_ID })
-        : undefined,
-    mediaMaxBytes: e.ZALO_MEDIA_MAX_BYTES,
+    ...s,
+    appId: s.appId,
+    appSecret: s.appSecret as string,
+    oaSecretKey: s.oaSecretKey as string,
+    apiBaseUrl: s.apiBaseUrl.replace(/\/+$/, ''),
+    oauthBaseUrl: s.oauthBaseUrl.replace(/\/+$/, ''),
+    template: templatePath && templateId ? Object.freeze({ path: templatePath, templateId }) : undefined,
+    mediaMaxBytes,
   });
 }

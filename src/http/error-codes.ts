@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'ingest_empty',
   'ingest_bad_sidecar',
   'document_not_found',
+  'province_unknown',
   'question_not_found',
   'form_invalid',
   'bot_error',

@@ -20,6 +20,18 @@ export const adminVi = {
     date: 'Ngày ban hành',
     datePlaceholder: 'năm-tháng-ngày, ví dụ 2025-06-16',
     source: 'Nguồn (đường dẫn)',
+    province: 'Tỉnh, thành phố văn bản nói về',
+    provinceHint:
+      'Trợ lý chỉ dùng văn bản để trả lời câu hỏi về đúng tỉnh, thành phố này. Để trống: hệ thống tự nhận diện từ tên, cơ quan ban hành và nội dung.',
+    noProvince: 'Không gắn với tỉnh nào (toàn quốc)',
+    provinceInferred: (name: string | null) => `tự nhận diện: ${name ?? 'không rõ'}`,
+    provinceSetBy: (who: string | null) => (who ? `do ${who} đặt` : 'đặt trong cổng'),
+    provinceAuto: 'Để trống để hệ thống tự nhận diện lại.',
+    provinceSaved: (title: string, province: string | null) =>
+      province
+        ? `Đã ghi «${title}» là văn bản về ${province}.`
+        : `Đã ghi «${title}» là văn bản không gắn với tỉnh nào.`,
+    provinceReset: (title: string) => `«${title}» trở lại tỉnh, thành phố do hệ thống tự nhận diện.`,
     upload: 'Tải lên và lập chỉ mục',
     uploaded: (name: string) =>
       `Đã nhận tệp «${name}». Hệ thống đang lập chỉ mục; trạng thái hiển thị bên dưới.`,

@@ -58,6 +58,7 @@ export const errorsVi = {
   ingest_empty: knowledgeVi.ingestEmpty,
   ingest_bad_sidecar: knowledgeVi.ingestBadSidecar,
   document_not_found: 'Không tìm thấy tài liệu này trong kho tri thức.',
+  province_unknown: 'Không có tỉnh, thành phố nào mang tên này. Xin vui lòng chọn một tên trong danh sách.',
   question_not_found: 'Không tìm thấy câu hỏi này.',
   form_invalid: 'Biểu mẫu gửi lên không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
   bot_error: 'Trợ lý đang gặp sự cố khi xử lý tin nhắn. Xin vui lòng thử lại sau ít phút.',

@@ -109,8 +109,8 @@ describeWithServer('a replica killed mid-turn', () => {
         }>;
       };
       const asked = set.activities.filter((x) => x.channelData?.clientActivityID === 'killed-1');
-      // Web Chat gets the answer as safe Markdown (its "[1]" escaped), so the sentence before the marker is compared.
-      const said = LLM_ANSWER.replace(/ \[1\]\.$/, '');
+      // The citizen reads the model's sentence without its "[1]" marker.
+      const said = LLM_ANSWER.replace(/ \[1\]\.$/, '.');
       const answers = set.activities.filter((x) => x.from.role === 'bot' && x.text?.includes(said));
       expect({ asked: asked.length, answers: answers.length }).toEqual({ asked: 1, answers: 1 });
       // The old 30 s lease made the retry wait it out; the renewed 6 s lease lapses soon after the replica dies.

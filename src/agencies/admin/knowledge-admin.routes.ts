@@ -24,6 +24,7 @@ const uploadMeta = z.object({
       .optional(),
   ),
   source: metaField,
+  province: metaField,
 });
 const publishForm = z.object({
   question: z.string().trim().min(3).max(1000),
@@ -116,6 +117,19 @@ export function knowledgeAdminRoutes(kb: KnowledgeAdmin, maxUploadBytes: number)
     const { id } = z.object({ id: z.string().min(1).max(300) }).parse(req.body ?? {});
     await kb.deleteDocument(req.staff!, id);
     await showKnowledge(req, res, vi.admin.knowledge.removed);
+  });
+
+  router.post('/portal/admin/knowledge/province', ...write, async (req, res) => {
+    const f = z
+      .object({ id: z.string().min(1).max(300), province: z.string().max(100).default('') })
+      .parse(req.body ?? {});
+    const done = await kb.setDocumentProvince(req.staff!, f.id, f.province);
+    const K = vi.admin.knowledge;
+    await showKnowledge(
+      req,
+      res,
+      done.reset ? K.provinceReset(done.title) : K.provinceSaved(done.title, done.province),
+    );
   });
 
   router.get('/portal/admin/questions', ...guard, (req, res) => showQuestions(req, res));

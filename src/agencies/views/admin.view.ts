@@ -6,6 +6,7 @@ import { vnDate } from '../../public/views/public-layout.view';
 import type { RuleRow, UserListRow } from '../admin/admin.repository';
 import type { StaffPrincipal } from '../auth.service';
 import { layout } from './layout.view';
+import { flashNotice } from './portal-parts.view';
 import { dataTable } from '../../http/table';
 
 const A = vi.admin;
@@ -23,11 +24,10 @@ export function adminPage(user: StaffPrincipal, title: string, body: SafeHtml, n
     <a href="/portal/admin/programmes">${programmesVi.admin.nav}</a> ·
     <a href="/portal/admin/channels">${zaloVi.alerts.nav}</a>
   </nav>`;
-  const flash = notice ? html`<p class="card" role="status"><strong>${notice}</strong></p>` : '';
   return layout(
     title,
     html`<h2>${title}</h2>
-      ${nav}${flash}${body}`,
+      ${nav}${flashNotice(notice)}${body}`,
     user,
   );
 }

@@ -8,9 +8,12 @@ import type {
 import { vnDate } from '../../public/views/public-layout.view';
 import type { StaffPrincipal } from '../auth.service';
 import { adminPage, postButton } from './admin.view';
+import { csrfField, uploadFormCard } from './portal-parts.view';
 import { dataTable } from '../../http/table';
+import { provinceNames } from '../../knowledge/entities/provinces';
 
 const K = vi.admin.knowledge;
+const A = vi.admin;
 
 function uploadStatus(u: UploadRow) {
   if (u.status === 'done')
@@ -24,27 +27,54 @@ function uploadForm(user: StaffPrincipal, maxMb: number) {
   const field = (id: string, label: string, placeholder = '') =>
     html`<label for="${id}">${label}</label
       ><input id="${id}" name="${id}" maxlength="300" placeholder="${placeholder}" />`;
-  return html`<form
-    method="post"
-    action="/portal/admin/knowledge/upload"
-    enctype="multipart/form-data"
-    class="card"
-  >
-    <h3>${K.uploadTitle}</h3>
-    <p class="muted" id="file-hint">${K.uploadHint(maxMb)}</p>
-    <input type="hidden" name="_csrf" value="${user.csrfToken}" />
-    <label for="file">${K.file}</label>
+  const province = html`<label for="province">${K.province}</label>
+    <input id="province" name="province" maxlength="100" list="provinces" aria-describedby="province-hint" />
+    <p class="muted" id="province-hint">${K.provinceHint}</p>`;
+  const form = {
+    action: '/portal/admin/knowledge/upload',
+    title: K.uploadTitle,
+    hintId: 'file-hint',
+    hint: K.uploadHint(maxMb),
+    submit: K.upload,
+    file: { label: K.file, accept: '.txt,.md,.html,.htm,.pdf,.docx' },
+  };
+  return uploadFormCard(
+    user,
+    form,
+    html`${field('title', K.docTitle)} ${field('issuer', K.issuer)} ${field('number', K.number)}
+    ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)} ${province}`,
+  );
+}
+
+// One list of the province names (and the "no province" choice) for every province field of the page.
+function provinceList() {
+  const names = [...new Set(provinceNames().map((p) => p.name))].sort((a, b) => a.localeCompare(b, 'vi'));
+  return html`<datalist id="provinces">
+    <option value="${K.noProvince}"></option>
+    ${names.map((n) => html`<option value="${n}"></option>`)}
+  </datalist>`;
+}
+
+// The document's province as retrieval uses it, and a field to change it (empty: back to the inferred one).
+function provinceCell(user: StaffPrincipal, d: DocumentListRow) {
+  const shown = d.province_set ? (d.province ?? K.noProvince) : (d.inferred_province ?? '');
+  const note = d.province_set
+    ? html`${K.provinceSetBy(d.province_set_by)}; ${K.provinceInferred(d.inferred_province)}`
+    : K.provinceInferred(d.inferred_province);
+  return html`<form method="post" action="/portal/admin/knowledge/province" class="filters">
+    ${csrfField(user)}
+    <input type="hidden" name="id" value="${d.id}" />
     <input
-      id="file"
-      name="file"
-      type="file"
-      required
-      accept=".txt,.md,.html,.htm,.pdf,.docx"
-      aria-describedby="file-hint"
+      name="province"
+      maxlength="100"
+      list="provinces"
+      value="${shown}"
+      aria-label="${K.province}: ${d.title}"
+      title="${K.provinceAuto}"
+      style="width:10em"
     />
-    ${field('title', K.docTitle)} ${field('issuer', K.issuer)} ${field('number', K.number)}
-    ${field('date', K.date, K.datePlaceholder)} ${field('source', K.source)}
-    <p><button type="submit">${K.upload}</button></p>
+    <button type="submit">${A.save}</button>
+    <br /><span class="muted">${note}</span>
   </form>`;
 }
 
@@ -73,6 +103,7 @@ export function knowledgePage(
         <td>${d.number ?? ''}</td>
         <td>${d.date ?? ''}</td>
         <td>${d.chunks}</td>
+        <td>${provinceCell(user, d)}</td>
         <td>
           ${postButton(user, '/portal/admin/knowledge/delete', K.remove, html`<input type="hidden" name="id" value="${d.id}" />`)}
         </td>
@@ -93,15 +124,16 @@ export function knowledgePage(
       </section>
       <section class="card" aria-labelledby="docs-h">
         <h3 id="docs-h">${K.documentsTitle(documents.length)}</h3>
-        ${dataTable([K.docTitle, K.number, K.date, K.chunkCount, ''], docRows)}
-      </section>`,
+        ${dataTable([K.docTitle, K.number, K.date, K.chunkCount, K.province, ''], docRows)}
+      </section>
+      ${provinceList()}`,
     notice,
   );
 }
 
 function publishForm(user: StaffPrincipal, q: UnansweredRow) {
   return html`<form method="post" action="/portal/admin/questions/${q.id}/publish">
-    <input type="hidden" name="_csrf" value="${user.csrfToken}" />
+    ${csrfField(user)}
     <label for="q-${q.id}">${K.questionLabel}</label>
     <textarea id="q-${q.id}" name="question" required rows="2" maxlength="1000">${q.question}</textarea>
     <label for="a-${q.id}">${K.answerLabel}</label>

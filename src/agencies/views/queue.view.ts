@@ -1,9 +1,11 @@
 import { vi } from '../../i18n/strings.vi';
 import { html } from '../../http/html';
+import { dataTable } from '../../http/table';
 import { vnDate } from '../../public/views/public-layout.view';
 import type { StaffPrincipal } from '../auth.service';
 import type { NotificationRow, QueueRow } from '../casework/casework.repository';
 import { layout } from './layout.view';
+import { unreadCard } from './portal-parts.view';
 
 const P = vi.portal;
 const S = vi.public.statuses;
@@ -55,23 +57,21 @@ function filterForm(query: QueueQuery, categories: Map<string, string>, communes
 
 function notificationsCard(user: StaffPrincipal, notes: NotificationRow[]) {
   if (notes.length === 0) return '';
-  return html`<section class="card" aria-labelledby="notes-h">
-    <h3 id="notes-h">${P.notifications(notes.length)}</h3>
-    <ul>
-      ${notes.map(
-        (n) =>
-          html`<li>
-            <a href="/portal/tickets/${n.ticket_id}">${n.tracking_code}</a> · ${vnDate(n.created_at)} ·
-            ${n.text}
-          </li>`,
-      )}
-    </ul>
-    <form method="post" action="/portal/notifications/read">
-      <input type="hidden" name="_csrf" value="${user.csrfToken}" />
-      <input type="hidden" name="upTo" value="${String(Math.max(...notes.map((n) => n.id)))}" />
-      <button type="submit" class="secondary">${P.markRead}</button>
-    </form>
-  </section>`;
+  const items = notes.map(
+    (n) =>
+      html`<li>
+        <a href="/portal/tickets/${n.ticket_id}">${n.tracking_code}</a> · ${vnDate(n.created_at)} · ${n.text}
+      </li>`,
+  );
+  return unreadCard(user, {
+    headingId: 'notes-h',
+    title: P.notifications(notes.length),
+    items,
+    action: '/portal/notifications/read',
+    upTo: Math.max(...notes.map((n) => n.id)),
+    button: P.markRead,
+    buttonClass: 'secondary',
+  });
 }
 
 /** The queue page: unread notifications, filters, then one row per ticket linking to its case page. */
@@ -84,35 +84,23 @@ export function queuePage(
   communes: Map<string, string> = new Map(),
   notes: NotificationRow[] = [],
 ): string {
-  const table = rows.length
-    ? html`<table>
-        <thead>
-          <tr>
-            <th scope="col">${P.columns.code}</th>
-            <th scope="col">${P.columns.category}</th>
-            <th scope="col">${P.columns.place}</th>
-            <th scope="col">${P.columns.status}</th>
-            <th scope="col">${P.columns.due}</th>
-            ${user.role === 'admin' ? html`<th scope="col">${P.columns.agency}</th>` : ''}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) =>
-              html`<tr>
-                <td><a href="/portal/tickets/${r.id}">${r.tracking_code}</a></td>
-                <td>${r.category_name}</td>
-                <td>${r.commune_name ?? vi.public.noData}</td>
-                <td>
-                  ${S[r.status] ?? r.status}${r.overdue ? html` · <strong class="error">${P.overdueBadge}</strong>` : ''}
-                </td>
-                <td>${vnDate(r.resolve_due_at)}</td>
-                ${user.role === 'admin' ? html`<td>${r.agency_name}</td>` : ''}
-              </tr>`,
-          )}
-        </tbody>
-      </table>`
-    : html`<p>${P.emptyQueue}</p>`;
+  const admin = user.role === 'admin';
+  const c = P.columns;
+  const body = rows.map(
+    (r) =>
+      html`<tr>
+        <td><a href="/portal/tickets/${r.id}">${r.tracking_code}</a></td>
+        <td>${r.category_name}</td>
+        <td>${r.commune_name ?? vi.public.noData}</td>
+        <td>
+          ${S[r.status] ?? r.status}${r.overdue ? html` · <strong class="error">${P.overdueBadge}</strong>` : ''}
+        </td>
+        <td>${vnDate(r.resolve_due_at)}</td>
+        ${admin ? html`<td>${r.agency_name}</td>` : ''}
+      </tr>`,
+  );
+  const headings = [c.code, c.category, c.place, c.status, c.due, ...(admin ? [c.agency] : [])];
+  const table = rows.length ? dataTable(headings, body) : html`<p>${P.emptyQueue}</p>`;
   return layout(
     P.queueTitle,
     html`<div class="wide">

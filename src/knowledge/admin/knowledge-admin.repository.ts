@@ -33,6 +33,12 @@ export interface DocumentListRow {
   date: string | null;
   chunks: number;
   updated_at: Date;
+  /** The province inferred at ingest (or given with the file). */
+  inferred_province: string | null;
+  /** Whether an administrator set the province in the portal; then `province` is theirs (null: none). */
+  province_set: boolean;
+  province: string | null;
+  province_set_by: string | null;
 }
 
 /** A question the bot could not answer. */
@@ -112,14 +118,40 @@ export class KnowledgeAdminRepository {
   async documents(): Promise<DocumentListRow[]> {
     const r = await this.db.query<DocumentListRow>(
       `SELECT d.id, d.title, d.number, d.date, d.updated_at,
-              (SELECT count(*)::int FROM kb_chunks c WHERE c.document_id = d.id) AS chunks
-       FROM kb_documents d ORDER BY d.updated_at DESC, d.id`,
+              (SELECT count(*)::int FROM kb_chunks c WHERE c.document_id = d.id) AS chunks,
+              d.province AS inferred_province, o.document_id IS NOT NULL AS province_set,
+              CASE WHEN o.document_id IS NULL THEN d.province ELSE o.province END AS province,
+              s.display_name AS province_set_by
+       FROM kb_documents d LEFT JOIN kb_document_province o ON o.document_id = d.id
+         LEFT JOIN staff_users s ON s.id = o.set_by
+       ORDER BY d.updated_at DESC, d.id`,
     );
     return r.rows;
   }
 
+  /** A document's title, or undefined when there is no such document. */
+  async documentTitle(id: string): Promise<string | undefined> {
+    const r = await this.db.query<{ title: string }>('SELECT title FROM kb_documents WHERE id = $1', [id]);
+    return r.rows[0]?.title;
+  }
+
+  /** Sets the province of a document as an administrator decided (null: about no single province). */
+  async setProvince(id: string, province: string | null, by: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO kb_document_province (document_id, province, set_by) VALUES ($1, $2, $3)
+       ON CONFLICT (document_id) DO UPDATE SET province = EXCLUDED.province, set_by = EXCLUDED.set_by, set_at = now()`,
+      [id, province, by],
+    );
+  }
+
+  /** Goes back to the inferred province. */
+  async clearProvince(id: string): Promise<void> {
+    await this.db.query('DELETE FROM kb_document_province WHERE document_id = $1', [id]);
+  }
+
   /** Removes a document (its chunks and postings follow by cascade); false when it did not exist. */
   async deleteDocument(id: string): Promise<boolean> {
+    await this.clearProvince(id);
     const r = await this.db.query('DELETE FROM kb_documents WHERE id = $1', [id]);
     return r.rowCount > 0;
   }

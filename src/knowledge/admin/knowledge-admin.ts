@@ -13,6 +13,7 @@ import { loadBytes, SUPPORTED_EXTENSIONS } from '../ingest/loaders';
 import { extractMetadata, sidecarSchema, type Sidecar } from '../ingest/metadata';
 import { KnowledgeAdminRepository, type ClaimedUpload } from './knowledge-admin.repository';
 import type { Clock } from '../../reference/clock';
+import { provinceNames } from '../entities/provinces';
 
 /** Settings of the knowledge-base administration. */
 export interface KnowledgeAdminOptions {
@@ -49,6 +50,21 @@ export function questionKey(question: string): string {
 }
 
 /**
+ * What an administrator typed for a document's province: nothing (infer it), the "no province" choice, or a
+ * province's name with or without accents or "tỉnh"/"thành phố"; anything else is refused.
+ */
+export function provinceChoice(typed: string): 'auto' | { province: string | null } {
+  const wanted = foldDiacritics(normalizeForMatch(typed))
+    .replace(/^(tinh|thanh pho|tp\.?)\s+/, '')
+    .trim();
+  if (!wanted) return 'auto';
+  if (wanted === foldDiacritics(normalizeForMatch(vi.admin.knowledge.noProvince))) return { province: null };
+  const match = provinceNames().find((p) => p.folded === wanted);
+  if (!match) throw appError('province_unknown', 400);
+  return { province: match.name };
+}
+
+/**
  * Knowledge-base administration: uploads queued with their bytes and ingested one at a time by a background job
  * (restartable after a crash), the questions the bot could not answer, and answers published as documents.
  */
@@ -76,14 +92,18 @@ export class KnowledgeAdmin {
       throw new AppError('ingest_unsupported_type', 400, vi.knowledge.ingestUnsupported(ext));
     if (input.bytes.length === 0) throw new AppError('ingest_empty', 400, vi.knowledge.ingestEmpty);
     if (input.bytes.length > this.options.maxUploadBytes) throw appError('payload_too_large', 413);
-    const metadata = sidecarSchema.parse(input.metadata);
+    const { province: typed, ...metadata } = sidecarSchema.parse(input.metadata);
+    const documentId = documentIdFor(input.filename);
+    // A province chosen with the file is the administrator's, like one set later in the document list.
+    const province = typed ? provinceChoice(typed) : 'auto';
     const id = await this.repo.insertUpload({
       filename: normalizeText(path.basename(input.filename)).slice(0, 200),
-      documentId: documentIdFor(input.filename),
+      documentId,
       bytes: input.bytes,
       metadata: metadata as Record<string, string>,
       uploadedBy: actor.userId,
     });
+    if (province !== 'auto') await this.repo.setProvince(documentId, province.province, actor.userId);
     this.options.onQueued?.();
     return id;
   }
@@ -123,6 +143,28 @@ export class KnowledgeAdmin {
   async deleteDocument(actor: StaffPrincipal, documentId: string): Promise<void> {
     requireRole(actor, 'admin');
     if (!(await this.repo.deleteDocument(documentId))) throw appError('document_not_found', 404);
+  }
+
+  /**
+   * Sets the province a document is about, as an administrator typed or chose it: a province's name (with or
+   * without accents or "tỉnh"), the "no province" choice, or nothing to go back to the inferred one. Retrieval reads
+   * it on the next question; re-ingesting the document keeps it.
+   */
+  async setDocumentProvince(
+    actor: StaffPrincipal,
+    documentId: string,
+    typed: string,
+  ): Promise<{ title: string; province: string | null; reset: boolean }> {
+    requireRole(actor, 'admin');
+    const title = await this.repo.documentTitle(documentId);
+    if (title === undefined) throw appError('document_not_found', 404);
+    const choice = provinceChoice(typed);
+    if (choice === 'auto') {
+      await this.repo.clearProvince(documentId);
+      return { title, province: null, reset: true };
+    }
+    await this.repo.setProvince(documentId, choice.province, actor.userId);
+    return { title, province: choice.province, reset: false };
   }
 
   /** Counts a question the knowledge base could not answer (personal data redacted first). */

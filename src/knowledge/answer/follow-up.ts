@@ -109,8 +109,11 @@ export function completeQuestion(text: string, subject: Subject | null): string 
     const rest = still[1] as string;
     const restEntities = extractEntities(rest);
     if (contentWords(rest, restEntities).length === 0) return substitute(subject.question, restEntities) ?? `${subject.question} ${rest}`;
-    // A new topic about the same entities: "còn tỷ lệ hộ nghèo thì sao?" after a question about Thái Nguyên.
-    return `${rest} ${entityPhrase(extractEntities(subject.question), restEntities)} ${questionWordOf(subject.question)}`.trim();
+    // A new topic about the same entities: "còn tỷ lệ hộ nghèo thì sao?" after a question about Thái Nguyên. Typed
+    // without accents, the added words are folded too: one accented name would make the whole question read as
+    // accented, and its accent-less words would then match nothing.
+    const added = `${entityPhrase(extractEntities(subject.question), restEntities)} ${questionWordOf(subject.question)}`;
+    return `${rest} ${hasDiacritics(rest) ? added : foldDiacritics(added)}`.replace(/\s+/g, ' ').trim();
   }
   if (subject.person && PERSON.test(said)) return said.replace(PERSON, subject.person);
   const points = POINTING.test(said) || (!hasDiacritics(said) && POINTING_FOLDED.test(said));

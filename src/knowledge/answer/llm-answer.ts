@@ -47,6 +47,25 @@ function parseReply(content: string, passages: readonly RetrievedPassage[]): z.i
   return parsed.data;
 }
 
+// Markers a model writes after the numbered passages ("[1]", "[1, 2]", "[1–3]", "[1][2]"): they mean nothing to a
+// citizen, whose answer names its source in words.
+const MARKER = /\s*\[(\d{1,2}(?:\s*[,;–-]\s*\d{1,2})*)\]/g;
+
+/** The passage numbers a model marked inline, and its answer without the markers. */
+export function withoutMarkers(text: string, passages: number): { text: string; marked: number[] } {
+  const marked: number[] = [];
+  const clean = text.replace(MARKER, (whole, list: string) => {
+    const numbers = list.split(/\s*[,;]\s*/).flatMap((part) => {
+      const [from, to] = part.split(/\s*[–-]\s*/).map(Number) as [number, number | undefined];
+      return Array.from({ length: to !== undefined && to >= from ? Math.min(to - from, 4) + 1 : 1 }, (_, i) => from + i);
+    });
+    if (numbers.some((n) => n < 1 || n > passages)) return whole;
+    marked.push(...numbers);
+    return '';
+  });
+  return { text: clean.trim(), marked };
+}
+
 // A model that ignores the length rule is cut at the last sentence (or word) that fits.
 function shorten(text: string): string {
   if (text.length <= MAX_ANSWER_CHARS) return text;
@@ -72,10 +91,12 @@ export async function llmAnswer(
     const content = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content);
     const parsed = parseReply(content, passages);
     if (!parsed) return null;
-    const cited = [...new Set(parsed.citations)].map((n) => passages[n - 1] as RetrievedPassage);
+    const { text, marked } = withoutMarkers(parsed.answer, passages.length);
+    if (!text) return null;
+    const cited = [...new Set([...parsed.citations, ...marked])].map((n) => passages[n - 1] as RetrievedPassage);
     const first = cited[0] as RetrievedPassage;
     return {
-      answer: `${shorten(parsed.answer)}\n\n${sourceLine(first)}`,
+      answer: `${shorten(text)}\n\n${sourceLine(first)}`,
       grounded: true,
       // Each cited passage is quoted by its sentence that answers best, not by its opening.
       citations: cited.map((p) => citationOf(p, bestQuotes(question, [p], 1)[0]?.text ?? shorten(p.text))),

@@ -17,14 +17,33 @@ function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+// Words that name the kind of answer asked for ("giữ chức vụ gì?" wants "Ủy viên Trung ương Đảng"): the passage
+// that answers states the position, it seldom says "chức vụ". Glue only in a question that asks.
+const ANSWER_KINDS = new Set(
+  ['chức vụ', 'chức danh', 'cương vị', 'giữ chức', 'họ tên'].flatMap((w) => [w, foldDiacritics(w)]),
+);
+const ASKS = new Set(['gì', 'gi', 'nào', 'nao', 'ai']);
+
+// Which syllables of a question are glue: question words, and answer kinds when the question asks.
+function glueAt(tokens: readonly string[]): boolean[] {
+  const glue = tokens.map((t) => QUESTION_WORDS.has(t));
+  if (!tokens.some((t) => ASKS.has(t))) return glue;
+  for (let i = 0; i + 1 < tokens.length; i++)
+    if (ANSWER_KINDS.has(`${tokens[i]} ${tokens[i + 1]}`)) glue[i] = glue[i + 1] = true;
+  return glue;
+}
+
 /** The content terms of a question in the field it searches (accented, or folded when typed without accents). */
 export function contentTerms(question: string): string[] {
   const accented = hasDiacritics(question);
   const tokens = syllables(question).map((t) => (accented ? t : foldDiacritics(t)));
   const prefix = accented ? FIELD.accented : FIELD.folded;
-  const uni = tokens.filter((t) => !QUESTION_WORDS.has(t));
+  const glue = glueAt(tokens);
+  const uni = tokens.filter((_, i) => !glue[i]);
   // A pair spanning a document number ("luận_610") is not evidence: the text says "Kết luận số 610-KL/TU".
-  const bi = bigrams(tokens).filter((b) => b.split('_').every((t) => !QUESTION_WORDS.has(t) && !/\d/.test(t)));
+  const bi = bigrams(tokens).filter(
+    (b, i) => !glue[i] && !glue[i + 1] && b.split('_').every((t) => !/\d/.test(t)),
+  );
   const numbers = docNumberTokens(question).map((n) => FIELD.number + n);
   return [...new Set([...uni, ...bi].map((t) => prefix + t)), ...numbers];
 }

@@ -34,11 +34,13 @@ vecr AS (SELECT chunk_id, sim, row_number() OVER (ORDER BY sim DESC) AS rnk FROM
 cand AS (
   SELECT coalesce(l.chunk_id, v.chunk_id) AS cid, l.score, l.rnk AS lrnk, v.sim, v.rnk AS vrnk
   FROM lexr l FULL JOIN vecr v ON v.chunk_id = l.chunk_id)
-SELECT c.id, c.chunk_key, c.document_id, c.text, d.title, d.date, d.source, d.number, d.province,
+SELECT c.id, c.chunk_key, c.document_id, c.text, d.title, d.date, d.source, d.number,
+       CASE WHEN o.document_id IS NULL THEN d.province ELSE o.province END AS province,
        c.entities::text AS chunk_entities, d.entities::text AS doc_entities,
        cand.score, cand.lrnk, cand.sim, cand.vrnk,
        (SELECT n FROM st) AS n, (SELECT coalesce(json_object_agg(term, df), '{}') FROM df)::text AS dfs
-FROM cand JOIN kb_chunks c ON c.id = cand.cid JOIN kb_documents d ON d.id = c.document_id`;
+FROM cand JOIN kb_chunks c ON c.id = cand.cid JOIN kb_documents d ON d.id = c.document_id
+  LEFT JOIN kb_document_province o ON o.document_id = d.id`;
 
 interface HybridRow {
   id: number;

@@ -1,7 +1,9 @@
 import type { StaffPrincipal } from '../../agencies/auth.service';
 import { adminPage } from '../../agencies/views/admin.view';
 import { layout } from '../../agencies/views/layout.view';
+import { csrfField, flashNotice, uploadFormCard } from '../../agencies/views/portal-parts.view';
 import { html, SafeHtml } from '../../http/html';
+import { dataTable } from '../../http/table';
 import { programmesVi as P } from '../../i18n/programmes.vi';
 import type { ImportResult } from '../import/import.service';
 import { importSummaryLines } from '../import/import.service';
@@ -12,9 +14,6 @@ import { badge, bar, dmy, PROGRAMME_STYLE, sampleNotice } from '../views/program
 
 const Q = P.portal;
 const C = P.page.col;
-const csrf = (user: StaffPrincipal) => html`<input type="hidden" name="_csrf" value="${user.csrfToken}" />`;
-const flash = (notice?: string) =>
-  notice ? html`<p class="card" role="status"><strong>${notice}</strong></p>` : '';
 
 /** `/portal/tien-do`: the items the user's agency leads (every item for those who read all); notices on top. */
 export function agencyItemsPage(
@@ -35,21 +34,7 @@ export function agencyItemsPage(
   );
   const title = (parts.allItems ?? !user.agencyId) ? Q.allTitle : Q.title;
   const body = items.length
-    ? html`<table>
-        <thead>
-          <tr>
-            <th scope="col">${C.code}</th>
-            <th scope="col">${C.title}</th>
-            <th scope="col">${C.deadline}</th>
-            <th scope="col">${C.status}</th>
-            <th scope="col">${C.progress}</th>
-            <th scope="col">${C.latest}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>`
+    ? dataTable([C.code, C.title, C.deadline, C.status, C.progress, C.latest], rows)
     : html`<p>${Q.none}</p>`;
   return layout(
     title,
@@ -64,38 +49,38 @@ export function agencyItemsPage(
 }
 
 function reportForm(user: StaffPrincipal, i: ItemView, today: string, maxMb: number): SafeHtml {
-  return html`<form
-    method="post"
-    action="/portal/tien-do/${i.code}/report"
-    enctype="multipart/form-data"
-    class="card"
-  >
-    <h3>${Q.reportTitle}</h3>
-    <p class="muted" id="report-hint">${Q.reportHint}</p>
-    ${csrf(user)}
-    <label for="reportedOn">${Q.reportDate}</label>
-    <input id="reportedOn" name="reportedOn" type="date" required max="${today}" value="${today}" />
-    <label for="percent">${Q.percent}</label>
-    <input id="percent" name="percent" inputmode="decimal" aria-describedby="report-hint" />
-    ${
-      i.kind === 'target'
-        ? html`<label for="value">${Q.value}${i.unit ? ` (${i.unit})` : ''}</label
-            ><input id="value" name="value" inputmode="decimal" />`
-        : ''
-    }
-    <label for="note">${Q.note}</label>
-    <textarea id="note" name="note" rows="4" maxlength="4000"></textarea>
-    <label for="file">${Q.evidence(maxMb)}</label>
-    <input id="file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg" />
-    <p><button type="submit">${Q.submit}</button></p>
-  </form>`;
+  const form = {
+    action: `/portal/tien-do/${i.code}/report`,
+    title: Q.reportTitle,
+    hintId: 'report-hint',
+    hint: Q.reportHint,
+    submit: Q.submit,
+  };
+  return uploadFormCard(
+    user,
+    form,
+    html`<label for="reportedOn">${Q.reportDate}</label>
+      <input id="reportedOn" name="reportedOn" type="date" required max="${today}" value="${today}" />
+      <label for="percent">${Q.percent}</label>
+      <input id="percent" name="percent" inputmode="decimal" aria-describedby="report-hint" />
+      ${
+        i.kind === 'target'
+          ? html`<label for="value">${Q.value}${i.unit ? ` (${i.unit})` : ''}</label
+              ><input id="value" name="value" inputmode="decimal" />`
+          : ''
+      }
+      <label for="note">${Q.note}</label>
+      <textarea id="note" name="note" rows="4" maxlength="4000"></textarea>
+      <label for="file">${Q.evidence(maxMb)}</label>
+      <input id="file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg" />`,
+  );
 }
 
 function linkForm(user: StaffPrincipal, i: ItemView): SafeHtml {
   return html`<form method="post" action="/portal/tien-do/${i.code}/link" class="card">
     <h3>${Q.linkTitle}</h3>
     <p class="muted">${Q.linkHint}</p>
-    ${csrf(user)}
+    ${csrfField(user)}
     <label for="trackingCode">${Q.trackingCode}</label>
     <input id="trackingCode" name="trackingCode" required maxlength="20" />
     <p><button type="submit">${Q.link}</button></p>
@@ -126,7 +111,7 @@ export function agencyItemPage(
         ${r.value ?? ''} ${r.note ?? ''}
       </li>`,
   );
-  const body = html`${PROGRAMME_STYLE}${flash(notice)}
+  const body = html`${PROGRAMME_STYLE}${flashNotice(notice)}
     <div class="card">
       <p><a href="/portal/tien-do">${Q.title}</a> · <a href="${itemPath(i.code)}">${Q.publicPage}</a></p>
       <h2>${i.title}</h2>
@@ -161,14 +146,14 @@ export function importAdminPage(
   const outcome = result
     ? html`<div class="card" role="status"><pre>${importSummaryLines(result).join('\n')}</pre></div>`
     : '';
-  const body = html`${outcome}
-    <form method="post" action="/portal/admin/programmes/import" enctype="multipart/form-data" class="card">
-      <p class="muted" id="import-hint">${A.hint(maxMb)}</p>
-      ${csrf(user)}
-      <label for="file">${A.file}</label>
-      <input id="file" name="file" type="file" required accept=".csv,.xlsx" aria-describedby="import-hint" />
-      <p><button type="submit">${A.upload}</button></p>
-    </form>
+  const form = {
+    action: '/portal/admin/programmes/import',
+    hintId: 'import-hint',
+    hint: A.hint(maxMb),
+    submit: A.upload,
+    file: { label: A.file, accept: '.csv,.xlsx' },
+  };
+  const body = html`${outcome} ${uploadFormCard(user, form)}
     <div class="card">
       <h3>${A.programmes}</h3>
       <ul>

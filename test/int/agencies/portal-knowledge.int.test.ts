@@ -208,6 +208,89 @@ describe('portal: knowledge-base administration', () => {
     ).toBe(400);
   });
 
+  describe('the province a document is about', () => {
+    const ID = 'uploads/Gio-tiep-dan.md';
+    const DOC = [
+      '# Lịch tiếp công dân của Chủ tịch UBND tỉnh',
+      '',
+      'Chủ tịch UBND tỉnh tiếp công dân định kỳ vào ngày 15 hằng tháng tại Trụ sở Tiếp công dân tỉnh; nếu ngày',
+      '15 trùng ngày nghỉ thì lịch tiếp chuyển sang ngày làm việc kế tiếp.',
+    ].join('\n');
+    const ask = (province: string) =>
+      knowledge.answerService.ask(`Chủ tịch UBND tỉnh ${province} tiếp công dân định kỳ vào ngày nào?`);
+    const answersFromDoc = async (province: string) => {
+      const r = await ask(province);
+      return r.grounded && r.citations[0]?.documentId === ID && r.answer.includes('ngày 15');
+    };
+    const provinceOf = async () =>
+      (
+        await db.query<{ province: string | null }>(
+          'SELECT province FROM kb_document_province WHERE document_id = $1',
+          [ID],
+        )
+      ).rows;
+
+    it('when the file comes with a province, then the bot answers about that province from it and not about another', async () => {
+      const res = await upload('Gio tiep dan.md', Buffer.from(DOC), { province: 'thanh hoa' });
+      expect(res.status).toBe(200);
+      await system.jobs.kick(UPLOADS_JOB);
+      expect(await provinceOf()).toEqual([{ province: 'Thanh Hóa' }]);
+      expect(await answersFromDoc('Thanh Hóa')).toBe(true);
+      expect(await answersFromDoc('Nghệ An')).toBe(false);
+      const page = (await get('quantri', '/portal/admin/knowledge')).text;
+      expect(page).toContain('value="Thanh Hóa"');
+      expect(page).toContain('do quantri đặt; tự nhận diện: không rõ');
+    });
+
+    it('when an administrator changes it in the list, then the next question follows it, also after the file is uploaded again', async () => {
+      const res = await post('/portal/admin/knowledge/province', { id: ID, province: 'Tỉnh Nghệ An' });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Đã ghi «Lịch tiếp công dân của Chủ tịch UBND tỉnh» là văn bản về Nghệ An.');
+      expect(await answersFromDoc('Nghệ An')).toBe(true);
+      expect(await answersFromDoc('Thanh Hóa')).toBe(false);
+      // A new version of the text replaces the document row; the administrator's choice stays.
+      await upload(
+        'Gio tiep dan.md',
+        Buffer.from(`${DOC}\nCông dân đăng ký trước qua số điện thoại của Trụ sở.`),
+      );
+      await system.jobs.kick(UPLOADS_JOB);
+      expect(await provinceOf()).toEqual([{ province: 'Nghệ An' }]);
+      expect(await answersFromDoc('Nghệ An')).toBe(true);
+    });
+
+    it('when it is set to no province or cleared, then the document answers for any province again', async () => {
+      const none = await post('/portal/admin/knowledge/province', {
+        id: ID,
+        province: 'Không gắn với tỉnh nào (toàn quốc)',
+      });
+      expect(none.text).toContain('là văn bản không gắn với tỉnh nào.');
+      expect(await provinceOf()).toEqual([{ province: null }]);
+      expect(await answersFromDoc('Thanh Hóa')).toBe(true);
+      const cleared = await post('/portal/admin/knowledge/province', { id: ID, province: '' });
+      expect(cleared.text).toContain('trở lại tỉnh, thành phố do hệ thống tự nhận diện.');
+      expect(await provinceOf()).toEqual([]);
+      expect(await answersFromDoc('Nghệ An')).toBe(true);
+    });
+
+    it('when the province is unknown, the document missing or the user not an administrator, then a clear refusal and nothing changes', async () => {
+      const unknown = await post('/portal/admin/knowledge/province', { id: ID, province: 'Atlantis' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.text).toContain('Không có tỉnh, thành phố nào mang tên này.');
+      const missing = await post('/portal/admin/knowledge/province', { id: 'khong-co', province: 'Huế' });
+      expect(missing.status).toBe(404);
+      const badUpload = await upload('khac.md', Buffer.from(DOC), { province: 'Atlantis' });
+      expect(badUpload.status).toBe(400);
+      const csrf = csrfOf((await get('lanhdao', '/portal')).text);
+      const supervisor = await request(app)
+        .post('/portal/admin/knowledge/province')
+        .set('Cookie', cookie.lanhdao!)
+        .type('form')
+        .send({ _csrf: csrf, id: ID, province: 'Huế' });
+      expect(supervisor.status).toBe(403);
+      expect(await provinceOf()).toEqual([]);
+    });
+  });
+
   it('when an administrator removes a document, then its chunks are gone and it is no longer cited', async () => {
     const res = await post('/portal/admin/knowledge/delete', { id: 'uploads/Giờ-làm-việc.md' });
     expect(res.status).toBe(200);

@@ -78,9 +78,10 @@ describe('answers written by an LLM (fake OpenAI-compatible endpoint on loopback
   it('when the LLM answers with valid cited JSON, then its answer is returned with the cited passage', async () => {
     fake.state.mode = 'ok';
     const result = await knowledge.answerService.ask(question);
-    // The model's answer leads, then the source line of the first cited passage (the same rule as extractive answers).
+    // The model's answer leads, without its "[1]" marker, then the source line of the first cited passage (the same
+    // rule as extractive answers).
     expect(result.answer).toBe(
-      'Bí thư Tỉnh ủy Hậu Giang là ông Nghiêm Xuân Thành [1].\n\nNguồn: «Các bài học kinh nghiệm không kém phần quan trọng trong nửa nhiệm kỳ thực hiện nghị quyết đại hội (Hậu Giang)», 2023-04-26, Báo Hậu Giang',
+      'Bí thư Tỉnh ủy Hậu Giang là ông Nghiêm Xuân Thành.\n\nNguồn: «Các bài học kinh nghiệm không kém phần quan trọng trong nửa nhiệm kỳ thực hiện nghị quyết đại hội (Hậu Giang)», 2023-04-26, Báo Hậu Giang',
     );
     expect(result.grounded).toBe(true);
     expect(result.citations[0]?.quote).toContain('Nghiêm Xuân Thành');

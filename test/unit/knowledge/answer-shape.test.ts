@@ -69,6 +69,11 @@ describe('follow-up completion', () => {
     );
   });
 
+  it('when "còn <topic> thì sao?" is typed without accents, then the words added from the last question are folded too', () => {
+    const completed = completeQuestion('con ty le do thi hoa thi sao', subject('thai nguyen co bao nhieu xa dat chuan nong thon moi'));
+    expect(completed).toBe('ty le do thi hoa Thai Nguyen bao nhieu');
+  });
+
   it('when "ông ấy" follows an answer naming a person, then the person is put in', () => {
     expect(completeQuestion('ông ấy làm việc với những xã nào?', subject('Ai là Phó Bí thư?', 'Nguyễn Hồng Phong'))).toBe(
       'Nguyễn Hồng Phong làm việc với những xã nào?',

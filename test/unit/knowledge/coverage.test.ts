@@ -23,4 +23,12 @@ describe('question coverage', () => {
     const passage = terms('Tỉnh Thanh Hóa đặt ra mục tiêu đến năm 2045 trở thành tỉnh giàu đẹp.');
     expect(coverage('Thanh Hóa đặt mục tiêu gì đến năm 2045?', passage, df, 50)).toBe(1);
   });
+
+  it('when a question asks for a position ("giữ chức vụ gì?"), then "chức vụ" is the kind of answer, not a topic the passage must name', () => {
+    const people = corpus({ nghiêm: 2, xuân: 3, thành: 20, giữ: 5, chức: 6, vụ: 8, chức_vụ: 3, giữ_chức: 1, xuân_thành: 2 });
+    const passage = terms('Ông Nghiêm Xuân Thành, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, tiếp dân tại nhà công vụ.');
+    expect(coverage('Nghiêm Xuân Thành giữ chức vụ gì?', passage, people, 50)).toBe(1);
+    // A question that does not ask keeps them as its topic.
+    expect(coverage('Quy định về giữ chức vụ của cán bộ', passage, people, 50)).toBeLessThan(0.5);
+  });
 });
