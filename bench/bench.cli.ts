@@ -23,7 +23,7 @@ import { checkTargets, compareTargets, describeMachine, programmeChecks, type Be
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Paragraphs of the demo corpus: what retrieval replicates when ../shared is absent. */
+/** Paragraphs of the demo corpus: what the retrieval corpus is built from when ../shared is absent. */
 async function demoPassages(root: string): Promise<Passage[]> {
   const dir = path.join(root, 'knowledge');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt'));

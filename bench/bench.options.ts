@@ -58,8 +58,8 @@ export interface BenchOptions {
   targets: Array<'embedded' | 'server'>;
 }
 
-/** The index migration 0101 declares (pgvector's defaults). */
-export const MIGRATION_HNSW: HnswBuild = { m: 16, efConstruction: 64 };
+/** The index the migrations declare (0120: m 16, ef_construction 200). */
+export const MIGRATION_HNSW: HnswBuild = { m: 16, efConstruction: 200 };
 
 const FULL = {
   sizes: [1_000, 10_000, 100_000],

@@ -69,10 +69,26 @@ async function addReports(db: Database, items: number, reports: number): Promise
   );
 }
 
-async function time(url: string, requests: number): Promise<{ bytes: number; latency: LatencySummary }> {
+/** How the bench names a route timed right after a new report each time (the cached bodies are stale then). */
+const AFTER_REPORT = '(after a report)';
+
+async function addReport(db: Database, code: string): Promise<void> {
+  await db.query(
+    `INSERT INTO programme_reports (item_code, reported_on, agency_id, percent, note, source)
+     VALUES ($1, current_date, 'so-xay-dung', 50, 'Báo cáo mới', 'portal')`,
+    [code],
+  );
+}
+
+async function time(
+  url: string,
+  requests: number,
+  before: () => Promise<void> = async () => {},
+): Promise<{ bytes: number; latency: LatencySummary }> {
   const samples: number[] = [];
   let bytes = 0;
   for (let i = 0; i < requests + 3; i++) {
+    await before();
     const start = performance.now();
     const res = await fetch(url);
     const body = await res.arrayBuffer();
@@ -112,13 +128,23 @@ export async function benchProgrammes(
     `/api/programmes/${PROGRAMME}`,
     `/tien-do/nhiem-vu/${item}`,
     `/api/programme-items/${item}`,
+    `/tien-do/${PROGRAMME}?trang=10`,
+    `/api/programmes/${PROGRAMME}?limit=50&offset=500`,
+  ];
+  // The same two pages when every request follows a new report: what the first reader after a change waits for.
+  let n = size.reports;
+  const report = () => addReport(db, `BENCH-${String(n++ % size.items).padStart(4, '0')}`);
+  const afterReport = [`/tien-do/${PROGRAMME}`, `/api/programmes/${PROGRAMME}`];
+  const runs = [
+    ...paths.map((path) => ({ path, label: path, before: undefined })),
+    ...afterReport.map((path) => ({ path, label: `${path} ${AFTER_REPORT}`, before: report })),
   ];
   const routes: ProgrammeRoute[] = [];
   try {
-    for (const path of paths) {
-      const r = await time(`${base}${path}`, size.requests);
-      routes.push({ path, ...r });
-      log(`  ${path}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms (${Math.round(r.bytes / 1024)} KiB)`);
+    for (const { path, label, before } of runs) {
+      const r = await time(`${base}${path}`, size.requests, before);
+      routes.push({ path: label, ...r });
+      log(`  ${label}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms (${Math.round(r.bytes / 1024)} KiB)`);
     }
   } finally {
     await new Promise((resolve) => server.close(resolve));

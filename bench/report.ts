@@ -130,12 +130,15 @@ export function checkTargets(r: TargetResults | undefined): TargetCheck[] {
 /** Issue 16's target: `/tien-do` and the API under 200 ms p95 over 1,000 items and 10,000 reports. */
 export function programmeChecks(p: ProgrammesSection, driver: string): TargetCheck[] {
   const full = p.items >= 1_000 && p.reports >= 10_000;
-  return p.routes
-    .filter((r) => r.path.startsWith('/tien-do/bench') || r.path.startsWith('/api/programmes/'))
-    .map((r) => ({
-      name: `${r.path} p95 over ${p.items} items, ${p.reports} reports (${driver})`,
-      target: full ? '< 200 ms' : '< 200 ms at 1,000 items, 10,000 reports (run was smaller)',
-      measured: `${r.latency.p95} ms`,
-      met: full && r.latency.p95 < 200,
-    }));
+  return (
+    p.routes
+      // The whole programme's page and JSON, as existing callers read them (the other routes are for comparison).
+      .filter((r) => r.path === '/tien-do/bench-ct' || r.path === '/api/programmes/bench-ct')
+      .map((r) => ({
+        name: `${r.path} p95 over ${p.items} items, ${p.reports} reports (${driver})`,
+        target: full ? '< 200 ms' : '< 200 ms at 1,000 items, 10,000 reports (run was smaller)',
+        measured: `${r.latency.p95} ms`,
+        met: full && r.latency.p95 < 200,
+      }))
+  );
 }

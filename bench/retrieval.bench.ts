@@ -3,6 +3,7 @@ import { toColumnVector } from '../src/knowledge/embeddings/embeddings.factory';
 import { HashedEmbeddings } from '../src/knowledge/embeddings/hashed.embeddings';
 import type { BenchOptions, HnswBuild } from './bench.options';
 import type { Passage } from './corpus';
+import { syntheticCorpus, type CorpusText } from './synthetic-corpus';
 import {
   buildHnswIndex,
   explainVectorQuery,
@@ -47,31 +48,26 @@ export interface RetrievalSize {
 
 const embeddings = new HashedEmbeddings();
 
-/**
- * The i-th chunk of the replicated corpus: passage i mod P, and from the second copy on a stretch of another
- * passage appended, so replicas are distinct points rather than near-duplicates of their original.
- */
-function replica(passages: readonly Passage[], i: number): BenchChunk {
-  const p = passages[i % passages.length]!;
-  const copy = Math.floor(i / passages.length);
-  let text = p.text;
-  if (copy > 0) {
-    const other = passages[(i * 7919 + copy) % passages.length]!.text.split(/\s+/);
-    const start = (i * 31) % Math.max(1, other.length - 20);
-    text = `${p.text} ${other.slice(start, start + 20).join(' ')}`;
-  }
+/** The i-th chunk of the bench corpus (see synthetic-corpus.ts), embedded as ingestion does: title, then text. */
+function chunkAt(corpus: (i: number) => CorpusText, i: number): BenchChunk {
+  const { title, text } = corpus(i);
   return {
     key: `bench#${i}`,
     ordinal: i,
     text,
-    embedding: toColumnVector(embeddings.embedSync(`${p.title}\n${text}`)),
+    embedding: toColumnVector(embeddings.embedSync(`${title}\n${text}`)),
   };
 }
 
-async function loadTo(db: Database, passages: readonly Passage[], from: number, to: number): Promise<void> {
+async function loadTo(
+  db: Database,
+  corpus: (i: number) => CorpusText,
+  from: number,
+  to: number,
+): Promise<void> {
   const batch = 500;
   for (let i = from; i < to; i += batch) {
-    const chunks = Array.from({ length: Math.min(batch, to - i) }, (_, j) => replica(passages, i + j));
+    const chunks = Array.from({ length: Math.min(batch, to - i) }, (_, j) => chunkAt(corpus, i + j));
     await insertChunks(db, chunks);
   }
 }
@@ -145,13 +141,14 @@ export async function benchRetrieval(
   log: (line: string) => void,
 ): Promise<RetrievalSize[]> {
   await resetChunks(db);
+  const corpus = syntheticCorpus(passages);
   const out: RetrievalSize[] = [];
   let loaded = 0;
   for (const size of [...opts.sizes].sort((a, b) => a - b)) {
     const t = performance.now();
     // Loading without the index: dropping it first keeps inserts to the heap.
     await db.exec('DROP INDEX IF EXISTS kb_chunks_embedding_idx');
-    await loadTo(db, passages, loaded, size);
+    await loadTo(db, corpus, loaded, size);
     const load = { added: size - loaded, seconds: since(t) / 1000 };
     loaded = size;
     const figures = await measureSize(db, size, opts, queries, load);

@@ -14,6 +14,7 @@ const knowledge = settings({
   llmModel: ['KNOWLEDGE_LLM_MODEL', withDefault(z.string().min(1), 'gpt-4o-mini')],
   llmApiKey: ['KNOWLEDGE_LLM_API_KEY', optional(z.string())],
   llmTimeoutMs: ['KNOWLEDGE_LLM_TIMEOUT_MS', withDefault(int(100, 120_000), 15_000)],
+  hnswEfSearch: ['KNOWLEDGE_HNSW_EF_SEARCH', withDefault(int(10, 1000), 600)],
   uploadMaxBytes: ['KNOWLEDGE_UPLOAD_MAX_BYTES', withDefault(int(1024, 200 * 1024 * 1024), 20 * 1024 * 1024)],
   askRateLimitPerMinute: ['ASK_RATE_LIMIT_PER_MINUTE', withDefault(int(1, 100_000), 30)],
 });
@@ -35,6 +36,8 @@ export type KnowledgeConfig = Readonly<{
   llmModel: string;
   llmApiKey: string | undefined;
   llmTimeoutMs: number;
+  /** pgvector's `hnsw.ef_search` on every database connection: candidates the vector search visits (docs/performance.md). */
+  hnswEfSearch: number;
   /** Largest document an administrator may upload in the portal. */
   uploadMaxBytes: number;
   askRateLimitPerMinute: number;

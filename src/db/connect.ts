@@ -14,6 +14,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       max: config.databasePoolMax,
       connectionTimeoutMs: config.databaseConnectTimeoutMs,
       statementTimeoutMs: config.databaseStatementTimeoutMs,
+      hnswEfSearch: config.knowledge.hnswEfSearch,
       onIdleError: (err) => logger.warn({ err }, 'idle database client failed; the pool will replace it'),
     });
     logger.info({ driver: 'pg' }, 'connected to Postgres server');
@@ -26,6 +27,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   let db: Awaited<ReturnType<typeof openPGlite>>;
   try {
     db = await openPGlite({ dataDir: config.dataDir });
+    // One connection for the process: a session setting holds for every query.
+    await db.exec(`SET hnsw.ef_search = ${Math.trunc(config.knowledge.hnswEfSearch)}`);
   } catch (err) {
     await lock.release();
     throw err;

@@ -17,6 +17,8 @@ export interface PgOptions {
   connectionTimeoutMs?: number;
   /** Server-side limit per statement (`statement_timeout`); 0 means none. */
   statementTimeoutMs?: number;
+  /** pgvector's `hnsw.ef_search` for every pooled connection (set when it opens); unset keeps the server's. */
+  hnswEfSearch?: number;
   /** Called for errors on idle clients (a restarted server); the pool replaces the client. */
   onIdleError?: (err: Error) => void;
 }
@@ -91,6 +93,16 @@ export async function openPg(options: PgOptions): Promise<Database & { raw: pg.P
     statement_timeout: options.statementTimeoutMs || undefined,
   });
   pool.on('error', (err) => options.onIdleError?.(err));
+  // A session setting sent first on each new connection (its queries queue behind it). Not a startup `-c` option:
+  // connection poolers such as PgBouncer refuse those by default.
+  const efSearch = options.hnswEfSearch
+    ? `SET hnsw.ef_search = ${Math.trunc(options.hnswEfSearch)}`
+    : undefined;
+  if (efSearch)
+    pool.on(
+      'connect',
+      (client) => void client.query(efSearch).catch((err: Error) => options.onIdleError?.(err)),
+    );
   // Fail at start, not at the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();

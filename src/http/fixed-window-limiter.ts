@@ -1,9 +1,8 @@
 import { AppError } from './errors';
 
 /**
- * Fixed-window request counter per key (client address, token, tracking code), for limits checked inside a
- * handler rather than as middleware (see rate-limit.ts for the middleware). In memory and per replica: behind N replicas
- * the effective limit is N times higher, which is acceptable for abuse damping (it is not a quota).
+ * Fixed-window request counter per key, in memory: the store of `memoryRateCounters` (rate-counter.ts), used on the
+ * embedded database, whose one process sees every request. A Postgres server's replicas count in its table instead.
  */
 export class FixedWindowRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { programmesVi as P } from '../i18n/programmes.vi';
+import { apiHref, filterItems, type Listing } from './listing';
 import type { ReportRow } from './programme.repository';
 import type { ItemView, ProgrammeView } from './programme.service';
 
@@ -44,9 +45,13 @@ export function itemJson(i: ItemView) {
   };
 }
 
-/** A programme with its groups, counts and items, as JSON. */
-export function programmeJson(p: ProgrammeView) {
-  return {
+/**
+ * A programme with its groups, counts and items, as JSON: every item (what existing callers read), or with a
+ * listing the filtered slice of items and `page` (`total` matching items, `offset`, `limit`, `next` page's address
+ * or null). `counts` always cover the whole programme.
+ */
+export function programmeJson(p: ProgrammeView, listing: Listing | null = null) {
+  const head = {
     id: p.id,
     title: p.title,
     document: p.document,
@@ -54,7 +59,20 @@ export function programmeJson(p: ProgrammeView) {
     sample: p.sample,
     groups: p.groups,
     counts: p.counts,
-    items: p.items.map(itemJson),
+  };
+  if (!listing) return { ...head, items: p.items.map(itemJson) };
+  const matching = filterItems(p.items, listing);
+  const items = matching.slice(listing.offset, listing.offset + listing.limit);
+  const after = listing.offset + items.length;
+  return {
+    ...head,
+    items: items.map(itemJson),
+    page: {
+      total: matching.length,
+      offset: listing.offset,
+      limit: listing.limit,
+      next: after < matching.length ? apiHref(p.id, listing, after) : null,
+    },
   };
 }
 

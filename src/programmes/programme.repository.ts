@@ -72,6 +72,14 @@ const ITEM_FROM = `FROM programme_items i JOIN programmes p ON p.id = i.programm
   LEFT JOIN programme_groups g ON g.id = i.group_id
   LEFT JOIN agencies a ON a.id = i.lead_agency_id`;
 
+/** The counter every change to what the programme pages show moves (migration 0620): the key of cached reads. */
+export async function programmeDataVersion(db: Queryable): Promise<string> {
+  const r = await db.query<{ version: string }>(
+    'SELECT version::text AS version FROM programme_data_version',
+  );
+  return r.rows[0]?.version ?? '0';
+}
+
 /** Every programme, in title order. */
 export async function listProgrammes(db: Queryable): Promise<ProgrammeRow[]> {
   return (await db.query<ProgrammeRow>(`${PROGRAMME_SELECT} ORDER BY p.title`)).rows;

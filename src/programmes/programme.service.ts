@@ -5,6 +5,7 @@ import { loadCalendar } from '../tickets/ticket.context';
 import { vnDay } from '../reference/vn-time';
 import {
   itemByCode,
+  programmeDataVersion,
   listProgrammes,
   programmeById,
   programmeGroups,
@@ -17,6 +18,7 @@ import {
   type ProgrammeRow,
   type ReportRow,
 } from './programme.repository';
+import { VersionedCache, type Stamp } from './render-cache';
 import { deriveStatus, ITEM_STATUSES, type DayCalendar, type ItemStatus } from './status';
 
 /** An item as pages, the API and the chat show it: stored fields plus the derived status and progress. */
@@ -41,9 +43,6 @@ export function countByStatus(items: readonly { status: ItemStatus }[]): Record<
   for (const i of items) counts[i.status]++;
   return counts;
 }
-
-/** How long one read of every item serves the list pages and the API. */
-const READ_CACHE_MS = 5_000;
 
 /** Reads programmes and derives every item's status for today on the working-day calendar. */
 export class ProgrammeService {
@@ -94,26 +93,38 @@ export class ProgrammeService {
     });
   }
 
-  private cached: { at: number; day: string; items: Promise<ItemView[]> } | null = null;
+  private readonly cache = new VersionedCache();
 
-  /**
-   * Every item with status for the public pages and the API, read again after READ_CACHE_MS, on a new day, or
-   * when this process stored a report or an import (another replica's report shows within READ_CACHE_MS).
-   */
-  private async readItems(): Promise<ItemView[]> {
-    const now = Date.now();
-    const day = vnDay(this.clock());
-    if (!this.cached || now - this.cached.at > READ_CACHE_MS || this.cached.day !== day) {
-      const items = programmeItems(this.db, null).then((rows) => this.withStatus(rows));
-      this.cached = { at: now, day, items };
-      items.catch(() => (this.cached = null));
-    }
-    return this.cached.items;
+  /** What cached values are keyed on: the programme data version in the database and today's date. */
+  async stamp(): Promise<Stamp> {
+    return { version: BigInt(await programmeDataVersion(this.db)), day: vnDay(this.clock()) };
   }
 
-  /** Forgets the cached read (after a report or an import in this process). */
-  invalidate(): void {
-    this.cached = null;
+  /** Every item with status for the public pages and the API, read again once the data or the day changed. */
+  private async readItems(): Promise<ItemView[]> {
+    return this.cache.get(await this.stamp(), 'items', async () =>
+      this.withStatus(await programmeItems(this.db, null)),
+    );
+  }
+
+  /**
+   * A response body made from the programme data, made again only once the data (on any replica) or the day
+   * changed; `name` must hold everything else the body depends on (the programme row, filters, page).
+   */
+  async rendered(name: string, make: () => Promise<string>): Promise<string> {
+    return this.cache.get(await this.stamp(), `body:${name}`, make);
+  }
+
+  /** Every programme row, in title order (no statuses). */
+  async rows(): Promise<ProgrammeRow[]> {
+    return listProgrammes(this.db);
+  }
+
+  /** One programme row; throws programme_not_found. */
+  async row(id: string): Promise<ProgrammeRow> {
+    const p = await programmeById(this.db, id);
+    if (!p) throw new AppError('programme_not_found', 404, P.errors.programme_not_found);
+    return p;
   }
 
   /** Every programme with its items' counts by status. */
@@ -128,8 +139,7 @@ export class ProgrammeService {
 
   /** One programme with groups and items; throws programme_not_found. */
   async programme(id: string): Promise<ProgrammeView> {
-    const p = await programmeById(this.db, id);
-    if (!p) throw new AppError('programme_not_found', 404, P.errors.programme_not_found);
+    const p = await this.row(id);
     const items = (await this.readItems()).filter((i) => i.programme_id === id);
     return { ...p, groups: await programmeGroups(this.db, id), items, counts: countByStatus(items) };
   }

@@ -86,7 +86,7 @@ export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
   const follow = new ProgrammeFollowService(db, service, places.baseUrl);
   // The report is stored whatever happens here; a failed notification is retried by the timer job.
   const reports = new ProgrammeReportService(db, clock, (code) =>
-    (service.invalidate(), follow.notifyItem(code, clock())).then(
+    follow.notifyItem(code, clock()).then(
       () => undefined,
       (err: unknown) => log.warn({ err, code }, 'follow notification after a report failed'),
     ),
@@ -129,7 +129,6 @@ export function createProgrammes(deps: ProgrammesDeps): ProgrammesModule {
     async seedDemoIfEmpty() {
       if (!(await noProgrammes(db))) return null;
       const result = await importProgrammeFile(db, await readFile(DEMO_PROGRAMMES_CSV), { sample: true });
-      service.invalidate();
       log.info({ items: result.items, errors: result.errors.length }, 'demo programme loaded (sample data)');
       return result;
     },

@@ -9,7 +9,8 @@ import { commentsOf } from './oversight/oversight.repository';
 import { linkedTickets } from './programme-links.repository';
 import { evidenceById } from './programme.repository';
 import { itemJson, programmeCsv, programmeJson, reportJson } from './programme.present';
-import type { ProgrammeService } from './programme.service';
+import type { ProgrammeService, ProgrammeView } from './programme.service';
+import { apiListing, listingKey, pageListing } from './listing';
 import { PROGRESS_CHART_JS } from './views/progress-chart';
 import { itemPage, programmePage, programmesPage } from './views/programme.view';
 
@@ -44,7 +45,6 @@ function importRoute(router: Router, deps: ProgrammeRoutesDeps): void {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0)
         throw new AppError('import_file_invalid', 400, P.errors.import_file_invalid);
       const result = await importProgrammeFile(deps.db, req.body, { sample: req.query.sample === '1' });
-      deps.service.invalidate();
       res.json(result);
     },
   );
@@ -54,6 +54,13 @@ function importRoute(router: Router, deps: ProgrammeRoutesDeps): void {
 export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
   const router = Router();
   const { service } = deps;
+  // A body of one programme, made again only when the programme data, the day or the programme row changed.
+  const cached = async (name: string, pid: string, render: (p: ProgrammeView) => string) => {
+    const row = await service.row(pid);
+    return service.rendered(`${name}:${JSON.stringify(row)}`, async () =>
+      render(await service.programme(pid)),
+    );
+  };
   router.get('/api/programmes', async (_req, res) => {
     const list = await service.list();
     res.json(
@@ -68,7 +75,12 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
     );
   });
   router.get('/api/programmes/:id', async (req, res) => {
-    res.json(programmeJson(await service.programme(param(id, req.params.id, 'programme'))));
+    const pid = param(id, req.params.id, 'programme');
+    const listing = apiListing(req.query);
+    const body = await cached(`api:${listingKey(listing)}`, pid, (p) =>
+      JSON.stringify(programmeJson(p, listing)),
+    );
+    res.type('json').send(body);
   });
   router.get('/api/programme-items/:code', async (req, res) => {
     const { item, programme, reports } = await service.item(param(code, req.params.code, 'item'));
@@ -80,7 +92,15 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
   });
   importRoute(router, deps);
 
-  router.get('/tien-do', async (_req, res) => page(res, programmesPage(await service.list())));
+  router.get('/tien-do', async (_req, res) => {
+    const rows = await service.rows();
+    page(
+      res,
+      await service.rendered(`list:${JSON.stringify(rows)}`, async () =>
+        programmesPage(await service.list()),
+      ),
+    );
+  });
   router.get('/tien-do/nhiem-vu/:code', async (req, res) => {
     const v = await service.item(param(code, req.params.code, 'item'));
     const [comments, tickets] = await Promise.all([
@@ -103,19 +123,22 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps): Router {
       .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
       .send(file.bytes);
   });
-  router.get('/tien-do/:id', async (req, res) =>
-    page(res, programmePage(await service.programme(param(id, req.params.id, 'programme')))),
-  );
+  router.get('/tien-do/:id', async (req, res) => {
+    const listing = pageListing(req.query);
+    const pid = param(id, req.params.id, 'programme');
+    page(res, await cached(`page:${listingKey(listing)}`, pid, (p) => programmePage(p, listing)));
+  });
   router.get('/tien-do/:id/du-lieu.csv', async (req, res) => {
-    const p = await service.programme(param(id, req.params.id, 'programme'));
+    const pid = param(id, req.params.id, 'programme');
     res
       .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="tien-do-${p.id}.csv"`)
-      .send(programmeCsv(p));
+      .set('Content-Disposition', `attachment; filename="tien-do-${pid}.csv"`)
+      .send(await cached('csv', pid, programmeCsv));
   });
   router.get('/tien-do/:id/du-lieu.json', async (req, res) => {
-    const p = await service.programme(param(id, req.params.id, 'programme'));
-    res.set('Content-Disposition', `attachment; filename="tien-do-${p.id}.json"`).json(programmeJson(p));
+    const pid = param(id, req.params.id, 'programme');
+    const body = await cached('api:all', pid, (p) => JSON.stringify(programmeJson(p)));
+    res.type('json').set('Content-Disposition', `attachment; filename="tien-do-${pid}.json"`).send(body);
   });
   router.get('/assets/tien-do.js', (_req, res) =>
     res.type('application/javascript').set('Cache-Control', 'public, max-age=86400').send(PROGRESS_CHART_JS),

@@ -23,7 +23,7 @@ export interface PublicDeps {
   tickets: TicketService;
   repo: PublicRepository;
   statistics: StatisticsService;
-  /** Lookups per minute per client address (PIN guessing is also locked per code by the tickets service). */
+  /** Lookups per minute per client address (wrong PINs are also held back per code and source by the lookup guard). */
   lookupsPerMinute: number;
   /** Where lookups are counted (shared by every replica on a server). */
   rateCounters?: RateCounters;

@@ -41,14 +41,14 @@ export class CitizenTicketService implements TicketService {
   private async verified(trackingCode: string, pin: string, source: string): Promise<repo.TicketRow | null> {
     const code = canonicalTrackingCode(String(trackingCode ?? ''));
     if (!isTrackingCode(code) || !/^\d{6}$/.test(String(pin ?? ''))) return null;
-    if (!this.guard.admit(code, source)) return null;
+    if (!(await this.guard.admit(code, source))) return null;
     const row = await repo.findByTrackingCode(this.ctx.db, code);
     const matches = verifyPin(pin, row?.pin_hash ?? UNKNOWN_CODE_HASH);
     if (!row || !matches) {
-      this.guard.failed(code, source);
+      await this.guard.failed(code, source);
       return null;
     }
-    this.guard.succeeded(code, source);
+    await this.guard.succeeded(code, source);
     return row;
   }
 

@@ -240,24 +240,6 @@ export async function listEvents(
   return r.rows;
 }
 
-/** Counts a wrong PIN; after `max` failures the code is locked until `until`. */
-export async function recordFailedLookup(db: Queryable, id: string, max: number, until: Date): Promise<void> {
-  await db.query(
-    `UPDATE tickets SET failed_lookups = failed_lookups + 1,
-       lookup_locked_until = CASE WHEN failed_lookups + 1 >= $2 THEN $3 ELSE lookup_locked_until END
-     WHERE id = $1`,
-    [id, max, until],
-  );
-}
-
-/** Clears the failure count after a right PIN. */
-export async function resetFailedLookups(db: Queryable, id: string): Promise<void> {
-  await db.query(
-    'UPDATE tickets SET failed_lookups = 0, lookup_locked_until = NULL WHERE id = $1 AND failed_lookups > 0',
-    [id],
-  );
-}
-
 /** Open tickets past their resolve deadline and not yet escalated, locked for this worker. */
 export async function claimOverdue(tx: Queryable, now: Date, limit: number): Promise<TicketRow[]> {
   const r = await tx.query<TicketRow>(

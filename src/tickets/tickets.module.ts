@@ -16,7 +16,7 @@ import type { TicketContext } from './ticket.context';
 import { CitizenTicketService } from './citizen-ticket.service';
 import { TicketLifecycle } from './lifecycle/ticket-lifecycle';
 import { StaffTicketService } from './staff-ticket.service';
-import { LookupGuard } from './lookup-guard';
+import { LookupGuard, lookupGuardStoresFor } from './lookup-guard';
 import { ticketRoutes } from './tickets.routes';
 import { newSecret, randomTrackingCode } from './tracking-code';
 import { TicketTriageService } from './triage/ticket-triage.service';
@@ -93,7 +93,9 @@ export async function createTickets(deps: TicketsDeps): Promise<TicketsModule> {
   };
   const triage = new TicketTriageService(db, analyzer);
   const lifecycle = new TicketLifecycle(clock);
-  const guard = new LookupGuard(config.tickets.lookupsPerMinute, () => clock().getTime());
+  const guard = new LookupGuard(lookupGuardStoresFor(db, config.tickets.lookupsPerMinute), () =>
+    clock().getTime(),
+  );
   const tickets = new CitizenTicketService(ctx, lifecycle, guard);
   const channels = new OutboundChannelRegistry();
   const outbox: OutboxDeps = {

@@ -2,6 +2,7 @@ import { conflicts, provinceTerms, type Conflict } from '../entities/agreement';
 import { extractEntities, type Entities } from '../entities/entities';
 import { passageCoverage, type RetrievalResult, type RetrievedPassage } from '../retrieve/hybrid.retriever';
 import { bestQuotes, type Quote } from './extractive';
+import { answerType } from './shape';
 
 /** What the knowledge base can say to a question. */
 export type Decision =
@@ -27,6 +28,11 @@ function otherWins(own: Quote | undefined, other: Quote | undefined): boolean {
   return !own.holds || other.score > 1.5 * own.score;
 }
 
+// A question that asks for a number, a date, a person or a place is answered only by a sentence that states one.
+function statesAskedKind(question: string, passages: readonly RetrievedPassage[]): boolean {
+  return answerType(question) === null || bestQuotes(question, passages).some((q) => q.holds);
+}
+
 function unique(list: ReadonlyArray<RetrievedPassage | undefined>): RetrievedPassage[] {
   const seen = new Set<number>();
   return list.filter((p): p is RetrievedPassage => p !== undefined && !seen.has(p.chunkId) && Boolean(seen.add(p.chunkId)));
@@ -45,7 +51,7 @@ export function decide(question: string, result: RetrievalResult, minConfidence:
   const asked = extractEntities(question);
   if (!namesEntity(asked)) {
     const confidence = result.confidence;
-    return result.passages.length > 0 && confidence >= minConfidence
+    return result.passages.length > 0 && confidence >= minConfidence && statesAskedKind(question, result.passages)
       ? { kind: 'answer', passages: result.passages, confidence }
       : { kind: 'none', confidence };
   }
@@ -63,7 +69,7 @@ export function decide(question: string, result: RetrievalResult, minConfidence:
   const ranked = unique([top?.passage, ...agreeing.map((j) => j.passage)]);
   const quotes = top && top.coverage >= minConfidence ? bestQuotes(question, ranked) : [];
   const otherQuotes = other && other.coverage >= minConfidence ? bestQuotes(question, [other.passage]) : [];
-  if (quotes.length > 0 && !otherWins(quotes[0], otherQuotes[0]))
+  if (quotes.length > 0 && (quotes.some((q) => q.holds) || answerType(question) === null) && !otherWins(quotes[0], otherQuotes[0]))
     return { kind: 'answer', passages: ranked, confidence: top?.coverage ?? 0 };
   if (otherQuotes.length > 0 && other)
     return { kind: 'other', quotes: otherQuotes, conflicts: other.conflicts, confidence: other.coverage };

@@ -37,11 +37,52 @@ const DATE_IN = /(\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b)|(ngày \d{1,2})|(thán
 // Three or more capitalised syllables in a row: a Vietnamese full name (Nguyễn Hồng Phong), not a place (Thanh Hóa).
 const NAME_IN = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){2,}/u;
 
+// Years, periods and dates are not the count a "bao nhiêu" asks for: "giai đoạn 2023-2025", "ngày 05-8-2020".
+const DATES = [
+  /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/gu,
+  /\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b/gu,
+  /(?<!\p{L})(?:năm|giai đoạn|nhiệm kỳ|đến|từ|trước|sau|tháng \d{1,2})\s+(?:19|20)\d\d\b/giu,
+];
+function withoutDates(text: string): string {
+  return DATES.reduce((t, re) => t.replace(re, ' '), text);
+}
+
+// What "bao nhiêu"/"mấy" counts ("bao nhiêu đảng viên" → "dang"), folded; null when nothing follows that names it.
+const NOT_COUNTED = new Set(
+  ['moi', 'la', 'thi', 'vay', 'a', 'duoc', 'roi', 'nua', 'trong', 'tai', 'o', 'cua', 'khong', 'nam', 'lan'].concat(
+    ['ve', 'cho', 'de', 'voi', 'hay', 'so', 'va'],
+  ),
+);
+const NUMBER_WORDS = 'mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu';
+function countedNoun(question: string): string | null {
+  const words = syllables(foldDiacritics(question));
+  const at = words.findIndex((w, i) => (w === 'bao' && words[i + 1] === 'nhieu') || w === 'may');
+  // "thứ mấy" asks for a rank ("xếp thứ 11"), not a count.
+  if (at < 0 || words[at - 1] === 'thu') return null;
+  const next = words[at + (words[at] === 'bao' ? 2 : 1)];
+  return next && !NOT_COUNTED.has(next) && !/^\d/.test(next) ? next : null;
+}
+
+// A number (in digits or words) with the counted noun within the next three words: "5.409 đảng viên", "ba khâu".
+function countsNoun(text: string, noun: string, asked: ReadonlySet<string>): boolean {
+  const folded = foldDiacritics(text).toLowerCase();
+  if (noun === 'phan') return /\d[\d.,]*\s*(?:%|phan tram)/u.test(folded);
+  const re = new RegExp(
+    `(?<![\\p{L}\\d])(\\d[\\d.,]*|(?:${NUMBER_WORDS})(?!\\p{L}))\\s+(?:\\S+\\s+){0,2}${noun}(?!\\p{L})`,
+    'gu',
+  );
+  return [...folded.matchAll(re)].some((m) => !asked.has(m[1] as string));
+}
+
 /** True when the text holds a fact of the asked kind that the question did not already contain. */
 export function holdsAnswer(text: string, type: AnswerType, question: string): boolean {
   if (type === null) return true;
   const asked = new Set(numbersIn(question));
-  if (type === 'number') return numbersIn(text).some((n) => !asked.has(n));
+  if (type === 'number') {
+    const noun = countedNoun(question);
+    if (noun) return countsNoun(withoutDates(text), noun, asked);
+    return numbersIn(withoutDates(text)).some((n) => !asked.has(n));
+  }
   const fresh = (re: RegExp) => [...text.matchAll(new RegExp(re, 'giu'))].some((m) => !numbersIn(question).some((n) => m[0].includes(n)));
   if (type === 'day') return fresh(DAY_IN);
   if (type === 'year') return fresh(/\b(19|20)\d\d\b/);

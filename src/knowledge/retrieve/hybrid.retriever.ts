@@ -58,19 +58,24 @@ export interface HybridOptions {
    * let a weak vector signal overturn clear lexical winners.
    */
   vectorWeight: number;
-  /** Weight of term proximity (the share of the question the passage's best window holds) in the fused score. */
+  /**
+   * Weight of term proximity in the fused score: the square root of the share of the question the passage's best
+   * window holds (a window with half the question's words is worth more than half of one with all of them).
+   */
   proximityWeight: number;
+  /** Syllables in more than this share of chunks are left out of the proximity window (they are everywhere). */
+  proximityMaxDfRatio: number;
 }
 
 /** Defaults (BM25-heavy, as reference/retrieval.md recommends). */
-export const DEFAULT_HYBRID: HybridOptions = { candidates: 40, k1: 1.2, b: 0.75, maxDfRatio: 0.3, pruneFrom: 1000, vectorWeight: 0.1, proximityWeight: 0.7 };
+export const DEFAULT_HYBRID: HybridOptions = { candidates: 40, k1: 1.2, b: 0.75, maxDfRatio: 0.3, pruneFrom: 1000, vectorWeight: 0.1, proximityWeight: 0.9, proximityMaxDfRatio: 0.3 };
 
 function fuse(rows: SearchRow[], o: HybridOptions, proximity: (row: SearchRow) => number): RetrievedPassage[] {
   const maxLex = Math.max(1e-9, ...rows.map((r) => r.lexScore));
   return rows
     .map((r) => ({
       ...r,
-      score: r.lexScore / maxLex + o.vectorWeight * (r.vecSim ?? 0) + (r.lexScore > 0 ? o.proximityWeight * proximity(r) : 0),
+      score: r.lexScore / maxLex + o.vectorWeight * (r.vecSim ?? 0) + (r.lexScore > 0 ? o.proximityWeight * Math.sqrt(proximity(r)) : 0),
     }))
     .sort((a, b) => b.score - a.score || b.lexScore - a.lexScore);
 }
@@ -100,7 +105,7 @@ export class HybridSearch {
     const result = await hybridSearch(this.db, terms, vector, o.candidates, { k1: o.k1, b: o.b, maxDfRatio: o.maxDfRatio, pruneFrom: o.pruneFrom });
     const stats = { df: result.df, chunks: result.chunks };
     const folded = !hasDiacritics(question);
-    const weighted = o.proximityWeight > 0 ? proximityTerms(terms, stats.df, stats.chunks, folded) : new Map<string, number>();
+    const weighted = o.proximityWeight > 0 ? proximityTerms(terms, stats.df, stats.chunks, folded, o.proximityMaxDfRatio) : new Map<string, number>();
     const proximity = (r: SearchRow) => (weighted.size > 0 ? windowCoverage(`${r.title}\n${r.text}`, weighted, folded) : 0);
     const passages = fuse(result.rows, this.options, proximity).slice(0, k);
     const top = passages[0];

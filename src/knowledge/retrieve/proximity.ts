@@ -18,12 +18,15 @@ export function proximityTerms(
   df: ReadonlyMap<string, number>,
   chunks: number,
   folded: boolean,
+  /** Syllables in more than this share of the chunks are left out (1: none). */
+  maxDfRatio = 1,
 ): Map<string, number> {
   const prefix = folded ? FIELD.folded : FIELD.accented;
   const out = new Map<string, number>();
   for (const { term, weight } of terms) {
     const seen = df.get(term) ?? 0;
     if (!term.startsWith(prefix) || term.includes('_') || seen === 0 || weight <= 0) continue;
+    if (seen > maxDfRatio * chunks) continue;
     out.set(term.slice(prefix.length), idf(seen, chunks));
   }
   return out;

@@ -128,7 +128,6 @@ export function programmePortalRoutes(deps: ProgrammePortalDeps): Router {
       if (!file || file.bytes.length === 0)
         throw new AppError('import_file_invalid', 400, P.errors.import_file_invalid);
       const result = await importProgrammeFile(deps.db, file.bytes);
-      service.invalidate();
       send(res, importAdminPage(req.staff!, await listProgrammes(deps.db), mb(deps.maxImportBytes), result));
     },
   );

@@ -21,8 +21,13 @@ progress{width:100%;max-width:160px;height:12px;accent-color:#0050b3}
 .sample{background:#fffbe6;border:1px solid #ffe58f;padding:10px;border-radius:6px;font-weight:600}
 .counts{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}.chart.small{height:200px}
 dl.fields{display:grid;grid-template-columns:minmax(120px,30%) 1fr;gap:4px 12px}dl.fields dt{font-weight:600}
-td.bar{white-space:nowrap}
-@media (max-width:600px){dl.fields{grid-template-columns:1fr}table.items .hide-sm,table.items thead{display:none}
+td.bar{white-space:nowrap}td.bar progress{width:96px}
+form.filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end;margin:8px 0 12px}
+form.filters label{display:flex;flex-direction:column;gap:2px;font-weight:600}form.filters select{max-width:260px}
+nav.pager ul{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0}
+nav.pager a,nav.pager span{display:inline-block;padding:4px 10px;border:1px solid var(--line);border-radius:4px}
+nav.pager span[aria-current]{font-weight:700;background:#0050b3;color:#fff}
+@media (max-width:600px){dl.fields{grid-template-columns:1fr}td.bar{white-space:normal}table.items .hide-sm,table.items thead{display:none}
 table.items tr{display:block;border-bottom:1px solid var(--line);padding:8px 0}table.items td{display:block;border:0;padding:2px 0}
 table.items td.when::before{content:attr(data-label) ": ";color:var(--muted)}}
 </style>`);

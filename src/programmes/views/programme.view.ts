@@ -1,20 +1,12 @@
 import { html, SafeHtml } from '../../http/html';
 import { programmesVi as P } from '../../i18n/programmes.vi';
 import { publicLayout } from '../../public/views/public-layout.view';
-import { itemPath } from '../programme.present';
-import type { ItemView, ProgrammeView } from '../programme.service';
+import { NO_AGENCY, type Listing } from '../listing';
+import { countByStatus, type ProgrammeView } from '../programme.service';
 import type { ProgrammeRow } from '../programme.repository';
 import { ITEM_STATUSES, type ItemStatus } from '../status';
-import {
-  badge,
-  bar,
-  countsList,
-  dmy,
-  pctText,
-  PROGRAMME_STYLE,
-  sampleNotice,
-  STATUS_COLOURS,
-} from './programme-parts.view';
+import { groupsOverview, itemsPage, listHref } from './programme-list.view';
+import { countsList, PROGRAMME_STYLE, sampleNotice, STATUS_COLOURS } from './programme-parts.view';
 
 export { itemPage } from './item.view';
 
@@ -52,53 +44,16 @@ export function programmesPage(
   return publicLayout(P.page.title, body, head(false));
 }
 
-function itemRow(i: ItemView): SafeHtml {
-  return html`<tr>
-    <td class="hide-sm">${i.code}</td>
-    <td><a href="${itemPath(i.code)}">${i.title}</a></td>
-    <td class="hide-sm">${i.lead_agency_name ?? ''}</td>
-    <td class="when" data-label="${C.deadline}">${dmy(i.deadline)}</td>
-    <td>${badge(i.status)}</td>
-    <td class="bar">${bar(i.progress)}</td>
-    <td class="hide-sm">${i.latest_report ? dmy(i.latest_report.reported_on) : P.page.noReport}</td>
-  </tr>`;
-}
-
-function groupCard(title: string, items: ItemView[]): SafeHtml {
-  const measured = items.filter((i) => i.progress !== null);
-  const avg = measured.length ? measured.reduce((n, i) => n + (i.progress ?? 0), 0) / items.length : null;
-  return html`<section class="card">
-    <h3>${title}</h3>
-    ${avg === null ? '' : html`<p>${P.page.groupProgress(pctText(avg) ?? '')}</p>`}
-    <table class="items">
-      <thead>
-        <tr>
-          <th scope="col" class="hide-sm">${C.code}</th>
-          <th scope="col">${C.title}</th>
-          <th scope="col" class="hide-sm">${C.lead}</th>
-          <th scope="col">${C.deadline}</th>
-          <th scope="col">${C.status}</th>
-          <th scope="col">${C.progress}</th>
-          <th scope="col" class="hide-sm">${C.latest}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(itemRow)}
-      </tbody>
-    </table>
-  </section>`;
-}
-
-function agencyTable(items: ItemView[]): SafeHtml {
-  const rows = new Map<string, Record<ItemStatus, number>>();
-  for (const i of items) {
+function agencyTable(p: ProgrammeView): SafeHtml {
+  const rows = new Map<string, { id: string; counts: Record<ItemStatus, number> }>();
+  for (const i of p.items) {
     const name = i.lead_agency_name ?? P.page.noAgency;
-    const r =
-      rows.get(name) ?? (Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>);
-    r[i.status]++;
+    const r = rows.get(name) ?? { id: i.lead_agency_id ?? NO_AGENCY, counts: countByStatus([]) };
+    r.counts[i.status]++;
     rows.set(name, r);
   }
   const sorted = [...rows].sort((a, b) => a[0].localeCompare(b[0], 'vi'));
+  const filtered = (agency: string) => listHref(p.id, { group: null, status: null, agency });
   return html`<section class="card">
     <h3>${P.page.byAgency}</h3>
     <table>
@@ -114,9 +69,9 @@ function agencyTable(items: ItemView[]): SafeHtml {
       </thead>
       <tbody>
         ${sorted.map(
-          ([name, r]) =>
+          ([name, { id, counts: r }]) =>
             html`<tr>
-              <td>${name}</td>
+              <td><a href="${filtered(id)}">${name}</a></td>
               <td class="num">${ITEM_STATUSES.reduce((n, s) => n + r[s], 0)}</td>
               <td class="num">${r.on_track}</td>
               <td class="num">${r.late}</td>
@@ -145,12 +100,11 @@ function chartBlock(counts: Record<ItemStatus, number>): SafeHtml {
     </script>`;
 }
 
-/** `/tien-do/:id`: a programme's groups with progress bars, counts by status, a chart and a table by agency. */
-export function programmePage(p: ProgrammeView): string {
-  const groups = p.groups
-    .map((g) => [g.title, p.items.filter((i) => i.group_id === g.id)] as const)
-    .filter(([, items]) => items.length > 0);
-  const loose = p.items.filter((i) => i.group_id === null);
+/**
+ * `/tien-do/:id`: counts by status with a chart, the groups with their averages, one page of the items matching
+ * the filters (links to the other pages keep them) and a table by agency; counts and tables cover every item.
+ */
+export function programmePage(p: ProgrammeView, listing: Listing & { page: number }): string {
   const body = html`<div class="card">
       <p><a href="/tien-do">${P.page.title}</a></p>
       <h2>${p.title}</h2>
@@ -163,7 +117,6 @@ export function programmePage(p: ProgrammeView): string {
       <h3>${P.page.countsTitle}</h3>
       ${countsList(p.counts)} ${p.items.length ? chartBlock(p.counts) : ''}
     </div>
-    ${groups.map(([title, items]) => groupCard(title, items))}
-    ${loose.length ? groupCard(P.page.noGroup, loose) : ''} ${agencyTable(p.items)}`;
+    ${groupsOverview(p)} ${p.items.length ? itemsPage(p, listing) : ''} ${agencyTable(p)}`;
   return publicLayout(p.title, body, head(p.items.length > 0));
 }

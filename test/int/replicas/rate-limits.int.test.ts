@@ -1,5 +1,6 @@
 import { createServerDatabase, describeWithServer, openReplicaDb } from '../../helpers/server-db';
 import { startWebChatServer, type WebChatServer } from '../../helpers/webchat';
+import { webTicket } from '../tickets/helpers';
 
 describeWithServer('rate limits across replicas', () => {
   let database: Awaited<ReturnType<typeof createServerDatabase>>;
@@ -50,5 +51,28 @@ describeWithServer('rate limits across replicas', () => {
     for (let i = 0; i < 11; i++) lookups.push(await post(i % 2 ? b : a, '/tra-cuu'));
     expect(lookups[10]).toBe(429);
     expect(lookups.slice(0, 10)).not.toContain(429);
+  });
+
+  it('when wrong PINs and lookups alternate between two replicas, then the guard holds the pair and refuses past the window for both', async () => {
+    const ticket = await a.running.system.tickets.tickets.create(webTicket('Đèn đường hỏng ở xã Hà Long'));
+    const wrong = ticket.pin === '000000' ? '111111' : '000000';
+    const lookup = async (server: WebChatServer, trackingCode: string, pin: string) =>
+      (
+        await fetch(`${server.url}/api/tickets/lookup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ trackingCode, pin }),
+        })
+      ).status;
+    const wrongs = [];
+    for (const server of [a, b, a, b, a]) wrongs.push(await lookup(server, ticket.trackingCode, wrong));
+    expect(wrongs).toEqual([404, 404, 404, 404, 404]);
+    // b saw two of the five failures: held back all the same, even with the right PIN.
+    expect(await lookup(b, ticket.trackingCode, ticket.pin)).toBe(404);
+    // Ten lookups a minute per source (TICKET_LOOKUPS_PER_MINUTE), wherever they land: six so far.
+    const more = [];
+    for (const [i, code] of ['TH-22222', 'TH-33333', 'TH-44444', 'TH-55555', 'TH-66666'].entries())
+      more.push(await lookup(i % 2 ? a : b, code, '123456'));
+    expect(more).toEqual([404, 404, 404, 404, 429]);
   });
 });

@@ -26,6 +26,18 @@ describe('answer shaping', () => {
     expect(holdsAnswer('Ông Nguyễn Hồng Phong cho biết', 'person', 'Ai là Phó Bí thư?')).toBe(true);
   });
 
+  it('when the question counts something ("bao nhiêu đảng viên"), then only a number of that thing answers it', () => {
+    const q = 'Hậu Giang có bao nhiêu đảng viên?';
+    expect(holdsAnswer('Đảng bộ tỉnh có 41.520 đảng viên sinh hoạt tại 800 chi bộ.', 'number', q)).toBe(true);
+    expect(holdsAnswer('Ông Thành (thứ 2 từ phải qua) tiếp dân.', 'number', q)).toBe(false);
+    expect(holdsAnswer('Đề án phát triển đảng viên giai đoạn 2023-2025.', 'number', q)).toBe(false);
+    expect(holdsAnswer('Nghị quyết xác định ba khâu đột phá chiến lược.', 'number', 'Có mấy khâu đột phá?')).toBe(true);
+    expect(holdsAnswer('tỷ lệ đô thị hóa đạt trên 32%', 'number', 'tỷ lệ bao nhiêu phần trăm?')).toBe(true);
+    // A rank or an amount with no noun after the question word takes any new number.
+    expect(holdsAnswer('Năm 2019 tỉnh xếp thứ 11 cả nước.', 'number', 'Năm 2019 xếp thứ mấy về PCI?')).toBe(true);
+    expect(holdsAnswer('năm 2020 đạt trên 15.608 tỷ đồng', 'number', 'thu ngân sách được bao nhiêu?')).toBe(true);
+  });
+
   it('when a sentence is longer than the limit, then the lead is the best-scoring run of clauses, marked where cut', () => {
     const clauses = Array.from({ length: 12 }, (_, i) => `mệnh đề thứ ${i} nói về việc khác nhau của tỉnh`);
     clauses[7] = 'tỷ lệ đô thị hóa đạt trên 32%';

@@ -41,6 +41,12 @@ describe('term proximity', () => {
     expect(windowCoverage('Sông Seine.', weighted, false)).toBe(0);
   });
 
+  it('when a syllable is in more chunks than the ratio allows, then it is left out of the window', () => {
+    // "cao" is in 5 of 10 chunks: above 0.3 of them it says nothing about where the answer is.
+    const common = proximityTerms(queryTerms('Tháp Eiffel cao bao nhiêu?'), df, 10, false, 0.3);
+    expect([...common.keys()].sort()).toEqual(['eiffel', 'tháp']);
+  });
+
   it('when the question is typed without accents, then the folded syllables are matched in folded text', () => {
     const folded = proximityTerms(queryTerms('thap eiffel'), df, 10, true);
     expect([...folded.keys()]).toEqual(['thap']);
