@@ -31,7 +31,7 @@ table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:8px;bord
  table.stack td,table.stack th{display:flex;justify-content:space-between;gap:12px;border:0;padding:4px 0;text-align:left}
  table.stack td[data-label]::before{content:attr(data-label);font-weight:600;color:var(--muted)}
  table.stack td.num{text-align:right}table.stack td:first-child,table.stack th:first-child{font-weight:700;display:block}}
-header nav a{color:#fff;margin-right:12px}.muted{color:var(--muted)}.status{font-weight:700}
+header nav a{color:#fff;margin-right:12px}.muted{color:var(--muted)}.nowrap{white-space:nowrap}.status{font-weight:700}
 ul.plain{list-style:none;padding:0}.num{text-align:right}
 ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{margin:0 0 8px}
 .chart{position:relative;height:320px}

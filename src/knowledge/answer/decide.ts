@@ -2,7 +2,7 @@ import { conflicts, provinceTerms, type Conflict } from '../entities/agreement';
 import { extractEntities, type Entities } from '../entities/entities';
 import { passageCoverage, type RetrievalResult, type RetrievedPassage } from '../retrieve/hybrid.retriever';
 import { bestQuotes, type Quote } from './extractive';
-import { answerType } from './shape';
+import { answerType, holdsAnswer } from './shape';
 
 /** What the knowledge base can say to a question. */
 export type Decision =
@@ -28,9 +28,15 @@ function otherWins(own: Quote | undefined, other: Quote | undefined): boolean {
   return !own.holds || other.score > 1.5 * own.score;
 }
 
-// A question that asks for a number, a date, a person or a place is answered only by a sentence that states one.
+// A question that asks for a number, a date, a person or a place is answered only by a sentence that states one,
+// or by a document whose title does (the source line shows it: "Kết luận … (ngày 5/11/2021)").
+function statesKind(question: string, quotes: readonly Quote[]): boolean {
+  const type = answerType(question);
+  return type === null || quotes.some((q) => q.holds || holdsAnswer(q.passage.title, type, question));
+}
+
 function statesAskedKind(question: string, passages: readonly RetrievedPassage[]): boolean {
-  return answerType(question) === null || bestQuotes(question, passages).some((q) => q.holds);
+  return statesKind(question, bestQuotes(question, passages));
 }
 
 function unique(list: ReadonlyArray<RetrievedPassage | undefined>): RetrievedPassage[] {
@@ -69,7 +75,7 @@ export function decide(question: string, result: RetrievalResult, minConfidence:
   const ranked = unique([top?.passage, ...agreeing.map((j) => j.passage)]);
   const quotes = top && top.coverage >= minConfidence ? bestQuotes(question, ranked) : [];
   const otherQuotes = other && other.coverage >= minConfidence ? bestQuotes(question, [other.passage]) : [];
-  if (quotes.length > 0 && (quotes.some((q) => q.holds) || answerType(question) === null) && !otherWins(quotes[0], otherQuotes[0]))
+  if (quotes.length > 0 && statesKind(question, quotes) && !otherWins(quotes[0], otherQuotes[0]))
     return { kind: 'answer', passages: ranked, confidence: top?.coverage ?? 0 };
   if (otherQuotes.length > 0 && other)
     return { kind: 'other', quotes: otherQuotes, conflicts: other.conflicts, confidence: other.coverage };

@@ -9,6 +9,13 @@ const c = p.statsColumns;
 const pct = (r: number | null) => (r === null ? p.noData : `${(r * 100).toFixed(1).replace('.', ',')}%`);
 const num = (v: number | null) => (v === null ? p.noData : String(v).replace('.', ','));
 
+// A heading's parenthesised part ("(1–5)", "(trung vị, ngày)") stays on one line: Chromium may break after an en
+// dash, which split "(1–5)" under a narrow column.
+function heading(label: string) {
+  const [, head, scale] = /^(.*?)(\s*\([^)]*\))?$/u.exec(label) ?? [];
+  return scale ? html`${head} <span class="nowrap">${scale.trim()}</span>` : label;
+}
+
 function row(r: AgencyStats, total = false) {
   // data-label names each figure when a phone shows the rows stacked (the header row is then hidden).
   const cells = html`<td class="num" data-label="${c.received}">${r.received}</td>
@@ -41,12 +48,12 @@ export function statisticsPage(report: StatisticsReport, query: string): string 
         <thead>
           <tr>
             <th scope="col">${c.agency}</th>
-            <th scope="col">${c.received}</th>
-            <th scope="col">${c.answered}</th>
-            <th scope="col">${c.onTime}</th>
-            <th scope="col">${c.medianDays}</th>
-            <th scope="col">${c.satisfaction}</th>
-            <th scope="col">${c.overdue}</th>
+            <th scope="col">${heading(c.received)}</th>
+            <th scope="col">${heading(c.answered)}</th>
+            <th scope="col">${heading(c.onTime)}</th>
+            <th scope="col">${heading(c.medianDays)}</th>
+            <th scope="col">${heading(c.satisfaction)}</th>
+            <th scope="col">${heading(c.overdue)}</th>
           </tr>
         </thead>
         <tbody>
