@@ -1,13 +1,11 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { AuthService } from '../../../src/agencies/auth.service';
-import { portalRoutes } from '../../../src/agencies/portal.routes';
-import { createApp } from '../../../src/app';
-import { createProgrammes, type ProgrammesModule } from '../../../src/programmes/programmes.module';
-import { memoryLogger, testConfig } from '../../helpers/app';
+import type { ProgrammesModule } from '../../../src/programmes/programmes.module';
 import { createTestDb } from '../../helpers/db';
 import { signedInStaff } from '../../helpers/portal';
 import { ticketsOn, webTicket } from '../tickets/helpers';
+import { csrfOf, programmesPortal, staffGet } from './portal-helpers';
 
 const PW = 'mat-khau-du-dai-2026';
 const now = new Date('2026-12-01T03:00:00Z');
@@ -33,24 +31,11 @@ describe('portal: oversight (giám sát, phản biện), reporting reminders and
         ['daibieu', 'oversight', 'so-xay-dung'], // the agency is dropped: oversight works for none
       ]),
     );
-    const { logger } = memoryLogger('silent');
-    programmes = createProgrammes({ db, config: testConfig(), logger, clock: () => now });
-    await programmes.seedDemoIfEmpty();
-    app = createApp({
-      config: testConfig(),
-      db,
-      logger,
-      routers: [
-        portalRoutes({ auth, agencyName: async () => null, routers: programmes.portalRouters }),
-        ...programmes.routers,
-      ],
-    });
+    ({ programmes, app } = await programmesPortal(db, auth, now));
   });
   afterAll(() => db.close());
 
-  const get = (who: string, url: string) =>
-    request(app).get(url).set('Cookie', cookie[who]!).set('Accept', 'text/html');
-  const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? 'none';
+  const get = (who: string, url: string) => staffGet(app, cookie, who, url);
   async function post(who: string, url: string, fields: Record<string, string>) {
     const token = csrfOf((await get(who, '/portal/tien-do')).text);
     return request(app)
