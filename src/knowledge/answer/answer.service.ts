@@ -5,7 +5,7 @@ import { vi } from '../../i18n/strings.vi';
 import type { Conflict } from '../entities/agreement';
 import type { HybridSearch } from '../retrieve/hybrid.retriever';
 import { decide } from './decide';
-import { citationOf, extractiveAnswer, notFoundAnswer, sourceLine, type Quote } from './extractive';
+import { citationOf, notFoundAnswer, quotedAnswer, sourceLine, type Quote } from './extractive';
 import { llmAnswer } from './llm-answer';
 
 /** Settings of the answer service. */
@@ -58,6 +58,6 @@ export class KnowledgeAnswerService implements AnswerService {
       if (answer) return answer;
       this.logger.warn('LLM answer unavailable; falling back to the extractive answer');
     }
-    return extractiveAnswer(question, decision.passages);
+    return decision.quotes.length === 0 ? notFoundAnswer() : quotedAnswer(decision.quotes);
   }
 }

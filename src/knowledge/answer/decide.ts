@@ -6,7 +6,7 @@ import { answerType, holdsAnswer } from './shape';
 
 /** What the knowledge base can say to a question. */
 export type Decision =
-  | { kind: 'answer'; passages: RetrievedPassage[]; confidence: number }
+  | { kind: 'answer'; passages: RetrievedPassage[]; quotes: Quote[]; confidence: number }
   | { kind: 'other'; quotes: Quote[]; conflicts: Conflict[]; confidence: number }
   | { kind: 'none'; confidence: number };
 
@@ -35,10 +35,6 @@ function statesKind(question: string, quotes: readonly Quote[]): boolean {
   return type === null || quotes.some((q) => q.holds || holdsAnswer(q.passage.title, type, question));
 }
 
-function statesAskedKind(question: string, passages: readonly RetrievedPassage[]): boolean {
-  return statesKind(question, bestQuotes(question, passages));
-}
-
 function unique(list: ReadonlyArray<RetrievedPassage | undefined>): RetrievedPassage[] {
   const seen = new Set<number>();
   return list.filter((p): p is RetrievedPassage => p !== undefined && !seen.has(p.chunkId) && Boolean(seen.add(p.chunkId)));
@@ -57,8 +53,10 @@ export function decide(question: string, result: RetrievalResult, minConfidence:
   const asked = extractEntities(question);
   if (!namesEntity(asked)) {
     const confidence = result.confidence;
-    return result.passages.length > 0 && confidence >= minConfidence && statesAskedKind(question, result.passages)
-      ? { kind: 'answer', passages: result.passages, confidence }
+    if (result.passages.length === 0 || confidence < minConfidence) return { kind: 'none', confidence };
+    const quotes = bestQuotes(question, result.passages);
+    return statesKind(question, quotes)
+      ? { kind: 'answer', passages: result.passages, quotes, confidence }
       : { kind: 'none', confidence };
   }
   const named = provinceTerms(asked);
@@ -76,7 +74,7 @@ export function decide(question: string, result: RetrievalResult, minConfidence:
   const quotes = top && top.coverage >= minConfidence ? bestQuotes(question, ranked) : [];
   const otherQuotes = other && other.coverage >= minConfidence ? bestQuotes(question, [other.passage]) : [];
   if (quotes.length > 0 && statesKind(question, quotes) && !otherWins(quotes[0], otherQuotes[0]))
-    return { kind: 'answer', passages: ranked, confidence: top?.coverage ?? 0 };
+    return { kind: 'answer', passages: ranked, quotes, confidence: top?.coverage ?? 0 };
   if (otherQuotes.length > 0 && other)
     return { kind: 'other', quotes: otherQuotes, conflicts: other.conflicts, confidence: other.coverage };
   return { kind: 'none', confidence: Math.max(top?.coverage ?? 0, other?.coverage ?? 0) };

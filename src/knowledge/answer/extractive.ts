@@ -94,9 +94,3 @@ export function quotedAnswer(quotes: readonly Quote[]): AskResult {
     citations: [citationOf(first.passage, quote)],
   };
 }
-
-/** The extractive answer from the top passages, or "not found" when no sentence scores. */
-export function extractiveAnswer(question: string, passages: readonly RetrievedPassage[]): AskResult {
-  const quotes = bestQuotes(question, passages);
-  return quotes.length === 0 ? notFoundAnswer() : quotedAnswer(quotes);
-}
